@@ -1,0 +1,38 @@
+# Two commands a newcomer needs: `make demo` and `make test`. Everything is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test lint format venv serve clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+demo: venv
+	DEMO=1 $(BIN)/python manage.py migrate --noinput
+	DEMO=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEMO=1 $(BIN)/python manage.py load_demo
+	DEMO=1 $(BIN)/python manage.py runserver $(HOST)
+
+test: venv
+	TESTING=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates congresses news campaigns mttq_portal --lint
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 media

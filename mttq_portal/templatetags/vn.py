@@ -1,0 +1,63 @@
+"""Template filters for Vietnamese formatting, all backed by mttq_portal.vietnamese."""
+
+from django import template
+
+from mttq_portal import vietnamese
+
+register = template.Library()
+
+
+@register.filter
+def money(value):
+    """`{{ 8000000|money }}` → `8.000.000 đ`."""
+    if value in (None, ""):
+        return ""
+    return vietnamese.format_money(value)
+
+
+@register.filter
+def number(value):
+    """`{{ 1234|number }}` → `1.234`."""
+    if value in (None, ""):
+        return ""
+    return vietnamese.format_number(value)
+
+
+@register.filter
+def pct(value):
+    """`{{ 161|pct }}` → `161%`."""
+    return vietnamese.format_percent(value)
+
+
+@register.filter
+def money_words(value):
+    """`{{ 8000000|money_words }}` → `Tám triệu đồng`."""
+    if value in (None, ""):
+        return ""
+    return vietnamese.money_in_words(value)
+
+
+@register.filter
+def vndate(value):
+    """`07/01/2024` in the site's time zone."""
+    from django.utils import timezone
+    from django.utils.dateformat import format as dateformat
+
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and hasattr(value, "hour") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return dateformat(value, "d/m/Y")
+
+
+@register.filter
+def vndatetime(value):
+    """`07/01/2024 19:30` in the site's time zone."""
+    from django.utils import timezone
+    from django.utils.dateformat import format as dateformat
+
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return dateformat(value, "d/m/Y H:i")

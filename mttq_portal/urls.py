@@ -1,0 +1,24 @@
+"""Root URLs: the home page and site-wide pages here, each app's pages under its own prefix."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path
+from django.views.static import serve
+
+from . import views
+
+admin.site.site_header = "Quản trị cổng thông tin MTTQ"
+admin.site.site_title = "Quản trị MTTQ"
+admin.site.index_title = "Bảng điều khiển"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("quan-tri/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "mttq_portal.views.page_not_found"
+handler500 = "mttq_portal.views.server_error"

@@ -1,0 +1,88 @@
+"""The Vietnamese text module: slugs that keep đ, search folding, money and numbers in words."""
+
+import pytest
+
+from mttq_portal import vietnamese
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Hội nghị thôn Đông", "hoi-nghi-thon-dong"),
+        ("Đồng Tâm", "dong-tam"),
+        ("ĐẠI HỘI MTTQ xã Hòa Phú lần thứ I", "dai-hoi-mttq-xa-hoa-phu-lan-thu-i"),
+        ("Quỹ “Vì người nghèo” năm 2024", "quy-vi-nguoi-ngheo-nam-2024"),
+        ("  Khu phố   Đức Thắng!!  ", "khu-pho-duc-thang"),
+        ("Tết Ất Tỵ — ấm áp tình người", "tet-at-ty-am-ap-tinh-nguoi"),
+    ],
+)
+def test_slug_keeps_the_meaning_of_a_vietnamese_title(title, slug):
+    assert vietnamese.slugify_vi(title) == slug
+
+
+def test_slug_is_cut_at_a_word_boundary_without_a_trailing_dash():
+    assert vietnamese.slugify_vi("Hội nghị thôn Đông", max_length=10) == "hoi-nghi-t"
+    assert not vietnamese.slugify_vi("Hội nghị thôn", max_length=9).endswith("-")
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Hội Nghị ĐÔNG", "hoi nghi dong"),
+        ("hoi nghi dong", "hoi nghi dong"),
+        ("Mặt trận  Tổ quốc", "mat tran to quoc"),
+        ("Quỹ Vì người nghèo", "quy vi nguoi ngheo"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_fold_matches_text_with_and_without_diacritics(text, folded):
+    assert vietnamese.fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (8_000_000, "8.000.000 đ"),
+        (0, "0 đ"),
+        (999, "999 đ"),
+        (72_925_000, "72.925.000 đ"),
+        (-50_000, "-50.000 đ"),
+    ],
+)
+def test_money_is_grouped_with_dots_and_ends_with_dong(amount, shown):
+    assert vietnamese.format_money(amount) == shown
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (8_000_000, 21_000_000, 38),
+        (54, 44, 123),
+        (9, 17, 53),
+        (1, 8, 13),
+        (1, 200, 1),
+        (0, 10, 0),
+        (5, 0, None),
+    ],
+)
+def test_percent_is_rounded_half_up_from_integers(part, whole, shown):
+    assert vietnamese.percent(part, whole) == shown
+
+
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        (8_000_000, "Tám triệu đồng"),
+        (214_000_000, "Hai trăm mười bốn triệu đồng"),
+        (72_925_000, "Bảy mươi hai triệu chín trăm hai mươi lăm nghìn đồng"),
+        (21, "Hai mươi mốt đồng"),
+        (15, "Mười lăm đồng"),
+        (105, "Một trăm linh năm đồng"),
+        (1_005_000, "Một triệu không trăm linh năm nghìn đồng"),
+        (2_600_000_000, "Hai tỷ sáu trăm triệu đồng"),
+        (0, "Không đồng"),
+    ],
+)
+def test_money_in_words_reads_as_a_receipt(amount, words):
+    assert vietnamese.money_in_words(amount) == words

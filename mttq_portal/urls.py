@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.static import serve
 
 from . import views
@@ -15,6 +15,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("quan-tri/", admin.site.urls),
+    path("", include("news.urls")),
+    path("mat-tran/", include("congresses.urls")),
+    path("van-dong/", include("campaigns.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from . import views
 
@@ -14,6 +13,7 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
     path("quan-tri/", admin.site.urls),
     path("", include("news.urls")),
     path("mat-tran/", include("congresses.urls")),
@@ -21,7 +21,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", views.media, name="media")]
 
+handler400 = "mttq_portal.views.bad_request"
+handler403 = "mttq_portal.views.permission_denied"
 handler404 = "mttq_portal.views.page_not_found"
 handler500 = "mttq_portal.views.server_error"

@@ -1,5 +1,6 @@
 """Password rules of our own, on top of Django's validators (which Django already translates)."""
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -19,3 +20,14 @@ class MixedCharactersValidator:
 
     def get_help_text(self):
         return _("Mật khẩu phải có cả chữ cái và ít nhất một chữ số hoặc ký hiệu.")
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with a Vietnamese message: Django 5.2 changed the English text
+    and its Vietnamese translation has not caught up."""
+
+    def get_error_message(self):
+        return _("Mật khẩu quá ngắn: cần ít nhất %(min_length)d ký tự.") % {"min_length": self.min_length}
+
+    def get_help_text(self):
+        return _("Mật khẩu cần ít nhất %(min_length)d ký tự.") % {"min_length": self.min_length}

@@ -137,7 +137,6 @@ class PostAdmin(SimpleHistoryAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category"]
     readonly_fields = ["slug", "cover_preview", "view_count", "created_at", "updated_at"]
     inlines = [PhotoInline]
     actions = ["publish_now", "mark_featured", "unmark_featured"]

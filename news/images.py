@@ -52,36 +52,41 @@ def _encode(image, fmt, **options):
 def store_normalized(uploaded):
     """Re-encode an upload as an upright JPEG without metadata, at most ORIGINAL_MAX_SIDE.
 
-    Returns (ContentFile, width, height); the caller saves the ContentFile into its ImageField
-    (whose `upload_to` gives it a random name). Call `validate_image_upload` first.
+    Returns (ContentFile, image): the caller saves the ContentFile into its ImageField (whose
+    `upload_to` gives it a random name) and passes the Pillow image to `make_renditions`, so
+    the photo is decoded once. Call `validate_image_upload` first.
     """
     uploaded.seek(0)
     image = _flatten(open_normalized(uploaded))
-    image.thumbnail((ORIGINAL_MAX_SIDE, ORIGINAL_MAX_SIDE), Image.Resampling.LANCZOS)
-    data = _encode(image, "JPEG", quality=90, optimize=True)
-    return ContentFile(data, name="anh.jpg"), image.width, image.height
+    image.thumbnail((ORIGINAL_MAX_SIDE, ORIGINAL_MAX_SIDE), reducing_gap=3.0)
+    data = _encode(image, "JPEG", quality=90)
+    return ContentFile(data, name="anh.jpg"), image
 
 
 def make_renditions(source, folder="renditions"):
-    """Make every size of `source` (a file or path) as WebP and JPEG; return what to store.
+    """Make every size of `source` (a Pillow image, a file or a path) as WebP and JPEG.
 
     The result is a plain dict, e.g. {"thumb": {"webp": name, "jpeg": name, "width": 480,
     "height": 320}, ...}, meant for a JSONField; `rendition()` turns an entry into URLs.
     """
-    if hasattr(source, "seek"):
-        source.seek(0)
-    base = _flatten(open_normalized(source))
+    if isinstance(source, Image.Image):
+        image = _flatten(source)
+    else:
+        if hasattr(source, "seek"):
+            source.seek(0)
+        image = _flatten(open_normalized(source))
     now = timezone.now()
     stem = f"{folder}/{now:%Y}/{now:%m}/{uuid.uuid4().hex}"
     result = {}
-    for size, longest in SIZES.items():
-        image = base.copy()
-        image.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+    # Largest first, each size made from the previous one: a phone photo is shrunk once, not three times.
+    for size, longest in sorted(SIZES.items(), key=lambda item: -item[1]):
+        image = image.copy()
+        image.thumbnail((longest, longest), reducing_gap=3.0)
         webp = default_storage.save(
-            f"{stem}-{size}.webp", ContentFile(_encode(image, "WEBP", quality=WEBP_QUALITY))
+            f"{stem}-{size}.webp", ContentFile(_encode(image, "WEBP", quality=WEBP_QUALITY, method=3))
         )
         jpeg = default_storage.save(
-            f"{stem}-{size}.jpg", ContentFile(_encode(image, "JPEG", quality=JPEG_QUALITY, optimize=True))
+            f"{stem}-{size}.jpg", ContentFile(_encode(image, "JPEG", quality=JPEG_QUALITY, progressive=True))
         )
         result[size] = {"webp": webp, "jpeg": jpeg, "width": image.width, "height": image.height}
     return result

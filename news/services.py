@@ -48,8 +48,8 @@ def add_photos(post, files, caption=""):
             start = (post.photos.aggregate(last=Max("position"))["last"] or 0) + 1
             photos = []
             for offset, uploaded in enumerate(files):
-                content, _width, _height = store_normalized(uploaded)
-                renditions = make_renditions(content)
+                content, image = store_normalized(uploaded)
+                renditions = make_renditions(image)
                 written.append(renditions)
                 photo = Photo(
                     post=post,
@@ -72,9 +72,9 @@ def add_photos(post, files, caption=""):
 def set_cover(post, uploaded):
     """Replace a post's cover image with a checked, normalised upload and its renditions."""
     validate_image_upload(uploaded)
-    content, _width, _height = store_normalized(uploaded)
+    content, image = store_normalized(uploaded)
     old = post.cover_renditions
-    post.cover_renditions = make_renditions(content)
+    post.cover_renditions = make_renditions(image)
     post.cover.save("anh.jpg", content, save=False)
     post.save()
     delete_renditions(old)

@@ -132,7 +132,7 @@ class CategoryAdmin(admin.ModelAdmin):
 @admin.register(Post)
 class PostAdmin(SimpleHistoryAdmin):
     form = PostAdminForm
-    list_display = ["title", "category", "status", "published_at", "is_featured", "photo_total", "view_count"]
+    list_display = ["title", "category", "state", "published_at", "is_featured", "photo_total", "view_count"]
     list_filter = ["status", "category", "is_featured"]
     list_select_related = ["category"]
     search_fields = ["title", "search_text"]
@@ -157,6 +157,10 @@ class PostAdmin(SimpleHistoryAdmin):
         from django.db.models import Count
 
         return super().get_queryset(request).annotate(photo_count=Count("photos"))
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state(self, post):
+        return post.state_label
 
     @admin.display(description=_("số ảnh"), ordering="photo_count")
     def photo_total(self, post):

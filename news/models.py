@@ -176,6 +176,17 @@ class Post(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    @property
+    def state_label(self):
+        """What the public sees today: draft, scheduled for a time, or published (status may be stale)."""
+        from mttq_portal.templatetags.vn import vndatetime
+
+        if self.status == self.Status.DRAFT:
+            return _("Bản nháp")
+        if self.is_public:
+            return _("Đã đăng")
+        return _("Hẹn giờ: %(time)s") % {"time": vndatetime(self.published_at)}
+
     def register_view(self):
         """Count one reading without a race (the database adds 1), and show it at once."""
         Post.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)

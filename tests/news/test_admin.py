@@ -143,3 +143,16 @@ def test_the_post_list_and_the_change_page_open_in_vietnamese(editor_client, mak
         "Đăng ngay các bài đã chọn"
         in editor_client.get(reverse("admin:news_post_changelist")).content.decode()
     )
+
+
+def test_the_post_list_tells_drafts_scheduled_and_published_apart(editor_client, make_post, clock):
+    from datetime import timedelta
+
+    make_post("Bài nháp", status=Post.Status.DRAFT)
+    make_post("Bài hẹn giờ", published_at=clock.now + timedelta(hours=3))
+    make_post("Bài đã đăng")
+    page = editor_client.get(reverse("admin:news_post_changelist")).content.decode()
+    assert "Bản nháp" in page and "Hẹn giờ: " in page and "Đã đăng" in page
+    clock.move(hours=4)
+    page = editor_client.get(reverse("admin:news_post_changelist")).content.decode()
+    assert "Hẹn giờ: " not in page

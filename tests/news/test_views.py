@@ -200,3 +200,9 @@ def test_menu_lists_the_categories_and_the_search(client, commune):
     page = client.get("/").content.decode()
     assert 'href="/tin-tuc/an-sinh-xa-hoi/"' in page
     assert 'action="/tim-kiem/"' in page
+
+
+def test_home_without_posts_says_so_in_vietnamese(client, db):
+    page = client.get("/").content.decode()
+    assert "Chưa có tin nào được đăng." in page
+    assert "Tin nổi bật" not in page

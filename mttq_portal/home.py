@@ -2,8 +2,9 @@
 
 News gives the featured and latest posts. Other apps add a section with
 `register_section(function)` (call it in their AppConfig.ready()); `function()` returns None
-(nothing to show) or {"title": str, "template": str, "context": dict, "order": int}, and must
-run a bounded number of queries whatever the data size.
+(nothing to show) or {"title": str, "template": str, "context": dict, "order": int}; the home
+page renders `template` under a section heading `title`, with `context` available as `data`.
+It must run a bounded number of queries whatever the data size.
 """
 
 _sections = []

@@ -4,8 +4,11 @@
 search, the detail page and the tests all go through it.
 """
 
-from django.db import models
+from django.core.files.storage import default_storage
+from django.db import models, transaction
 from django.db.models import F
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -16,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from mttq_portal.uploads import RandomName
 from mttq_portal.vietnamese import fold, slugify_vi
 
-from .images import rendition
+from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
 
 
@@ -255,3 +258,17 @@ class Photo(models.Model):
     @property
     def large(self):
         return rendition(self.renditions, "large")
+
+
+@receiver(post_delete, sender=Photo)
+def delete_photo_files(sender, instance, **kwargs):
+    """A deleted photo takes its files with it, once the deletion is committed."""
+    names = [instance.image.name] if instance.image else []
+    renditions = dict(instance.renditions or {})
+
+    def remove():
+        for name in names:
+            default_storage.delete(name)
+        delete_renditions(renditions)
+
+    transaction.on_commit(remove)

@@ -1,5 +1,6 @@
 """Public news pages: lists, a post, search. Each page is one bounded set of queries."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -49,6 +50,7 @@ def post_json_ld(request, post):
         "mainEntityOfPage": request.build_absolute_uri(post.get_absolute_url()),
         "articleSection": post.category.name,
         "inLanguage": "vi",
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
     }
     if post.author:
         data["author"] = {"@type": "Person", "name": post.author}

@@ -65,3 +65,12 @@ def test_set_cover_makes_renditions_for_the_post(make_post):
     post.refresh_from_db()
     assert post.cover_medium.width == 960
     assert post.cover_thumb.height == 240
+
+
+def test_deleting_a_photo_removes_its_files(make_post, django_capture_on_commit_callbacks):
+    [photo] = services.add_photos(make_post(), [jpeg_upload()])
+    names = [photo.image.name, photo.renditions["thumb"]["webp"], photo.renditions["large"]["jpeg"]]
+    assert all(default_storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert not any(default_storage.exists(name) for name in names)

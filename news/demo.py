@@ -272,7 +272,7 @@ def _font(size):
     return ImageFont.load_default(size)
 
 
-def demo_photo(caption, seed, size=(1200, 800)):
+def demo_photo(caption, seed, size=(1024, 683)):
     """A pleasant JPEG: a sky gradient, a sun, rolling hills and a caption band."""
     rng = random.Random(seed)
     width, height = size
@@ -290,7 +290,7 @@ def demo_photo(caption, seed, size=(1200, 800)):
         points.append((width, height))
         shade = 60 + layer * 35
         draw.polygon(points, fill=(shade // 2, 90 + layer * 30, shade // 2))
-    font = _font(38)
+    font = _font(34)
     lines = _wrap(draw, caption, font, width - 80)[:2]
     band = 40 + 50 * len(lines)
     draw.rectangle([0, height - band, width, height], fill=(140, 0, 20))

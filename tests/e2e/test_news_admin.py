@@ -23,12 +23,20 @@ def plain_static_names(settings):
 
 @pytest.fixture
 def editor_account(django_user_model, commune):
+    from django.contrib.auth.models import Group, Permission
+
+    from mttq_portal.roles import EDITOR
     from news.models import Category
 
     Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
-    return django_user_model.objects.create_user(
-        "bientap", password="Mat-khau-bien-tap-2026", is_staff=True, is_superuser=True
+    editors, _ = Group.objects.get_or_create(name=EDITOR)
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label="news").exclude(codename__endswith="_category")
     )
+    editors.permissions.add(Permission.objects.get(codename="view_category"))
+    user = django_user_model.objects.create_user("bientap", password="Mat-khau-bien-tap-2026", is_staff=True)
+    user.groups.add(editors)
+    return user
 
 
 def test_an_editor_publishes_a_post_with_two_photos_and_sees_it_on_the_home_page(

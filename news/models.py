@@ -4,6 +4,8 @@
 search, the detail page and the tests all go through it.
 """
 
+import re
+
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import F
@@ -21,6 +23,13 @@ from mttq_portal.vietnamese import fold, slugify_vi
 
 from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
+
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def search_words(text):
+    """Folded words without punctuation: `Quỹ “Vì người nghèo”` → `quy vi nguoi ngheo`."""
+    return fold(_PUNCTUATION.sub(" ", strip_tags(text or "")))
 
 
 def unique_slug(model, text, max_length, exclude_pk=None, **scope):
@@ -81,17 +90,22 @@ class PostQuerySet(models.QuerySet):
         )
 
     def search(self, query):
-        """Public posts containing every word of `query`, with or without diacritics.
+        """Public posts with a word starting with each word of `query`, with or without diacritics.
 
-        Both sides are folded (`Đông` → `dong`), so SQLite and PostgreSQL match alike.
+        Both sides are folded (`Đông` → `dong`), so SQLite and PostgreSQL match alike; words are
+        matched at their start, so `an` finds `An Bình` but not `ban`. Posts whose title holds the
+        query as typed come first.
         """
-        words = fold(query).split()[:8]
+        words = search_words(query).split()[:8]
         if not words:
             return self.none()
         result = self.for_listing()
         for word in words:
-            result = result.filter(search_text__contains=word)
-        return result
+            result = result.filter(search_text__contains=f" {word}")
+        exact_title = models.Case(
+            models.When(title__icontains=query.strip(), then=models.Value(0)), default=models.Value(1)
+        )
+        return result.order_by(exact_title, "-published_at", "-pk")
 
 
 class Post(models.Model):
@@ -165,7 +179,8 @@ class Post(models.Model):
         self.body = clean_body(self.body)
         if not self.slug:
             self.slug = unique_slug(Post, self.title, 160, exclude_pk=self.pk)
-        self.search_text = fold(" ".join([self.title, self.lead, strip_tags(self.body), self.author]))
+        # A leading space lets search match word starts with a plain `contains " word"`.
+        self.search_text = " " + search_words(" ".join([self.title, self.lead, self.body, self.author]))
         if self.status != self.Status.DRAFT:
             now = now or timezone.now()
             self.published_at = self.published_at or now

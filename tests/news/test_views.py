@@ -166,6 +166,22 @@ def test_search_matches_with_or_without_diacritics(client, make_post, query):
     assert "Tìm thấy 1 bài" in page
 
 
+def test_search_matches_the_start_of_words_not_their_middle(client, make_post):
+    make_post("Ban công tác Mặt trận thôn Trung", lead="Hội nghị.", body="<p>Thôn Trung.</p>")
+    make_post("Thôn An Bình ra quân", lead="Ngày Chủ nhật xanh.", body="<p>Ra quân.</p>")
+    page = client.get(reverse("news:search"), {"q": "an"}).content.decode()
+    assert "Thôn An Bình ra quân" in page
+    assert "Ban công tác Mặt trận thôn Trung" not in page
+
+
+def test_search_puts_titles_typed_exactly_first(client, make_post):
+    now = timezone.now()
+    make_post("Quyên góp ủng hộ", body="<p>Hiến máu cứu người.</p>", published_at=now - timedelta(minutes=1))
+    make_post("Ngày hội hiến máu", body="<p>Nội dung.</p>", published_at=now - timedelta(days=5))
+    page = client.get(reverse("news:search"), {"q": "hiến máu"}).content.decode()
+    assert page.index("Ngày hội hiến máu") < page.index("Quyên góp ủng hộ")
+
+
 def test_search_finds_words_in_the_body_too(client, make_post):
     make_post("Ngày hội", body="<p>Người hiến máu nhiều tuổi nhất ở <em>Phú Lộc</em>.</p>")
     assert "Ngày hội" in client.get(reverse("news:search"), {"q": "phu loc"}).content.decode()

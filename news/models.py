@@ -94,7 +94,7 @@ class PostQuerySet(models.QuerySet):
 
         Both sides are folded (`Đông` → `dong`), so SQLite and PostgreSQL match alike; words are
         matched at their start, so `an` finds `An Bình` but not `ban`. Posts whose title holds the
-        query as typed come first.
+        query as typed come first, then those with the words side by side.
         """
         words = search_words(query).split()[:8]
         if not words:
@@ -102,10 +102,13 @@ class PostQuerySet(models.QuerySet):
         result = self.for_listing()
         for word in words:
             result = result.filter(search_text__contains=f" {word}")
-        exact_title = models.Case(
-            models.When(title__icontains=query.strip(), then=models.Value(0)), default=models.Value(1)
+        # Relevance: the title as typed, then the words side by side, then any order.
+        rank = models.Case(
+            models.When(title__icontains=query.strip(), then=models.Value(0)),
+            models.When(search_text__contains=" " + " ".join(words), then=models.Value(1)),
+            default=models.Value(2),
         )
-        return result.order_by(exact_title, "-published_at", "-pk")
+        return result.order_by(rank, "-published_at", "-pk")
 
 
 class Post(models.Model):

@@ -222,3 +222,13 @@ def test_home_without_posts_says_so_in_vietnamese(client, db):
     page = client.get("/").content.decode()
     assert "Chưa có tin nào được đăng." in page
     assert "Tin nổi bật" not in page
+
+
+def test_search_ranks_words_side_by_side_before_scattered_ones(client, make_post):
+    now = timezone.now()
+    newer = {"lead": "Quà Tết.", "published_at": now - timedelta(minutes=1)}
+    older = {"lead": "Tổng kết.", "published_at": now - timedelta(days=3)}
+    make_post("Thôn Tây trao quà", body="<p>Bà con góp đông đủ.</p>", **newer)
+    make_post("Hội nghị tổng kết", body="<p>Bà con thôn Đông dự họp.</p>", **older)
+    page = client.get(reverse("news:search"), {"q": "thon dong"}).content.decode()
+    assert page.index("Hội nghị tổng kết") < page.index("Thôn Tây trao quà")

@@ -14,9 +14,11 @@ from django.views.static import serve
 
 log = logging.getLogger(__name__)
 
+from .home import home_page
+
 
 def home(request):
-    return render(request, "home.html", {})
+    return render(request, "home.html", home_page())
 
 
 @cache_page(60 * 60)

@@ -231,11 +231,14 @@ CSRF_FAILURE_VIEW = "mttq_portal.views.csrf_failure"
 # Content-Security-Policy (django-csp 4): no inline script, no eval; a template that
 # really needs an inline script gives it nonce="{{ CSP_NONCE }}". Images may be data: URIs
 # (Bootstrap's and the admin's icons). Videos may embed YouTube's privacy-enhanced player.
+PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
+        # The hash is the <style> Tiptap (inside django-prose-editor 0.28) injects for the
+        # editor; a new editor version may change it (tests/e2e/test_csp.py will say so).
+        "style-src": [SELF, NONCE, PROSE_EDITOR_STYLE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

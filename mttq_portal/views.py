@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_page, never_cache
 from django.views.static import serve
 
-log = logging.getLogger(__name__)
-
 from .home import home_page
+
+log = logging.getLogger(__name__)
 
 
 def home(request):

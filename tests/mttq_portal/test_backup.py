@@ -64,7 +64,8 @@ def round_trip(media_root, tmp_path):
     make_site_with_files()
     rows_before = snapshot_rows()
     media_before = snapshot_media(media_root)
-    assert sum(len(r) for r in rows_before.values()) > 10 and len(media_before) == 4
+    assert sum(len(r) for r in rows_before.values()) > 10
+    assert {"anh/2026/11/a1b2c3.jpg", "tai-lieu/2026/11/ke-hoach.docx"} <= set(media_before)
 
     call_command("backup", output_dir=str(tmp_path / "backups"), stdout=io.StringIO())
     [archive] = (tmp_path / "backups").glob("mttq-backup-*.tar.gz")

@@ -229,7 +229,9 @@ def _commune_committee(commune, people, pos):
     )
     for name, org in outgoing:
         person = people.make(
-            organisation=org, phone="0905 1" + f"{people.n:05d}"[-5:], contact_public=name == "Chủ tịch"
+            organisation=org,
+            phone=f"0905 {310 + people.n:03d} {200 + people.n * 3:03d}",
+            contact_public=name == "Chủ tịch",
         )
         services.appoint(old, person, pos[name], organisation=org)
     congress = Conference.objects.create(
@@ -319,9 +321,9 @@ def _village(area, index, people, pos, commune_term, total):
         committee=committee,
         term=old,
         kind=Conference.Kind.TERM,
-        title=f"Hội nghị Ban công tác Mặt trận {area.full_name.lower()} nhiệm kỳ 2024–2026",
+        title=f"Hội nghị Ban công tác Mặt trận {area.in_sentence} nhiệm kỳ 2024–2026",
         starts_at=_at(datetime.date(2024, 1, 7), 7, 30 if index % 2 else 0),
-        venue=f"Nhà văn hóa {area.full_name.lower()}",
+        venue=f"Nhà văn hóa {area.in_sentence}",
         guests="Đại diện Thường trực Đảng ủy, Ủy ban MTTQ xã; Bí thư chi bộ, Trưởng thôn.",
         attendees_count=attendees,
         speakers_count=3 + index % 3,
@@ -346,7 +348,7 @@ def _village(area, index, people, pos, commune_term, total):
     for entry in delegates:
         Delegate.objects.create(consultation=consultation, person=entry.person, congress_term=commune_term)
     conference.summary = SUMMARY.format(
-        area=area.full_name.lower(),
+        area=area.in_sentence,
         land=350 + index * 120,
         houses=2 + index % 3,
         opinions=opinions,

@@ -117,6 +117,11 @@ class ResidentialArea(models.Model):
         return f"{self.get_kind_display()} {self.name}"
 
     @property
+    def in_sentence(self):
+        """`thôn Đông`: the kind in lower case, as written inside a sentence."""
+        return f"{self.get_kind_display().lower()} {self.name}"
+
+    @property
     def is_current(self):
         today = timezone.localdate()
         return self.merged_into_id is None and (self.valid_until is None or self.valid_until > today)
@@ -199,7 +204,7 @@ class FrontCommittee(models.Model):
         """`Ủy ban MTTQ Việt Nam xã Hòa Phú` or `Ban công tác Mặt trận thôn Đông`."""
         if self.level == self.Level.COMMUNE:
             return f"Ủy ban MTTQ Việt Nam {self.commune.full_name}"
-        return f"Ban công tác Mặt trận {self.area.full_name[:1].lower()}{self.area.full_name[1:]}"
+        return f"Ban công tác Mặt trận {self.area.in_sentence}"
 
     @property
     def short_name(self):
@@ -370,9 +375,13 @@ def validate_photo(uploaded):
     validate_image_upload(uploaded)
 
 
+DOCUMENT_TYPES = {".pdf", ".docx"}
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
 def validate_conference_document(uploaded):
     """Conference documents are PDF or DOCX, checked by content, at most 20 MB."""
-    validate_document_upload(uploaded, allowed={".pdf", ".docx"})
+    validate_document_upload(uploaded, allowed=DOCUMENT_TYPES, max_bytes=DOCUMENT_MAX_BYTES)
 
 
 class PersonQuerySet(models.QuerySet):
@@ -433,6 +442,12 @@ class Person(models.Model):
 
     def age_in(self, year):
         return year - self.birth_year if self.birth_year else None
+
+    @property
+    def initial(self):
+        """First letter of the given name, for a portrait placeholder: `Nguyễn Thị Hoa` → `H`."""
+        words = self.full_name.split()
+        return words[-1][:1].upper() if words else ""
 
     @property
     def public_phone(self):
@@ -669,7 +684,8 @@ class Conference(models.Model):
 
     def _unique_slug(self):
         day = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
-        base = slugify_vi(f"{self.title} {day:%d-%m-%Y}", max_length=180)
+        title = self.title.replace("–", " ").replace("—", " ")
+        base = slugify_vi(f"{title} {day:%d-%m-%Y}", max_length=180)
         slug, n = base, 2
         while Conference.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1

@@ -55,7 +55,7 @@ def merge_areas(old_areas, into, on, by=None):
                 _("“%(name)s” đã sáp nhập vào “%(into)s” từ trước.")
                 % {"name": area, "into": area.merged_into}
             )
-    reason = _("Sáp nhập vào %(name)s từ ngày %(day)s") % {"name": into.full_name, "day": _vn(on)}
+    reason = _("Sáp nhập vào %(name)s từ ngày %(day)s") % {"name": into.in_sentence, "day": _vn(on)}
     for area in old_areas:
         area.valid_until = on
         area.merged_into = into

@@ -654,11 +654,13 @@ class Conference(models.Model):
         committee = self.committee.name if self.committee_id else ""
         term = f" {self.term.label}" if self.term_id else ""
         ordinal = f" lần thứ {roman(self.ordinal)}" if self.ordinal else ""
+        when = self.starts_at
+        year = (timezone.localtime(when) if timezone.is_aware(when) else when).year if when else ""
         names = {
             self.Kind.TERM: f"Hội nghị {committee}{term}",
             self.Kind.CONGRESS: f"Đại hội đại biểu MTTQ Việt Nam {self.committee.commune.full_name if self.committee_id else ''}{ordinal}{term}",
-            self.Kind.MID_YEAR: f"Hội nghị sơ kết công tác Mặt trận 6 tháng {committee}",
-            self.Kind.YEAR_END: f"Hội nghị tổng kết công tác Mặt trận năm {committee}",
+            self.Kind.MID_YEAR: f"Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm {year} của {committee}",
+            self.Kind.YEAR_END: f"Hội nghị tổng kết công tác Mặt trận năm {year} của {committee}",
             self.Kind.DIALOGUE: f"Hội nghị đối thoại của {committee}",
             self.Kind.VOTERS: f"Tiếp xúc cử tri do {committee} tổ chức",
             self.Kind.COMMITTEE: f"Hội nghị {committee}{ordinal}{term}",

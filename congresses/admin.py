@@ -44,6 +44,23 @@ class AdminCss:
     css = {"all": ["css/congresses-admin.css"]}
 
 
+class FoldedInPythonSearch:
+    """For small tables (positions, areas, committees, terms): fold each row's label in Python,
+    so `thanh vien` finds `Thành viên` on SQLite and PostgreSQL alike without a stored column."""
+
+    def folded_label(self, obj):
+        return str(obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        folded = fold(search_term)
+        if not folded:
+            return queryset, False
+        related = [f for f in self.list_select_related or [] if isinstance(f, str)]
+        rows = queryset.select_related(*related) if related else queryset
+        pks = [obj.pk for obj in rows if folded in fold(self.folded_label(obj))]
+        return queryset.filter(pk__in=pks), False
+
+
 @admin.register(Commune)
 class CommuneAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "province"]
@@ -61,7 +78,7 @@ class MergeActionForm(ActionForm):
 
 
 @admin.register(ResidentialArea)
-class ResidentialAreaAdmin(admin.ModelAdmin):
+class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["full_name", "commune", "position", "valid_from", "valid_until", "merged_into"]
     list_filter = ["commune", "kind"]
     search_fields = ["name"]
@@ -100,11 +117,11 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(FrontCommittee)
-class FrontCommitteeAdmin(admin.ModelAdmin):
+class FrontCommitteeAdmin(FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["__str__", "level", "commune", "area"]
     list_filter = ["level", "commune"]
     search_fields = ["area__name", "commune__name"]
-    list_select_related = ["commune", "area"]
+    list_select_related = ["commune", "area__commune"]
     autocomplete_fields = ["area"]
     inlines = [TermInline]
 
@@ -133,7 +150,7 @@ class CurrentTermFilter(admin.SimpleListFilter):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["committee", "years", "start_date", "end_date", "ended_on", "congress_ordinal"]
     list_filter = [CurrentTermFilter, "committee__level", "committee__area"]
     search_fields = ["committee__area__name", "committee__commune__name"]
@@ -147,7 +164,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["name", "kind", "level", "rank"]
     list_editable = ["rank"]
     search_fields = ["name"]

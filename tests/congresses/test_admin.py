@@ -252,3 +252,19 @@ def test_a_fake_pdf_is_refused_in_the_conference_form(admin_client, village):
     assert response.status_code == 200
     assert "không khớp với loại PDF" in response.content.decode()
     assert not meeting.documents.exists()
+
+
+@pytest.mark.parametrize(
+    ("model", "typed", "expected"),
+    [
+        ("position", "thanh vien", ["Thành viên"]),
+        ("position", "PHO TRUONG", ["Phó Trưởng ban"]),
+        ("residentialarea", "thon dong", ["Thôn Đông"]),
+        ("frontcommittee", "dong", ["Ban công tác Mặt trận thôn Đông"]),
+    ],
+)
+def test_small_lists_are_searched_without_diacritics(admin_client, area_a, area_b, model, typed, expected):
+    services.committee_for_area(area_a)
+    services.committee_for_area(area_b)
+    response = admin_client.get(reverse(f"admin:congresses_{model}_changelist"), {"q": typed})
+    assert [str(obj) for obj in response.context["cl"].result_list] == expected

@@ -189,7 +189,10 @@ def test_a_conference_gets_a_title_and_a_slug_that_keep_the_meaning(area_a):
 def test_review_conferences_are_named_with_their_year(commune):
     committee = services.commune_committee(commune)
     review = conference(committee, kind="mid_year", day=D(2024, 7, 8))
-    assert review.title == "Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2024 của Ủy ban MTTQ Việt Nam xã Hòa Phú"
+    assert (
+        review.title
+        == "Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2024 của Ủy ban MTTQ Việt Nam xã Hòa Phú"
+    )
 
 
 def test_areas_taking_part_cannot_exceed_the_total(area_a):

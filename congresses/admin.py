@@ -126,8 +126,29 @@ class FrontCommitteeAdmin(FoldedInPythonSearch, admin.ModelAdmin):
     inlines = [TermInline]
 
 
+class MembershipFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """One head at a time, also among rows typed together before the term exists."""
+        super().clean()
+        heads = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("position")
+            and form.cleaned_data["position"].kind == Position.Kind.HEAD
+            and not form.cleaned_data.get("until")
+        ]
+        if len(heads) > 1:
+            raise ValidationError(
+                _("Mỗi ban chỉ có một người đứng đầu đang giữ chức: %(names)s.")
+                % {"names": ", ".join(str(row["person"]) for row in heads)}
+            )
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    formset = MembershipFormSet
     extra = 1
     fields = ["person", "position", "organisation", "since", "until", "note"]
     autocomplete_fields = ["person", "position"]
@@ -251,13 +272,31 @@ class DocumentInline(admin.TabularInline):
 
 
 class ConsultationInline(admin.StackedInline):
+    """The consultation's dates on the conference page; its slate and delegates have their own page."""
+
     model = Consultation
     extra = 0
     max_num = 1
-    fields = ["term_start", "term_end", "congress_ordinal", "note", "status"]
-    readonly_fields = ["status"]
-    show_change_link = True
-    verbose_name = _("kết quả hiệp thương (danh sách người và đại biểu: bấm “Thay đổi”)")
+    fields = ["term_start", "term_end", "congress_ordinal", "note", "status", "slate_link"]
+    readonly_fields = ["status", "slate_link"]
+    verbose_name = _("kết quả hiệp thương")
+
+    @admin.display(description=_("danh sách hiệp thương, đại biểu"))
+    def slate_link(self, consultation):
+        if not consultation.pk:
+            return _("Lưu hội nghị, rồi mở kết quả hiệp thương để nhập danh sách.")
+        url = reverse("admin:congresses_consultation_change", args=[consultation.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Mở danh sách hiệp thương và đại biểu"))
+
+    def _confirmed(self, obj):
+        consultation = getattr(obj, "consultation", None) if obj else None
+        return bool(consultation and consultation.is_confirmed)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if self._confirmed(obj) else self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._confirmed(obj)
 
 
 @admin.register(Conference)
@@ -422,6 +461,10 @@ class ConsultationAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("nhiệm kỳ"))
     def term_years(self, consultation):
         return consultation.term_years
+
+    def has_delete_permission(self, request, obj=None):
+        # A confirmed result is history: the terms and memberships it created point back to it.
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_confirmed)
 
     def has_confirm_permission(self, request):
         return request.user.has_perm("congresses.confirm_consultation")

@@ -523,6 +523,12 @@ class Membership(models.Model):
         if self.term_id and self.position_id and self.position.kind == Position.Kind.HEAD:
             self.check_single_head()
 
+    def save(self, *args, **kwargs):
+        if self.since is None:
+            # Left blank in a form: a member serves from the start of the term.
+            self.since = self.term.start_date
+        super().save(*args, **kwargs)
+
     def check_single_head(self):
         """One head (Chủ tịch, Trưởng ban) per committee per term at any one time."""
         far = datetime.date.max

@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from congresses import services
-from congresses.models import Consultation, Person, ResidentialArea, Term
+from congresses.models import Consultation, Person, Position, ResidentialArea, Term
 from tests.congresses.helpers import conference, person, village_committee
 
 D = datetime.date
@@ -268,3 +268,73 @@ def test_small_lists_are_searched_without_diacritics(admin_client, area_a, area_
     services.committee_for_area(area_b)
     response = admin_client.get(reverse(f"admin:congresses_{model}_changelist"), {"q": typed})
     assert [str(obj) for obj in response.context["cl"].result_list] == expected
+
+
+def test_a_confirmed_consultation_can_no_longer_be_changed_or_deleted(admin_client, village):
+    _committee, _old, meeting = village
+    consultation = services.propose_new_term(meeting)
+    services.confirm_consultation(consultation)
+    page = admin_client.get(reverse("admin:congresses_conference_change", args=[meeting.pk])).content.decode()
+    assert 'name="consultation-0-term_start"' not in page
+    assert 'name="consultation-0-DELETE"' not in page
+    delete = admin_client.post(
+        reverse("admin:congresses_consultation_delete", args=[consultation.pk]), {"post": "yes"}
+    )
+    assert delete.status_code == 403
+    assert Consultation.objects.filter(pk=consultation.pk).exists()
+
+
+def test_a_new_term_is_added_with_its_members_in_one_form(admin_client, area_a):
+    committee = services.committee_for_area(area_a)
+    head, member = person(area_a.commune, "Lê Văn Trưởng"), person(area_a.commune, "Lê Thị Viên")
+    data = {
+        "committee": committee.pk,
+        "start_date": "07/01/2024",
+        "end_date": "31/12/2026",
+        "memberships-TOTAL_FORMS": 2,
+        "memberships-INITIAL_FORMS": 0,
+        "memberships-0-person": head.pk,
+        "memberships-0-position": Position.objects.get(name="Trưởng ban").pk,
+        "memberships-1-person": member.pk,
+        "memberships-1-position": Position.objects.get(name="Thành viên").pk,
+        "memberships-1-organisation": "Chi hội Phụ nữ",
+    }
+    response = admin_client.post(reverse("admin:congresses_term_add"), data)
+    assert response.status_code == 302
+    term = Term.objects.get(committee=committee)
+    assert (term.start_date, term.end_date) == (D(2024, 1, 7), D(2026, 12, 31))
+    assert sorted(term.memberships.values_list("since", flat=True)) == [D(2024, 1, 7), D(2024, 1, 7)]
+
+
+def test_a_term_ending_before_it_starts_is_refused_in_the_form(admin_client, area_a):
+    committee = services.committee_for_area(area_a)
+    data = {
+        "committee": committee.pk,
+        "start_date": "07/01/2024",
+        "end_date": "01/01/2024",
+        "memberships-TOTAL_FORMS": 0,
+        "memberships-INITIAL_FORMS": 0,
+    }
+    response = admin_client.post(reverse("admin:congresses_term_add"), data)
+    assert response.status_code == 200
+    assert "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu." in response.content.decode()
+    assert not Term.objects.exists()
+
+
+def test_two_heads_typed_together_are_refused(admin_client, area_a):
+    committee = services.committee_for_area(area_a)
+    head = Position.objects.get(name="Trưởng ban").pk
+    data = {
+        "committee": committee.pk,
+        "start_date": "07/01/2024",
+        "end_date": "31/12/2026",
+        "memberships-TOTAL_FORMS": 2,
+        "memberships-INITIAL_FORMS": 0,
+        "memberships-0-person": person(area_a.commune, "Lê Văn Một").pk,
+        "memberships-0-position": head,
+        "memberships-1-person": person(area_a.commune, "Lê Văn Hai").pk,
+        "memberships-1-position": head,
+    }
+    response = admin_client.post(reverse("admin:congresses_term_add"), data)
+    assert "Mỗi ban chỉ có một người đứng đầu" in response.content.decode()
+    assert not Term.objects.exists()

@@ -87,6 +87,7 @@ def test_staff_record_a_term_conference_confirm_it_and_see_the_new_committee(liv
     assert consultation.is_confirmed
 
     # 3. The public page shows the new committee; the old term is kept in its history.
+    page.console_errors.clear()
     page.goto(f"{live_server.url}{area.get_absolute_url()}")
     current = page.locator(".person-grid").inner_text()
     assert "Trần Thị Mới" in current and "Phạm Quốc Việt" in current
@@ -96,3 +97,4 @@ def test_staff_record_a_term_conference_confirm_it_and_see_the_new_committee(liv
     assert "Bùi Văn Nghỉ" in page.locator("details.term-history").first.inner_text()
     page.goto(f"{live_server.url}{consultation.conference.get_absolute_url()}")
     assert "83/85 (98%)" in page.locator(".slate-table").inner_text()
+    assert page.console_errors == []

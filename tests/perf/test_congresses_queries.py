@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.contrib.auth.models import AnonymousUser
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory

@@ -338,3 +338,30 @@ def test_two_heads_typed_together_are_refused(admin_client, area_a):
     response = admin_client.post(reverse("admin:congresses_term_add"), data)
     assert "Mỗi ban chỉ có một người đứng đầu" in response.content.decode()
     assert not Term.objects.exists()
+
+
+def test_the_history_of_a_person_and_a_membership_shows_who_changed_what(admin_client, village):
+    _committee, old_term, _meeting = village
+    membership = old_term.memberships.first()
+    admin_client.post(
+        reverse("admin:congresses_membership_change", args=[membership.pk]),
+        {
+            "term": old_term.pk,
+            "person": membership.person_id,
+            "position": membership.position_id,
+            "organisation": "Chi hội Nông dân",
+            "since": "10/01/2021",
+            "until": "",
+            "note": "",
+        },
+    )
+    membership.refresh_from_db()
+    assert membership.organisation == "Chi hội Nông dân"
+    page = admin_client.get(
+        reverse("admin:congresses_membership_history", args=[membership.pk])
+    ).content.decode()
+    assert "quantri" in page and "Chi hội Nông dân" in page
+    assert (
+        admin_client.get(reverse("admin:congresses_person_history", args=[membership.person_id])).status_code
+        == 200
+    )

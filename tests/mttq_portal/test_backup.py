@@ -29,10 +29,27 @@ def _jpeg_bytes(color):
     return buffer.getvalue()
 
 
+def rerun_seed_migrations():
+    """Rows made by data migrations (`*_seed_*`, idempotent) are gone when a transactional test
+    (a browser test) emptied the tables before this one; the demo data needs them."""
+    from django.apps import apps as global_apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection)
+    with connection.schema_editor() as editor:
+        for (app_label, name), migration in sorted(loader.disk_migrations.items()):
+            if "_seed_" in f"_{name}_" and app_label in {"mttq_portal", "congresses", "news", "campaigns"}:
+                for operation in migration.operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(global_apps, editor)
+
+
 def make_site_with_files():
     """Demo data of every installed app, an account, and uploaded photos and documents."""
     from django.contrib.auth.models import Group, User
 
+    rerun_seed_migrations()
     call_command("load_demo", stdout=io.StringIO())
     editor = User.objects.create_user("bientap", password="Mattran@2026x", first_name="Lan")
     editor.groups.add(Group.objects.get(name="Biên tập viên"))

@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ def _sync_roles_after_last_app(sender, using="default", verbosity=0, **kwargs):
 
 
 class PortalConfig(AppConfig):
+    default = True  # this module holds two configs (see LoginLockoutConfig)
     name = "mttq_portal"
     verbose_name = _("Cổng thông tin")
 
@@ -28,3 +30,9 @@ class PortalConfig(AppConfig):
         # Django's own receiver would add a line to the account's history at every login.
         user_logged_in.disconnect(dispatch_uid="update_last_login")
         user_logged_in.connect(update_last_login_quietly, dispatch_uid="update_last_login")
+
+
+class LoginLockoutConfig(AxesAppConfig):
+    """django-axes under a Vietnamese name in the admin, where staff unlock accounts."""
+
+    verbose_name = _("Khóa đăng nhập")

@@ -192,7 +192,7 @@ from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 PRODUCTION = not (DEBUG or DEMO or TESTING)
 
-INSTALLED_APPS += ["axes", "csp"]
+INSTALLED_APPS += ["mttq_portal.apps.LoginLockoutConfig", "csp"]  # django-axes, Vietnamese name
 # Outermost: the request log sees the final status; then the headers Django lacks;
 # CSP right after SecurityMiddleware; axes last, as its documentation asks.
 MIDDLEWARE.insert(0, "mttq_portal.middleware.RequestLogMiddleware")

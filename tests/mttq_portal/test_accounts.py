@@ -60,6 +60,7 @@ def test_staff_unlock_a_locked_account_in_the_admin(client, officer, axes_on, ad
     [locked] = AccessAttempt.objects.all()
     listing = admin_client.get("/quan-tri/axes/accessattempt/")
     assert "truongthon" in listing.content.decode()
+    assert "Địa chỉ IP" in listing.content.decode() and "Khóa đăng nhập" in listing.content.decode()
 
     response = admin_client.post(
         "/quan-tri/axes/accessattempt/",

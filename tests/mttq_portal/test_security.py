@@ -20,6 +20,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "t" * 20 + "-production-like-secret-key-for-the-check-0123456789abcdefXYZ",
     "ALLOWED_HOSTS": "mattran.hoaphu.example.vn",
     "BEHIND_PROXY": "1",
+    "EMAIL_HOST": "smtp.example.vn",
+    "ADMINS": "Cán bộ kỹ thuật:kythuat@example.vn",
 }
 
 
@@ -153,11 +155,13 @@ def test_the_settings_module_is_production_ready_from_the_environment_alone():
         "from django.core.management import call_command;"
         "call_command('check', '--deploy', '--fail-level', 'WARNING');"
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_NAME, s.SESSION_COOKIE_SAMESITE,"
-        " s.SECURE_PROXY_SSL_HEADER, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.AXES_ENABLED)"
+        " s.SECURE_PROXY_SSL_HEADER, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.AXES_ENABLED,"
+        " s.LOGGING['loggers']['django.request']['handlers'], s.EMAIL_BACKEND)"
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == (
         "True True __Host-sessionid Lax ('HTTP_X_FORWARDED_PROTO', 'https') True 31536000 True"
+        " ['stdout', 'mail_admins'] django.core.mail.backends.smtp.EmailBackend"
     )
 
 

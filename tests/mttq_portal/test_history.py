@@ -78,3 +78,42 @@ def test_signing_in_does_not_add_a_line_to_the_history(client, django_user_model
     user = django_user_model.objects.get(username="truongthon")
     assert user.last_login is not None
     assert user.history.count() == 1
+
+
+@pytest.fixture
+def staff_member(django_user_model):
+    def make(username, role):
+        user = django_user_model.objects.create_user(username, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+def test_a_post_changed_by_an_editor_keeps_who_and_the_old_title(client, staff_member, commune):
+    from news.models import Category, Post
+
+    category = Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
+    post = Post.objects.create(
+        category=category, title="Hội nghị thôn Đông", lead="Tóm tắt.", body="<p>Nội dung.</p>"
+    )
+    editor = staff_member("bientap", roles.EDITOR)
+    client.force_login(editor)
+
+    admin_change(client, post, title="Hội nghị Ban công tác Mặt trận thôn Đông")
+
+    record = assert_history(post, by=editor, changed={"title"})
+    assert record.prev_record.title == "Hội nghị thôn Đông"
+
+
+def test_a_person_changed_by_commune_staff_keeps_who_and_the_old_name(client, staff_member, commune):
+    from congresses.models import Person
+
+    person = Person.objects.create(commune=commune, full_name="Nguyễn Văn An", gender=Person.Gender.MALE)
+    clerk = staff_member("canbo", roles.COMMUNE_STAFF)
+    client.force_login(clerk)
+
+    admin_change(client, person, full_name="Nguyễn Văn Ân")
+
+    record = assert_history(person, by=clerk, changed={"full_name"})
+    assert record.prev_record.full_name == "Nguyễn Văn An"

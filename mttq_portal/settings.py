@@ -330,6 +330,7 @@ LOGGING = {
         },
     },
     "handlers": {
+        "null": {"class": "logging.NullHandler"},
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
@@ -354,6 +355,8 @@ LOGGING = {
         "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "mttq_portal.requests": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "axes": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Scanners send any Host header; the 400 is in the request log, no traceback, no mail.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
     },
 }
 # =====================================================================================

@@ -267,7 +267,7 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
     "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), browsing-topics=(), "
-    'interest-cohort=(), fullscreen=(self "https://www.youtube-nocookie.com" "https://www.youtube.com")'
+    'fullscreen=(self "https://www.youtube-nocookie.com" "https://www.youtube.com")'
 )
 
 # Login lockout (django-axes): 5 failures for one username from one address lock that pair

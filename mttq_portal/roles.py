@@ -27,6 +27,7 @@ ROLE_LABELS = {
 # Rows are never deleted from money records (corrected by new entries) and areas are never
 # deleted (merged or ended), so no role gets those delete permissions; only a superuser has.
 # Accounts are managed by superusers only: whoever may change users may make themselves one.
+# The chair may only see the list of accounts, to name a hamlet's officers (campaigns).
 # ---------------------------------------------------------------------------------------
 ALL = ("add", "change", "delete", "view")
 NEWS_MODELS = ["category", "post", "photo"]
@@ -83,6 +84,7 @@ ROLE_PERMISSIONS = {
         perms("campaigns", CAMPAIGN_MODELS)
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
         + UNLOCK_LOGINS
+        + ["auth.view_user"]
     ),
     COMMUNE_STAFF: _allowed(
         perms("congresses", CONGRESS_MODELS)

@@ -146,7 +146,7 @@ def test_staff_create_an_account_with_its_role_in_one_step(admin_client, django_
 
 def test_the_account_form_offers_the_four_roles_in_vietnamese(admin_client):
     body = admin_client.get("/quan-tri/auth/user/add/").content.decode()
-    assert "Vai trò" in body
+    assert "Vai trò" in body and "Tạo tài khoản với vai trò" in body
     for name in (roles.COMMUNE_STAFF, roles.CHAIR, roles.HAMLET_OFFICER, roles.EDITOR):
         assert f'value="{name}"' in body
 

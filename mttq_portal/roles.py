@@ -19,6 +19,103 @@ ROLE_LABELS = {
 }
 
 
+# ---------------------------------------------------------------------------------------
+# What each role may do in the admin: "app_label.codename" of Django's model permissions.
+# This table is the source of truth: `migrate` (post_migrate, mttq_portal/apps.py) sets each
+# group's permissions to exactly this list. Names of models that do not exist (yet) are
+# skipped, so an app that lands later gets its permissions at its first `migrate`.
+# Rows are never deleted from money records (corrected by new entries) and areas are never
+# deleted (merged or ended), so no role gets those delete permissions; only a superuser has.
+# Accounts are managed by superusers only: whoever may change users may make themselves one.
+# The chair may only see the list of accounts, to name a hamlet's officers (campaigns).
+# ---------------------------------------------------------------------------------------
+ALL = ("add", "change", "delete", "view")
+NEWS_MODELS = ["category", "post", "photo"]
+CONGRESS_MODELS = [
+    "commune",
+    "residentialarea",
+    "frontcommittee",
+    "term",
+    "person",
+    "position",
+    "membership",
+    "conference",
+    "conferencedocument",
+    "consultation",
+    "consultationoutcome",
+    "slateentry",
+    "delegate",
+]
+CAMPAIGN_MODELS = [
+    "campaign",
+    "indicator",
+    "target",
+    "contribution",
+    "disbursement",
+    "areaofficer",
+    "periodlock",
+]
+# Never deleted by anyone but a superuser (see above).
+KEEP_FOREVER = {
+    "congresses.delete_commune",
+    "congresses.delete_residentialarea",
+    "campaigns.delete_contribution",
+    "campaigns.delete_disbursement",
+}
+UNLOCK_LOGINS = ["axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accesslog"]
+
+
+def perms(app_label, models, actions=ALL):
+    """["news.add_post", "news.change_post", …] for the models and actions given."""
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+def _allowed(codes):
+    return sorted(set(codes) - KEEP_FOREVER)
+
+
+ROLE_PERMISSIONS = {
+    EDITOR: _allowed(perms("news", NEWS_MODELS)),
+    HAMLET_OFFICER: _allowed(
+        perms("campaigns", ["campaign", "indicator", "target"], ("view",))
+        + perms("campaigns", ["contribution"], ("add", "change", "view"))
+    ),
+    CHAIR: _allowed(
+        perms("campaigns", CAMPAIGN_MODELS)
+        + perms("congresses", CONGRESS_MODELS, ("view", "change"))
+        + UNLOCK_LOGINS
+        + ["auth.view_user"]
+    ),
+    COMMUNE_STAFF: _allowed(
+        perms("congresses", CONGRESS_MODELS)
+        + perms("news", NEWS_MODELS)
+        + perms("campaigns", CAMPAIGN_MODELS, ("view",))
+        + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
+        + UNLOCK_LOGINS
+    ),
+}
+
+
+def sync_role_groups(using="default", verbosity=0):
+    """Create the four groups if missing and give each exactly the permissions of
+    ROLE_PERMISSIONS that exist in this database. Safe to run any number of times."""
+    from django.contrib.auth.models import Group, Permission
+
+    wanted = {code for codes in ROLE_PERMISSIONS.values() for code in codes}
+    known = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.using(using).values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+        if f"{app_label}.{codename}" in wanted
+    }
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        group.permissions.set([known[code] for code in codes if code in known])
+        if verbosity >= 2:
+            print(f"  {role}: {sum(code in known for code in codes)}/{len(codes)} quyền")
+
+
 def has_role(user, role):
     """True when the user is active and in the role's group (superusers hold every role).
 

@@ -180,3 +180,185 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
 ]
+
+# =====================================================================================
+# Security, accounts, logging (issue 6). One block, appended, so the apps' branches merge
+# cleanly. Production = DEBUG, DEMO and TESTING all off; every value below can be set
+# from the environment (README, "Triển khai").
+# =====================================================================================
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+PRODUCTION = not (DEBUG or DEMO or TESTING)
+
+INSTALLED_APPS += ["mttq_portal.apps.LoginLockoutConfig", "csp"]  # django-axes, Vietnamese name
+# Outermost: the request log sees the final status; then the headers Django lacks;
+# CSP right after SecurityMiddleware; axes last, as its documentation asks.
+MIDDLEWARE.insert(0, "mttq_portal.middleware.RequestLogMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "mttq_portal.middleware.SecurityHeadersMiddleware"
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+
+# HTTPS. The site runs behind nginx, which terminates TLS and sets X-Forwarded-Proto and
+# X-Real-IP (overwriting whatever the client sent); BEHIND_PROXY=1 tells Django to trust them.
+HTTPS = envbool("HTTPS", PRODUCTION)
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+# The health check is probed over plain HTTP on 127.0.0.1 by the operator's monitoring.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Cookies: Secure over HTTPS (with the __Host- prefix, which browsers only accept then),
+# SameSite=Lax, session cookie HttpOnly. The CSRF cookie stays readable by scripts as
+# Django's documentation advises (HttpOnly on it protects nothing; scripts may need it).
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Idle expiry: every request pushes the expiry forward; SESSION_IDLE_MINUTES without a
+# request and the staff member logs in again. Anonymous visitors have no session to save.
+SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_FAILURE_VIEW = "mttq_portal.views.csrf_failure"
+
+# Content-Security-Policy (django-csp 4): no inline script, no eval; a template that
+# really needs an inline script gives it nonce="{{ CSP_NONCE }}". Images may be data: URIs
+# (Bootstrap's and the admin's icons). Videos may embed YouTube's privacy-enhanced player.
+PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # The hash is the <style> Tiptap (inside django-prose-editor 0.28) injects for the
+        # editor; a new editor version may change it (tests/e2e/test_csp.py will say so).
+        "style-src": [SELF, NONCE, PROSE_EDITOR_STYLE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
+# Browser features the portal never uses are switched off (SecurityHeadersMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
+    "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), browsing-topics=(), "
+    'fullscreen=(self "https://www.youtube-nocookie.com" "https://www.youtube.com")'
+)
+
+# Login lockout (django-axes): 5 failures for one username from one address lock that pair
+# for 30 minutes; staff unlock in the admin ("Khóa đăng nhập"). Off in tests unless a test
+# turns it on (the test client's login() has no request, which axes requires).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = envbool("AXES_ENABLED", not TESTING)
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mttq_portal.views.lockout"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+if BEHIND_PROXY:
+    # nginx overwrites X-Real-IP with the real client address; without this every
+    # visitor would share nginx's 127.0.0.1 and one guesser would lock everybody out.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")
+
+# Strong passwords: Django's validators (Vietnamese messages from Django's own
+# translation) plus letters-and-digits, a longer minimum for staff accounts.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "mttq_portal.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "mttq_portal.passwords.MixedCharactersValidator"},
+]
+
+# Backups (`manage.py backup`, `manage.py restore`).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+
+# Mail: 500 errors go to ADMINS ("Tên:email,Tên 2:email2") when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    EMAIL_PORT = envint("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+    EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Logs: one line per request and per event on standard output (journald keeps them), with
+# time, level, path, status and user id; never query strings, passwords or names.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "request_fields": {"()": "mttq_portal.middleware.RequestFieldsFilter"},
+    },
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s %(method)s %(path)s %(status)s user=%(user_id)s %(message)s",
+        },
+    },
+    "handlers": {
+        "null": {"class": "logging.NullHandler"},
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+            "filters": ["request_fields"],
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django.request": {
+            "handlers": ["stdout", *(["mail_admins"] if EMAIL_HOST and ADMINS else [])],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        # Django logs every 4xx of the request twice otherwise; our request log has them.
+        "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "mttq_portal.requests": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "axes": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Scanners send any Host header; the 400 is in the request log, no traceback, no mail.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+    },
+}
+# =====================================================================================
+# End of the security section.
+# =====================================================================================

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from news.sitemaps import CategorySitemap, PostSitemap
 
@@ -23,6 +22,7 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("quan-tri/", admin.site.urls),
     path("", include("news.urls")),
@@ -31,7 +31,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", views.media, name="media")]
 
+handler400 = "mttq_portal.views.bad_request"
+handler403 = "mttq_portal.views.permission_denied"
 handler404 = "mttq_portal.views.page_not_found"
 handler500 = "mttq_portal.views.server_error"

@@ -1,12 +1,20 @@
-"""Site-wide pages: home, robots.txt and the error pages."""
+"""Site-wide pages: home, robots.txt, the error pages, the health check and media files."""
 
+import logging
+import posixpath
+
+from django.conf import settings
+from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import Context, loader
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
+from django.views.decorators.cache import cache_page, never_cache
+from django.views.static import serve
 
 from .home import home_page
+
+log = logging.getLogger(__name__)
 
 
 def home(request):
@@ -27,7 +35,69 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {"home_url": reverse("home")}, status=404)
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    # The reason is for developers; the visitor gets what to do next, not why the check failed.
+    log.warning("CSRF failure")
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     # Plain template, no context processors or queries: it must render with the database down.
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.template.render(Context({})))
+    try:
+        nonce = str(request.csp_nonce)  # lets the page's one inline <style> pass the CSP
+    except Exception:
+        nonce = ""
+    return HttpResponseServerError(template.template.render(Context({"nonce": nonce})))
+
+
+def lockout(request, original_response=None, credentials=None):
+    """What django-axes shows once a username and address pair is locked (429)."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/lockout.html", context, status=429)
+
+
+@never_cache
+def healthz(request):
+    """200 "ok" when the database answers a trivial query, 503 when it does not. Cheap enough
+    to probe every few seconds; logged at DEBUG only (RequestLogMiddleware)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        log.exception("health check: database unreachable")
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain; charset=utf-8")
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+# Only these are shown in the browser; everything else (PDF, Office, SVG, HTML, anything
+# unexpected) is downloaded, so an uploaded file can never run as a page of the site.
+INLINE_MEDIA_TYPES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+# Media responses get their own policy: nothing in them may load or run anything.
+MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox"
+
+
+def media(request, path):
+    """Uploaded files, served by Django only in development and demo (nginx does the same in
+    production: deploy/nginx-mttq-portal.conf)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = MEDIA_CSP
+    ext = posixpath.splitext(path)[1].lower()
+    if ext not in INLINE_MEDIA_TYPES:
+        if ext not in (".pdf", ".doc", ".docx", ".xlsx"):
+            response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = f'attachment; filename="{posixpath.basename(path)}"'
+    return response

@@ -1,0 +1,13 @@
+"""Account helpers."""
+
+
+def update_last_login_quietly(sender, user, **kwargs):
+    """Django's update_last_login, without a line in the account's history per login."""
+    from django.utils import timezone
+
+    user.last_login = timezone.now()
+    user.skip_history_when_saving = True
+    try:
+        user.save(update_fields=["last_login"])
+    finally:
+        del user.skip_history_when_saving

@@ -1,0 +1,77 @@
+"""Site-wide middleware: the security headers Django lacks, and one log line per request."""
+
+import logging
+import time
+from contextvars import ContextVar
+
+from django.conf import settings
+
+request_log = logging.getLogger("mttq_portal.requests")
+
+# Fields of the request being served, for every log line written while it is served.
+_current = ContextVar("mttq_request_fields", default=None)
+
+# Probes hit these every few seconds; their lines would drown the rest at INFO level.
+QUIET_PATHS = ("/healthz",)
+
+
+class SecurityHeadersMiddleware:
+    """Adds Permissions-Policy (browser features the site never uses are switched off) and
+    keeps responses to staff out of shared caches."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        response.headers.setdefault("X-Permitted-Cross-Domain-Policies", "none")
+        # A session cookie means a signed-in member of staff (visitors get none): pages made for
+        # them may show unpublished things and must not be kept by a proxy or the browser.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class RequestLogMiddleware:
+    """One INFO line per request: method, path (never the query string), status, user id and
+    duration. Health checks are logged at DEBUG."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        fields = {"method": request.method, "path": request.path, "status": "-", "user_id": "-"}
+        token = _current.set(fields)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            fields["status"] = response.status_code
+            fields["user_id"] = _user_id(request)
+            level = logging.DEBUG if request.path in QUIET_PATHS else logging.INFO
+            request_log.log(level, "%dms", (time.monotonic() - started) * 1000)
+            return response
+        finally:
+            _current.reset(token)
+
+
+def _user_id(request):
+    """The signed-in user's id, read from the session the session middleware has already
+    loaded: no query, and no name or e-mail address in the logs."""
+    session = getattr(request, "session", None)
+    if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return "-"
+    return session.get("_auth_user_id", "-")
+
+
+class RequestFieldsFilter(logging.Filter):
+    """Gives every log record the method, path, status and user id of the request being
+    served ("-" outside a request), so the formatter can always print them."""
+
+    def filter(self, record):
+        fields = _current.get() or {}
+        for name in ("method", "path", "status", "user_id"):
+            if not hasattr(record, name):
+                setattr(record, name, fields.get(name, "-"))
+        return True

@@ -1,0 +1,119 @@
+"""Audit trail: a change made in the admin is kept with who, when, old and new values, and
+outlives the row. Shown on staff accounts (the model with history this branch owns); the
+apps' own tests use the same helpers (tests/audit.py) for posts, people, contributions…"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from mttq_portal import roles
+from tests.audit import admin_change, assert_history
+
+
+@pytest.fixture
+def make_officer(django_user_model):
+    def make(**fields):
+        # Whole seconds: the admin's date and time boxes do not show microseconds either.
+        fields.setdefault("date_joined", timezone.now().replace(microsecond=0))
+        return django_user_model.objects.create_user("truongthon", is_staff=True, **fields)
+
+    return make
+
+
+def test_an_admin_change_is_kept_with_the_user_who_made_it_and_the_old_value(
+    admin_client, admin_user, make_officer
+):
+    officer = make_officer(first_name="Hùng")
+
+    admin_change(admin_client, officer, first_name="Hưng")
+
+    record = assert_history(officer, by=admin_user, changed={"first_name"})
+    change = record.diff_against(record.prev_record).changes[0]
+    assert (change.old, change.new) == ("Hùng", "Hưng")
+    assert record.history_date is not None
+
+
+def test_a_role_given_in_the_admin_is_in_the_history(admin_client, admin_user, make_officer):
+    officer = make_officer()
+    chair = Group.objects.get(name=roles.CHAIR)
+
+    admin_change(admin_client, officer, groups=[str(chair.pk)])
+
+    latest = officer.history.order_by("-history_id").first()
+    assert latest.history_user == admin_user
+    assert [row.group_id for row in latest.groups.all()] == [chair.pk]
+
+
+def test_history_survives_the_deletion_of_the_row_and_records_who_deleted_it(
+    admin_client, admin_user, django_user_model, make_officer
+):
+    officer = make_officer(first_name="Hùng")
+    pk = officer.pk
+    admin_change(admin_client, officer, first_name="Hưng")
+
+    response = admin_client.post(f"/quan-tri/auth/user/{pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not django_user_model.objects.filter(pk=pk).exists()
+    history = django_user_model.history.filter(id=pk).order_by("history_id")
+    assert [(h.history_type, h.first_name) for h in history] == [("+", "Hùng"), ("~", "Hưng"), ("-", "Hưng")]
+    assert history.last().history_user == admin_user
+
+
+def test_the_history_is_browsable_in_the_admin_without_password_hashes(admin_client, make_officer):
+    officer = make_officer(password="Mattran@Hoaphu2026", first_name="Hùng")
+    admin_change(admin_client, officer, first_name="Hưng")
+
+    page = admin_client.get(f"/quan-tri/auth/user/{officer.pk}/history/")
+
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "admin" in body and "Hưng" in body
+    assert not hasattr(officer.history.first(), "password")
+
+
+def test_signing_in_does_not_add_a_line_to_the_history(client, django_user_model):
+    django_user_model.objects.create_user("truongthon", password="Mattran@Hoaphu2026", is_staff=True)
+    client.post("/quan-tri/login/", {"username": "truongthon", "password": "Mattran@Hoaphu2026"})
+    user = django_user_model.objects.get(username="truongthon")
+    assert user.last_login is not None
+    assert user.history.count() == 1
+
+
+@pytest.fixture
+def staff_member(django_user_model):
+    def make(username, role):
+        user = django_user_model.objects.create_user(username, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+def test_a_post_changed_by_an_editor_keeps_who_and_the_old_title(client, staff_member, commune):
+    from news.models import Category, Post
+
+    category = Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
+    post = Post.objects.create(
+        category=category, title="Hội nghị thôn Đông", lead="Tóm tắt.", body="<p>Nội dung.</p>"
+    )
+    editor = staff_member("bientap", roles.EDITOR)
+    client.force_login(editor)
+
+    admin_change(client, post, title="Hội nghị Ban công tác Mặt trận thôn Đông")
+
+    record = assert_history(post, by=editor, changed={"title"})
+    assert record.prev_record.title == "Hội nghị thôn Đông"
+
+
+def test_a_person_changed_by_commune_staff_keeps_who_and_the_old_name(client, staff_member, commune):
+    from congresses.models import Person
+
+    person = Person.objects.create(commune=commune, full_name="Nguyễn Văn An", gender=Person.Gender.MALE)
+    clerk = staff_member("canbo", roles.COMMUNE_STAFF)
+    client.force_login(clerk)
+
+    admin_change(client, person, full_name="Nguyễn Văn Ân")
+
+    record = assert_history(person, by=clerk, changed={"full_name"})
+    assert record.prev_record.full_name == "Nguyễn Văn An"

@@ -181,6 +181,7 @@ def load(commune=None, log=print):
 
 
 def _positions():
+    Position.objects.ensure_standard()
     return {p.name: p for p in Position.objects.all()}
 
 

@@ -333,6 +333,25 @@ class Term(models.Model):
         return self.committee.get_absolute_url()
 
 
+class PositionQuerySet(models.QuerySet):
+    # name, kind, level, rank — the usual positions; migration 0003 seeded the same list.
+    STANDARD = [
+        ("Chủ tịch", "head", "commune", 10),
+        ("Phó Chủ tịch", "deputy", "commune", 20),
+        ("Ủy viên Ban Thường trực", "standing", "commune", 30),
+        ("Ủy viên", "member", "commune", 40),
+        ("Trưởng ban", "head", "residential", 10),
+        ("Phó Trưởng ban", "deputy", "residential", 20),
+        ("Thành viên", "member", "residential", 40),
+    ]
+
+    def ensure_standard(self):
+        """Create the usual positions that are missing (a wiped database, a demo on a fresh copy)."""
+        for name, kind, level, rank in self.STANDARD:
+            self.get_or_create(name=name, defaults={"kind": kind, "level": level, "rank": rank})
+        return self
+
+
 class Position(models.Model):
     """A position in a committee, ordered by rank: Chủ tịch, Phó Chủ tịch … Thành viên."""
 
@@ -352,6 +371,8 @@ class Position(models.Model):
         help_text=_("Bỏ trống nếu dùng cho mọi cấp"),
     )
     rank = models.PositiveSmallIntegerField(_("thứ tự"), default=100, help_text=_("Số nhỏ đứng trước"))
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chức danh")

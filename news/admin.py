@@ -62,6 +62,7 @@ class PostAdminForm(forms.ModelForm):
             "status",
             "published_at",
             "is_featured",
+            "conference",
         ]
 
     def clean_cover_upload(self):
@@ -139,11 +140,12 @@ class PostAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     readonly_fields = ["slug", "cover_preview", "view_count", "created_at", "updated_at"]
     inlines = [PhotoInline]
+    autocomplete_fields = ["conference"]
     actions = ["publish_now", "mark_featured", "unmark_featured"]
     fieldsets = [
         (None, {"fields": ["title", "category", "lead", "body"]}),
         (_("Ảnh"), {"fields": ["cover_preview", "cover_upload", "cover_alt", "new_photos"]}),
-        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured", "author"]}),
+        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured", "author", "conference"]}),
         (
             _("Thông tin khác"),
             {"fields": ["slug", "view_count", "created_at", "updated_at"], "classes": ["collapse"]},

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Tin tức")
+
+    def ready(self):
+        from congresses import panels
+
+        from .panels import conference_news
+
+        panels.register("conference", conference_news)

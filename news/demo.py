@@ -371,6 +371,28 @@ def load(commune=None, log=print):
             status=status,
             published_at=when,
         )
+    _link_conferences(commune)
     total = Post.objects.filter(category__commune=commune).count()
     log(f"  tin tức: {len(categories)} chuyên mục, {total} bài (1 bản nháp, 1 hẹn giờ)")
     return total
+
+
+def _link_conferences(commune):
+    """Point the conference reports of the demo at the conferences the congresses demo made."""
+    from congresses.models import Conference
+
+    conferences = Conference.objects.filter(committee__commune=commune).order_by("-starts_at")
+    links = [
+        (
+            "Hội nghị Ban công tác Mặt trận thôn Đông",
+            conferences.filter(kind=Conference.Kind.TERM, committee__area__name="Đông"),
+        ),
+        ("Hội nghị đối thoại", conferences.filter(kind=Conference.Kind.DIALOGUE)),
+        ("sơ kết công tác Mặt trận 6 tháng", conferences.filter(kind=Conference.Kind.MID_YEAR)),
+    ]
+    for title_part, candidates in links:
+        conference = candidates.first()
+        if conference:
+            Post.objects.filter(title__contains=title_part, conference__isnull=True).update(
+                conference=conference
+            )

@@ -150,6 +150,17 @@ class Post(models.Model):
         help_text=_("Để trống để đăng ngay. Chọn thời điểm trong tương lai để hẹn giờ đăng."),
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    # A post reporting on a conference shows on that conference's page (news → congresses,
+    # the direction dependencies are allowed to point).
+    conference = models.ForeignKey(
+        "congresses.Conference",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+        verbose_name=_("về hội nghị"),
+        help_text=_("Chọn nếu bài viết đưa tin về một hội nghị: bài sẽ hiện trên trang hội nghị đó."),
+    )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)

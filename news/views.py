@@ -25,7 +25,7 @@ def post_list(request, category_slug=None):
 def post_detail(request, slug):
     photos = Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))
     post = get_object_or_404(
-        Post.objects.published().select_related("category").prefetch_related(photos), slug=slug
+        Post.objects.published().select_related("category", "conference").prefetch_related(photos), slug=slug
     )
     post.register_view()
     context = {"post": post, "related_posts": post.related_posts(), "json_ld": post_json_ld(request, post)}

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news.sitemaps import CategorySitemap, PostSitemap
 
 from . import views
@@ -13,6 +14,7 @@ from . import views
 sitemaps = {
     "news": PostSitemap,
     "news-categories": CategorySitemap,
+    **congresses_sitemaps,
 }
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"

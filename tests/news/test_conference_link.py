@@ -57,3 +57,9 @@ def test_post_links_back_to_its_conference(client, conference, category):
     post = make_post(category, conference, "Thôn Đông bầu Ban công tác Mặt trận mới")
     page = client.get(post.get_absolute_url()).content.decode()
     assert conference.get_absolute_url() in page
+
+
+def test_sitemap_lists_areas_and_conferences_beside_posts(client, conference):
+    body = client.get("/sitemap.xml").content.decode()
+    assert conference.get_absolute_url() in body
+    assert conference.committee.area.get_absolute_url() in body

@@ -183,8 +183,12 @@ def parse_whole_number(value, label):
         number = int(value)
     else:
         text = str(value).strip().lower().removesuffix("đồng").removesuffix("đ").strip()
+        negative = text.startswith("-")
+        text = text.removeprefix("-").strip()
         if _GROUPED.match(text):
             text = re.sub(r"[.\s]", "", text)
+        if text.isdigit() and negative:
+            raise ValueError(_("%(label)s không được âm") % {"label": label})
         if not text.isdigit():
             raise ValueError(
                 _("%(label)s “%(value)s” không phải số nguyên (viết 1500000 hoặc 1.500.000)")
@@ -210,20 +214,26 @@ def parse_date(value):
     raise ValueError(_("ngày “%(value)s” không đúng dạng ngày/tháng/năm, ví dụ 07/01/2025") % {"value": text})
 
 
+def _key(text):
+    """Match names the way people type them: no accents, case, quotes or commas."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(str(text or ""))).split())
+
+
 class _Lookups:
     """Indicators, areas and donor kinds matched by folded name, loaded once per import."""
 
     def __init__(self, campaign, by):
         self.campaign, self.by = campaign, by
         self.indicators = list(campaign.indicators.all())
-        self.indicator_by_name = {fold(i.name): i for i in self.indicators}
+        self.indicator_by_name = {_key(i.name): i for i in self.indicators}
         self.areas = {}
         for area in ResidentialArea.objects.filter(commune_id=campaign.commune_id):
-            self.areas.setdefault(fold(area.full_name), area)
-            self.areas.setdefault(fold(area.name), area)
-        self.donor_kinds = {fold(label): value for value, label in Contribution.DonorKind.choices}
-        self.donor_kinds.update({fold(value): value for value in Contribution.DonorKind.values})
-        self.donor_kinds[fold("Giấu tên")] = Contribution.DonorKind.ANONYMOUS
+            self.areas.setdefault(_key(area.full_name), area)
+            self.areas.setdefault(_key(area.name), area)
+        self.donor_kinds = {_key(label): value for value, label in Contribution.DonorKind.choices}
+        self.donor_kinds.update({_key(value): value for value in Contribution.DonorKind.values})
+        self.donor_kinds[_key("Giấu tên")] = Contribution.DonorKind.ANONYMOUS
+        self.donor_kinds[_key("Tổ chức")] = Contribution.DonorKind.ORGANISATION
         self.today = timezone.localdate()
 
     def build(self, row):
@@ -239,7 +249,7 @@ class _Lookups:
             problems.append(str(error))
         amount = self._number(row.get(AMOUNT), _("số tiền"), problems)
         quantity = self._number(row.get(QUANTITY), _("số lượng"), problems)
-        kind_text = fold(str(row.get(DONOR_KIND) or ""))
+        kind_text = _key(row.get(DONOR_KIND))
         donor_kind = self.donor_kinds.get(kind_text) if kind_text else Contribution.DonorKind.PERSON
         if donor_kind is None:
             problems.append(
@@ -265,7 +275,7 @@ class _Lookups:
         return entry, []
 
     def _indicator(self, value, problems):
-        name = fold(str(value or ""))
+        name = _key(value)
         if not name and len(self.indicators) == 1:
             return self.indicators[0]
         indicator = self.indicator_by_name.get(name)
@@ -277,7 +287,7 @@ class _Lookups:
         return indicator
 
     def _area(self, value, problems):
-        area = self.areas.get(fold(str(value or "")))
+        area = self.areas.get(_key(value))
         if area is None:
             problems.append(_("không có khu dân cư “%(value)s” trong xã") % {"value": value or ""})
         elif not may_enter_for_area(self.by, area.pk):

@@ -4,6 +4,7 @@ sets targets, locks periods and verifies entries. Every rule is enforced on the 
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -230,7 +231,18 @@ class VerifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
 class ContributionForm(forms.ModelForm):
+    # Dates are typed the Vietnamese way, 07/01/2025, whatever the locale's input formats say.
+    date = forms.DateField(
+        label=_("ngày"),
+        input_formats=DATE_FORMATS,
+        widget=AdminDateWidget(format="%d/%m/%Y"),
+        initial=timezone.localdate,
+    )
+
     class Meta:
         model = Contribution
         fields = [
@@ -521,6 +533,10 @@ class DisbursementAdmin(SimpleHistoryAdmin):
 
 
 class PeriodLockForm(forms.ModelForm):
+    locked_until = forms.DateField(
+        label=_("khóa sổ đến hết ngày"), input_formats=DATE_FORMATS, widget=AdminDateWidget(format="%d/%m/%Y")
+    )
+
     class Meta:
         model = PeriodLock
         fields = ["campaign", "locked_until", "note"]

@@ -51,7 +51,7 @@ def results_workbook(campaign):
                 [
                     result.indicator.name,
                     row.rank,
-                    row.area.full_name,
+                    row.area_name,
                     row.progress.target,
                     row.progress.achieved,
                     row.progress.value,

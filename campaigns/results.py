@@ -7,7 +7,7 @@ Functions other apps may call (home page, area page):
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Q, Sum, prefetch_related_objects
 from django.db.models.functions import Coalesce, TruncMonth
 
 from congresses.models import ResidentialArea
@@ -38,7 +38,8 @@ def _measure(indicator, sums):
 
 @dataclass
 class AreaRow:
-    area: ResidentialArea
+    area_id: int
+    area_name: str
     progress: Progress
     rank: int = 0
 
@@ -72,9 +73,11 @@ class IndicatorResult:
 def listing(campaigns):
     """Campaigns for a list, each with `.results` (the commune-level progress of every indicator).
 
-    Four queries whatever the size: campaigns, indicators, totals, targets.
+    Four queries whatever the size: campaigns, indicators, totals, targets. The sums read
+    every entry of the listed campaigns, so lists are paginated.
     """
-    campaigns = list(campaigns.prefetch_related("indicators"))
+    campaigns = list(campaigns)
+    prefetch_related_objects(campaigns, "indicators")
     indicators = [indicator for campaign in campaigns for indicator in campaign.indicators.all()]
     ids = [indicator.pk for indicator in indicators]
     totals = _sums_by(ids, "indicator_id") if ids else {}
@@ -98,13 +101,23 @@ def campaign_page(campaign):
     ids = [indicator.pk for indicator in indicators]
     by_area = _sums_by(ids, "indicator_id", "area_id")
     by_month = _monthly(ids)
-    targets = list(Target.objects.filter(indicator_id__in=ids))
-    area_ids = {area_id for (_, area_id) in by_area} | {t.area_id for t in targets if t.area_id}
-    areas = list(
-        ResidentialArea.objects.filter(commune_id=campaign.commune_id)
+    # Plain values, not model instances: a commune may rank hundreds of areas per indicator.
+    targets = list(
+        Target.objects.filter(indicator_id__in=ids).values_list(
+            "indicator_id", "area_id", "amount", "assigned_by"
+        )
+    )
+    area_ids = {area_id for (_, area_id) in by_area} | {
+        area_id for (_, area_id, _a, _b) in targets if area_id
+    }
+    kinds = dict(ResidentialArea.Kind.choices)
+    areas = [
+        (pk, f"{kinds.get(kind, '')} {name}".strip())
+        for pk, kind, name in ResidentialArea.objects.filter(commune_id=campaign.commune_id)
         .filter(Q(pk__in=area_ids) | Q(pk__in=ResidentialArea.objects.current().values("pk")))
         .order_by("position", "name")
-    )
+        .values_list("pk", "kind", "name")
+    ]
     results = [_indicator_result(indicator, by_area, by_month, targets, areas) for indicator in indicators]
     donors = list(
         Contribution.objects.filter(indicator_id__in=ids)
@@ -150,20 +163,31 @@ def _monthly(ids):
 
 
 def _indicator_result(indicator, by_area, by_month, targets, areas):
-    own_targets = [t for t in targets if t.indicator_id == indicator.pk]
-    commune_target = next((t for t in own_targets if t.area_id is None), None)
-    area_targets = {t.area_id: t.amount for t in own_targets if t.area_id}
+    own_targets = [t for t in targets if t[0] == indicator.pk]
+    commune_target = next(
+        (
+            Target(indicator=indicator, amount=amount, assigned_by=by)
+            for _, area_id, amount, by in own_targets
+            if not area_id
+        ),
+        None,
+    )
+    area_targets = {area_id: amount for _, area_id, amount, _by in own_targets if area_id}
     amount = sum(a for (ind, _), (a, _q) in by_area.items() if ind == indicator.pk)
     quantity = sum(q for (ind, _), (_a, q) in by_area.items() if ind == indicator.pk)
     measure = amount if indicator.is_money else quantity
     progress = Progress(indicator, measure, commune_target.amount if commune_target else None, amount)
     rows = []
-    for area in areas:
-        sums = by_area.get((indicator.pk, area.pk))
-        if sums is None and area.pk not in area_targets:
+    for area_id, area_name in areas:
+        sums = by_area.get((indicator.pk, area_id))
+        if sums is None and area_id not in area_targets:
             continue
         area_measure, area_value = _measure(indicator, sums)
-        rows.append(AreaRow(area, Progress(indicator, area_measure, area_targets.get(area.pk), area_value)))
+        rows.append(
+            AreaRow(
+                area_id, area_name, Progress(indicator, area_measure, area_targets.get(area_id), area_value)
+            )
+        )
     rows.sort(
         key=lambda row: (row.progress.percent is None, -(row.progress.percent or 0), -row.progress.achieved)
     )

@@ -7,13 +7,17 @@ from .models import Campaign, Contribution
 from .results import campaign_page, listing
 
 DONORS_PER_PAGE = 50
+CAMPAIGNS_PER_PAGE = 12
 
 
 def campaign_list(request):
-    campaigns = listing(Campaign.objects.public().for_listing())
+    page = Paginator(Campaign.objects.public().for_listing(), CAMPAIGNS_PER_PAGE).get_page(
+        request.GET.get("trang")
+    )
+    campaigns = listing(page.object_list)
     current = [c for c in campaigns if c.status == Campaign.Status.ACTIVE]
     past = [c for c in campaigns if c.status == Campaign.Status.CLOSED]
-    return render(request, "campaigns/campaign_list.html", {"current": current, "past": past})
+    return render(request, "campaigns/campaign_list.html", {"current": current, "past": past, "page": page})
 
 
 def campaign_detail(request, slug):
@@ -24,9 +28,12 @@ def campaign_detail(request, slug):
 
 
 def donor_list(request, slug):
-    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    campaign = get_object_or_404(Campaign.objects.public().prefetch_related("indicators"), slug=slug)
+    # Literal ids, not a subquery: PostgreSQL then counts from the (indicator, …) index.
     donors = (
-        Contribution.objects.filter(indicator__campaign=campaign)
+        Contribution.objects.filter(
+            indicator_id__in=[indicator.pk for indicator in campaign.indicators.all()]
+        )
         .public_donors()
         .select_related("indicator", "area")
         .order_by("-date", "-id")

@@ -160,3 +160,31 @@ def test_the_area_panel_renders(fund, area_a):
 
 def test_an_area_without_results_gets_no_panel(fund, area_b):
     assert area_panel(area_b) is None
+
+
+def test_the_campaign_list_is_paginated_current_first(client, commune):
+    for number in range(13):
+        Campaign.objects.create(
+            commune=commune,
+            name=f"Đợt vận động số {number}",
+            status=Campaign.Status.CLOSED if number else Campaign.Status.ACTIVE,
+            start_date=datetime.date(2020 + number, 1, 1),
+        )
+    first = client.get(reverse("campaigns:list")).content.decode()
+    assert "Trang 1/2" in first
+    assert first.index("Đợt vận động số 0<") < first.index("Đợt vận động số 12<")
+    second = client.get(reverse("campaigns:list") + "?trang=2").content.decode()
+    assert "Đợt vận động số 1<" in second and "Đang diễn ra" not in second
+
+
+def test_area_and_indicator_names_are_escaped_in_the_ranking(client, campaign, commune):
+    from campaigns.models import Indicator
+    from congresses.models import ResidentialArea
+
+    area = ResidentialArea.objects.create(commune=commune, name="<b>Bắc</b>", position=9)
+    indicator = Indicator.objects.create(campaign=campaign, name="Quỹ <i>mới</i>")
+    Target.objects.create(indicator=indicator, area=area, amount=100)
+    give(indicator, area, 50)
+    page = _page(client, campaign)
+    assert "&lt;b&gt;Bắc&lt;/b&gt;" in page and "<b>Bắc</b>" not in page
+    assert "<i>mới</i>" not in page

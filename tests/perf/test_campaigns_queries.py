@@ -9,11 +9,11 @@ from campaigns.models import Campaign, Contribution, Disbursement, Indicator, Ta
 from campaigns.panels import area_panel
 from congresses.models import ResidentialArea
 
-LIST_QUERIES = 4  # campaigns, indicators, totals, commune targets
+LIST_QUERIES = 5  # count, campaigns, indicators, totals, commune targets
 DETAIL_QUERIES = (
     9  # campaign, indicators, per-area sums, monthly sums, targets, areas, donors, disbursements, paid out
 )
-DONOR_QUERIES = 3  # campaign, count, page
+DONOR_QUERIES = 4  # campaign, its indicators, count, page
 AREA_PANEL_QUERIES = 3  # indicators of current campaigns, the area's sums, its targets
 
 

@@ -26,6 +26,7 @@ from .exports import results_workbook
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import is_chair, is_officer, officer_area_ids, sees_everything
 from .reports import summary_sentence
+from .results import area_results
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -122,7 +123,7 @@ class CampaignAdmin(ChairWritesMixin, admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(ChairWritesMixin, admin.ModelAdmin):
-    list_display = ["name", "campaign", "unit", "unit_label", "report_sentence"]
+    list_display = ["name", "campaign", "report_sentence"]
     list_filter = ["campaign__status", "unit"]
     search_fields = ["name", "campaign__name"]
     list_select_related = ["campaign"]
@@ -258,7 +259,7 @@ class LargeTablePaginator(Paginator):
 class ContributionForm(forms.ModelForm):
     # Dates are typed the Vietnamese way, 07/01/2025, whatever the locale's input formats say.
     date = forms.DateField(
-        label=_("ngày"),
+        label=_("Ngày"),
         input_formats=DATE_FORMATS,
         widget=AdminDateWidget(format="%d/%m/%Y"),
         initial=timezone.localdate,
@@ -299,8 +300,8 @@ class ImportForm(forms.Form):
 class ContributionAdmin(SimpleHistoryAdmin):
     form = ContributionForm
     list_display = [
-        "date",
-        "indicator",
+        "day",
+        "indicator_name",
         "area",
         "donor",
         "figure_text",
@@ -324,6 +325,14 @@ class ContributionAdmin(SimpleHistoryAdmin):
     actions = ["verify_selected"]
     list_per_page = 50
     change_list_template = "admin/campaigns/contribution/change_list.html"
+
+    @admin.display(description=_("Ngày"), ordering="date")
+    def day(self, obj):
+        return obj.date.strftime("%d/%m/%Y")
+
+    @admin.display(description=_("Chỉ tiêu"), ordering="indicator__name")
+    def indicator_name(self, obj):
+        return obj.indicator.name
 
     @admin.display(description=_("Người ủng hộ"), ordering="donor_name")
     def donor(self, obj):
@@ -358,6 +367,15 @@ class ContributionAdmin(SimpleHistoryAdmin):
         if sees_everything(request.user):
             return queryset
         return queryset.filter(area_id__in=officer_area_ids(request.user))
+
+    def changelist_view(self, request, extra_context=None):
+        # An officer sees their own hamlets against their targets above the list.
+        summaries = []
+        if not sees_everything(request.user):
+            areas = ResidentialArea.objects.filter(pk__in=officer_area_ids(request.user)).order_by("position")
+            summaries = [(area, area_results(area)) for area in areas]
+        extra_context = {**(extra_context or {}), "area_summaries": summaries}
+        return super().changelist_view(request, extra_context)
 
     def _may_use(self, request):
         return sees_everything(request.user) or (
@@ -562,7 +580,7 @@ class DisbursementAdmin(SimpleHistoryAdmin):
 
 class PeriodLockForm(forms.ModelForm):
     locked_until = forms.DateField(
-        label=_("khóa sổ đến hết ngày"), input_formats=DATE_FORMATS, widget=AdminDateWidget(format="%d/%m/%Y")
+        label=_("Khóa sổ đến hết ngày"), input_formats=DATE_FORMATS, widget=AdminDateWidget(format="%d/%m/%Y")
     )
 
     class Meta:

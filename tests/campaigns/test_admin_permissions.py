@@ -212,3 +212,9 @@ def test_staff_downloads_the_results_as_xlsx(records, login, staff, fund):
 def test_officer_cannot_export(records, login, officer_a, fund):
     response = login("officer_a").get(reverse("admin:campaigns_campaign_export", args=[fund.campaign_id]))
     assert response.status_code == 403
+
+
+def test_officer_sees_their_area_against_its_target_above_the_list(records, login, officer_a):
+    page = login("officer_a").get(reverse("admin:campaigns_contribution_changelist")).content.decode()
+    assert "Thôn Đông so với chỉ tiêu" in page
+    assert "2.000.000 / 5.000.000 đ — đạt 40%" in page

@@ -145,7 +145,9 @@ def verify_contributions(entries, *, by):
     now = timezone.now()
     changed = 0
     with transaction.atomic():
-        for entry in entries.filter(verified_at__isnull=True).select_for_update():
+        # The admin's queryset joins nullable relations; lock only the entries themselves.
+        pending = entries.select_related(None).filter(verified_at__isnull=True).select_for_update(of=("self",))
+        for entry in pending:
             entry.verified_by, entry.verified_at = by, now
             entry._history_user = by
             entry.save(update_fields=["verified_by", "verified_at"])

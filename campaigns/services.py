@@ -146,7 +146,9 @@ def verify_contributions(entries, *, by):
     changed = 0
     with transaction.atomic():
         # The admin's queryset joins nullable relations; lock only the entries themselves.
-        pending = entries.select_related(None).filter(verified_at__isnull=True).select_for_update(of=("self",))
+        pending = (
+            entries.select_related(None).filter(verified_at__isnull=True).select_for_update(of=("self",))
+        )
         for entry in pending:
             entry.verified_by, entry.verified_at = by, now
             entry._history_user = by

@@ -218,3 +218,25 @@ def test_officer_sees_their_area_against_its_target_above_the_list(records, logi
     page = login("officer_a").get(reverse("admin:campaigns_contribution_changelist")).content.decode()
     assert "Thôn Đông so với chỉ tiêu" in page
     assert "2.000.000 / 5.000.000 đ — đạt 40%" in page
+
+
+def test_staff_see_an_entry_and_its_reversal_side_by_side(records, login, staff, officer_a):
+    entry = records["contribution"]
+    reversal = services.reverse_contribution(entry, by=officer_a, reason="Nhập trùng")
+    page = login("staff").get(reverse("admin:campaigns_contribution_changelist")).content.decode()
+    assert f"Điều chỉnh cho #{entry.pk}" in page
+    assert "-2.000.000 đ" in page and "2.000.000 đ" in page
+    assert login("staff").get(_url("contribution", "change", reversal)).status_code == 200
+
+
+def test_the_history_page_of_a_contribution_names_who_changed_it(records, login, officer_a, fund, area_a):
+    entry = records["contribution"]
+    response = login("officer_a").post(
+        _url("contribution", "change", entry), _form(fund, area_a, amount=2_500_000)
+    )
+    assert response.status_code == 302
+    history_url = reverse("admin:campaigns_contribution_history", args=[entry.pk])
+    history = login("officer_a").get(history_url).content.decode()
+    assert "truongban.dong" in history
+    assert "2500000" in history or "2.500.000" in history
+    assert login("officer_b").get(history_url).status_code == 404

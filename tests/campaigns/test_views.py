@@ -188,3 +188,12 @@ def test_area_and_indicator_names_are_escaped_in_the_ranking(client, campaign, c
     page = _page(client, campaign)
     assert "&lt;b&gt;Bắc&lt;/b&gt;" in page and "<b>Bắc</b>" not in page
     assert "<i>mới</i>" not in page
+
+
+def test_the_sitemap_lists_public_campaigns_only(campaign, commune):
+    from campaigns.sitemaps import CampaignSitemap
+
+    draft = Campaign.objects.create(commune=commune, name="Nháp", start_date=datetime.date(2025, 1, 1))
+    items = list(CampaignSitemap().items())
+    assert campaign in items and draft not in items
+    assert CampaignSitemap().location(campaign) == f"/van-dong/{campaign.slug}/"

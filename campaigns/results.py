@@ -110,7 +110,7 @@ def campaign_page(campaign):
     area_ids = {area_id for (_, area_id) in by_area} | {
         area_id for (_, area_id, _a, _b) in targets if area_id
     }
-    kinds = dict(ResidentialArea.Kind.choices)
+    kinds = {value: str(label) for value, label in ResidentialArea.Kind.choices}
     areas = [
         (pk, f"{kinds.get(kind, '')} {name}".strip())
         for pk, kind, name in ResidentialArea.objects.filter(commune_id=campaign.commune_id)
@@ -130,9 +130,8 @@ def campaign_page(campaign):
         .select_related("area")
         .order_by("-date", "-id")[:DISBURSEMENTS_ON_PAGE]
     )
-    raised = sum(
-        amount for (indicator_id, _), (amount, _q) in by_area.items() if _is_money(indicators, indicator_id)
-    )
+    money_ids = {indicator.pk for indicator in indicators if indicator.is_money}
+    raised = sum(amount for (indicator_id, _), (amount, _q) in by_area.items() if indicator_id in money_ids)
     disbursed = Disbursement.objects.filter(campaign=campaign).aggregate(total=Coalesce(Sum("amount"), 0))[
         "total"
     ]
@@ -145,10 +144,6 @@ def campaign_page(campaign):
         "balance": raised - disbursed,
         "has_money": any(indicator.is_money for indicator in indicators),
     }
-
-
-def _is_money(indicators, indicator_id):
-    return any(indicator.pk == indicator_id and indicator.is_money for indicator in indicators)
 
 
 def _monthly(ids):
@@ -173,8 +168,9 @@ def _indicator_result(indicator, by_area, by_month, targets, areas):
         None,
     )
     area_targets = {area_id: amount for _, area_id, amount, _by in own_targets if area_id}
-    amount = sum(a for (ind, _), (a, _q) in by_area.items() if ind == indicator.pk)
-    quantity = sum(q for (ind, _), (_a, q) in by_area.items() if ind == indicator.pk)
+    pk = indicator.pk
+    amount = sum(a for (ind, _), (a, _q) in by_area.items() if ind == pk)
+    quantity = sum(q for (ind, _), (_a, q) in by_area.items() if ind == pk)
     measure = amount if indicator.is_money else quantity
     progress = Progress(indicator, measure, commune_target.amount if commune_target else None, amount)
     rows = []

@@ -1,6 +1,64 @@
-from django.contrib import admin
+"""Back office of the Front's organisation: committees, terms, people, conferences, consultations.
 
-from .models import Commune, ResidentialArea
+Name searches go through the folded `search_text` column, so `nguyen van` finds `Nguyễn Văn`.
+Starting a new term and confirming a consultation are buttons that call `services`.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
+
+from mttq_portal.vietnamese import fold
+
+from . import services
+from .models import (
+    Commune,
+    Conference,
+    ConferenceDocument,
+    Consultation,
+    Delegate,
+    FrontCommittee,
+    Membership,
+    Person,
+    Position,
+    ResidentialArea,
+    SlateEntry,
+    Term,
+    normalized_photo,
+)
+
+
+def _error_text(error):
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+class AdminCss:
+    css = {"all": ["css/congresses-admin.css"]}
+
+
+class FoldedInPythonSearch:
+    """For small tables (positions, areas, committees, terms): fold each row's label in Python,
+    so `thanh vien` finds `Thành viên` on SQLite and PostgreSQL alike without a stored column."""
+
+    def folded_label(self, obj):
+        return str(obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        folded = fold(search_term)
+        if not folded:
+            return queryset, False
+        related = [f for f in self.list_select_related or [] if isinstance(f, str)]
+        rows = queryset.select_related(*related) if related else queryset
+        pks = [obj.pk for obj in rows if folded in fold(self.folded_label(obj))]
+        return queryset.filter(pk__in=pks), False
 
 
 @admin.register(Commune)
@@ -10,11 +68,469 @@ class CommuneAdmin(admin.ModelAdmin):
     exclude = ["slug"]
 
 
+class MergeActionForm(ActionForm):
+    merge_into = forms.ModelChoiceField(
+        queryset=ResidentialArea.objects.filter(merged_into__isnull=True).select_related("commune"),
+        required=False,
+        label=_("sáp nhập vào"),
+    )
+    merge_on = forms.DateField(required=False, label=_("từ ngày"), help_text=_("dd/mm/yyyy"))
+
+
 @admin.register(ResidentialArea)
-class ResidentialAreaAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "commune", "position", "valid_until", "merged_into"]
+class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+    list_display = ["full_name", "commune", "position", "valid_from", "valid_until", "merged_into"]
     list_filter = ["commune", "kind"]
     search_fields = ["name"]
     list_select_related = ["commune", "merged_into"]
     autocomplete_fields = ["merged_into"]
     exclude = ["slug"]
+    readonly_fields = ["valid_until", "merged_into"]
+    action_form = MergeActionForm
+    actions = ["merge_selected"]
+
+    @admin.action(description=_("Sáp nhập các khu dân cư đã chọn (chọn nơi nhận và ngày bên cạnh)"))
+    def merge_selected(self, request, queryset):
+        into_id = request.POST.get("merge_into")
+        day = forms.DateField().clean(
+            request.POST.get("merge_on") or timezone.localdate().strftime("%d/%m/%Y")
+        )
+        if not into_id:
+            self.message_user(request, _("Hãy chọn khu dân cư nhận sáp nhập."), messages.ERROR)
+            return
+        into = get_object_or_404(ResidentialArea, pk=into_id)
+        try:
+            services.merge_areas(queryset.exclude(pk=into.pk), into=into, on=day, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, _error_text(error), messages.ERROR)
+            return
+        self.message_user(
+            request, _("Đã sáp nhập vào %(name)s; địa chỉ cũ chuyển về trang mới.") % {"name": into}
+        )
+
+
+class TermInline(admin.TabularInline):
+    model = Term
+    extra = 0
+    fields = ["start_date", "end_date", "ended_on", "end_reason", "congress_ordinal"]
+    show_change_link = True
+
+
+@admin.register(FrontCommittee)
+class FrontCommitteeAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+    list_display = ["__str__", "level", "commune", "area"]
+    list_filter = ["level", "commune"]
+    search_fields = ["area__name", "commune__name"]
+    list_select_related = ["commune", "area__commune"]
+    autocomplete_fields = ["area"]
+    inlines = [TermInline]
+
+
+class MembershipFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """One head at a time, also among rows typed together before the term exists."""
+        super().clean()
+        heads = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("position")
+            and form.cleaned_data["position"].kind == Position.Kind.HEAD
+            and not form.cleaned_data.get("until")
+        ]
+        if len(heads) > 1:
+            raise ValidationError(
+                _("Mỗi ban chỉ có một người đứng đầu đang giữ chức: %(names)s.")
+                % {"names": ", ".join(str(row["person"]) for row in heads)}
+            )
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    formset = MembershipFormSet
+    extra = 1
+    fields = ["person", "position", "organisation", "since", "until", "note"]
+    autocomplete_fields = ["person", "position"]
+
+
+class CurrentTermFilter(admin.SimpleListFilter):
+    title = _("đang hoạt động")
+    parameter_name = "hien_nay"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Nhiệm kỳ hiện nay")), ("0", _("Đã kết thúc"))]
+
+    def queryset(self, request, queryset):
+        running = Term.objects.running().values("pk")
+        if self.value() == "1":
+            return queryset.filter(pk__in=running)
+        if self.value() == "0":
+            return queryset.exclude(pk__in=running)
+        return queryset
+
+
+@admin.register(Term)
+class TermAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+    list_display = ["committee", "years", "start_date", "end_date", "ended_on", "congress_ordinal"]
+    list_filter = [CurrentTermFilter, "committee__level", "committee__area"]
+    search_fields = ["committee__area__name", "committee__commune__name"]
+    list_select_related = ["committee__area", "committee__commune"]
+    autocomplete_fields = ["committee"]
+    inlines = [MembershipInline]
+
+    @admin.display(description=_("nhiệm kỳ"))
+    def years(self, term):
+        return term.years
+
+
+@admin.register(Position)
+class PositionAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+    list_display = ["name", "kind", "level", "rank"]
+    list_editable = ["rank"]
+    search_fields = ["name"]
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "commune",
+            "full_name",
+            "gender",
+            "birth_year",
+            "occupation",
+            "photo",
+            "ethnicity",
+            "religion",
+            "party_member",
+            "phone",
+            "email",
+            "contact_public",
+        ]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a fresh upload, not the stored file
+            return normalized_photo(photo)
+        return photo
+
+
+class FoldedSearchMixin:
+    """Search the folded column(s) so diacritics and case don't matter, on SQLite and PostgreSQL."""
+
+    folded_search_field = "search_text"
+
+    def get_search_results(self, request, queryset, search_term):
+        folded = fold(search_term)
+        if not folded:
+            return queryset, False
+        return queryset.filter(**{f"{self.folded_search_field}__contains": folded}), False
+
+
+@admin.register(Person)
+class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    form = PersonForm
+    list_display = [
+        "full_name",
+        "gender",
+        "birth_year",
+        "ethnicity",
+        "religion",
+        "party_member",
+        "contact_public",
+    ]
+    list_filter = ["gender", "party_member", "contact_public", "commune"]
+    search_fields = ["full_name"]
+    list_select_related = ["commune"]
+    fieldsets = [
+        (None, {"fields": ["commune", "full_name", "gender", "birth_year", "occupation", "photo"]}),
+        (_("Cơ cấu"), {"fields": ["ethnicity", "religion", "party_member"]}),
+        (_("Liên hệ"), {"fields": ["phone", "email", "contact_public"]}),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "person__search_text"
+    list_display = ["person", "position", "term", "organisation", "since", "until"]
+    list_filter = ["term__committee__level", "term__committee__area", "position"]
+    search_fields = ["person__full_name"]
+    list_select_related = ["person", "position", "term__committee__area", "term__committee__commune"]
+    autocomplete_fields = ["person", "position", "term"]
+
+    def save_model(self, request, obj, form, change):
+        obj.full_clean()
+        super().save_model(request, obj, form, change)
+
+
+class DocumentInline(admin.TabularInline):
+    model = ConferenceDocument
+    extra = 1
+    fields = ["kind", "title", "file", "original_name", "uploaded_at"]
+    readonly_fields = ["original_name", "uploaded_at"]
+
+
+class ConsultationInline(admin.StackedInline):
+    """The consultation's dates on the conference page; its slate and delegates have their own page."""
+
+    model = Consultation
+    extra = 0
+    max_num = 1
+    fields = ["term_start", "term_end", "congress_ordinal", "note", "status", "slate_link"]
+    readonly_fields = ["status", "slate_link"]
+    verbose_name = _("kết quả hiệp thương")
+
+    @admin.display(description=_("danh sách hiệp thương, đại biểu"))
+    def slate_link(self, consultation):
+        if not consultation.pk:
+            return _("Lưu hội nghị, rồi mở kết quả hiệp thương để nhập danh sách.")
+        url = reverse("admin:congresses_consultation_change", args=[consultation.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Mở danh sách hiệp thương và đại biểu"))
+
+    def _confirmed(self, obj):
+        consultation = getattr(obj, "consultation", None) if obj else None
+        return bool(consultation and consultation.is_confirmed)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if self._confirmed(obj) else self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._confirmed(obj)
+
+
+@admin.register(Conference)
+class ConferenceAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "starts_at",
+        "committee",
+        "attendees_count",
+        "areas_share",
+        "opinions_count",
+    ]
+    list_filter = ["kind", "committee__level", "committee__area", "term"]
+    search_fields = ["title"]
+    list_select_related = ["committee__area", "committee__commune"]
+    autocomplete_fields = ["committee", "term"]
+    date_hierarchy = "starts_at"
+    inlines = [DocumentInline, ConsultationInline]
+    actions = ["start_new_term"]
+    change_form_template = "admin/congresses/conference/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["kind", "committee", "term", "title", "ordinal", "starts_at", "venue"]}),
+        (
+            _("Người dự và ý kiến"),
+            {
+                "fields": [
+                    "guests",
+                    "attendees_count",
+                    "sessions_count",
+                    ("areas_taking_part", "areas_total"),
+                    ("speakers_count", "opinions_count"),
+                ]
+            },
+        ),
+        (_("Nội dung"), {"fields": ["summary"]}),
+    ]
+
+    class Media(AdminCss):
+        pass
+
+    def get_search_results(self, request, queryset, search_term):
+        folded = fold(search_term)
+        return (queryset.filter(search_text__contains=folded), False) if folded else (queryset, False)
+
+    @admin.display(description=_("khu dân cư tham gia"))
+    def areas_share(self, conference):
+        return conference.areas_share
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:pk>/nhiem-ky-moi/",
+                self.admin_site.admin_view(require_POST(self.start_new_term_view)),
+                name="congresses_conference_new_term",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def _start(self, request, conference):
+        try:
+            consultation = services.propose_new_term(conference, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, f"{conference}: {_error_text(error)}", messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            _(
+                "Đã lập danh sách hiệp thương dự kiến cho %(conference)s với %(count)s thành viên nhiệm kỳ trước. "
+                "Hãy sửa theo kết quả hội nghị rồi bấm “Xác nhận kết quả hiệp thương”."
+            )
+            % {"conference": conference, "count": consultation.slate.count()},
+        )
+        return consultation
+
+    def start_new_term_view(self, request, pk):
+        conference = get_object_or_404(Conference, pk=pk)
+        if not self.has_change_permission(request, conference):
+            raise PermissionDenied
+        consultation = self._start(request, conference)
+        if consultation is None:
+            return redirect("admin:congresses_conference_change", conference.pk)
+        return redirect("admin:congresses_consultation_change", consultation.pk)
+
+    @admin.action(
+        description=_("Bắt đầu nhiệm kỳ mới (đề xuất thành viên nhiệm kỳ trước)"), permissions=["change"]
+    )
+    def start_new_term(self, request, queryset):
+        for conference in queryset.select_related("committee__area", "committee__commune"):
+            self._start(request, conference)
+
+
+class SlateEntryInline(admin.TabularInline):
+    model = SlateEntry
+    extra = 1
+    fields = ["person", "position", "organisation", "votes_for", "votes_total", "agreement_percent"]
+    autocomplete_fields = ["person", "position"]
+
+
+class DelegateInline(admin.TabularInline):
+    model = Delegate
+    extra = 1
+    fields = ["person", "congress_term", "congress", "note"]
+    autocomplete_fields = ["person", "congress_term"]
+
+
+class LockedWhenConfirmed:
+    """Inlines of a confirmed consultation are history: shown, never edited."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not (obj and obj.is_confirmed)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_confirmed)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_confirmed)
+
+
+class LockedSlateInline(LockedWhenConfirmed, SlateEntryInline):
+    pass
+
+
+class LockedDelegateInline(LockedWhenConfirmed, DelegateInline):
+    pass
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(SimpleHistoryAdmin):
+    list_display = ["conference", "term_years", "status", "confirmed_at", "confirmed_by"]
+    list_filter = ["status", "conference__committee__area", "conference__kind"]
+    search_fields = ["conference__title"]
+    list_select_related = ["conference__committee__area", "conference__committee__commune", "confirmed_by"]
+    autocomplete_fields = ["conference"]
+    inlines = [LockedSlateInline, LockedDelegateInline]
+    readonly_fields = ["status", "new_term_link", "confirmed_at", "confirmed_by"]
+    fields = ["conference", "term_start", "term_end", "congress_ordinal", "note", *readonly_fields]
+    actions = ["confirm_selected"]
+    change_form_template = "admin/congresses/consultation/change_form.html"
+
+    class Media(AdminCss):
+        pass
+
+    def get_search_results(self, request, queryset, search_term):
+        folded = fold(search_term)
+        if not folded:
+            return queryset, False
+        return queryset.filter(conference__search_text__contains=folded), False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_confirmed:
+            return [*self.fields]
+        return self.readonly_fields
+
+    @admin.display(description=_("nhiệm kỳ được lập"))
+    def new_term_link(self, consultation):
+        if not consultation.new_term_id:
+            return "—"
+        url = reverse("admin:congresses_term_change", args=[consultation.new_term_id])
+        return format_html('<a href="{}">{}</a>', url, consultation.new_term)
+
+    @admin.display(description=_("nhiệm kỳ"))
+    def term_years(self, consultation):
+        return consultation.term_years
+
+    def has_delete_permission(self, request, obj=None):
+        # A confirmed result is history: the terms and memberships it created point back to it.
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_confirmed)
+
+    def has_confirm_permission(self, request):
+        return request.user.has_perm("congresses.confirm_consultation")
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:pk>/xac-nhan/",
+                self.admin_site.admin_view(require_POST(self.confirm_view)),
+                name="congresses_consultation_confirm",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def _confirm(self, request, consultation):
+        try:
+            term = services.confirm_consultation(consultation, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, f"{consultation.conference}: {_error_text(error)}", messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            _("Đã xác nhận: %(term)s với %(count)s thành viên; nhiệm kỳ trước được lưu lại.")
+            % {"term": term, "count": term.memberships.count()},
+        )
+        return term
+
+    def confirm_view(self, request, pk):
+        consultation = get_object_or_404(Consultation, pk=pk)
+        if not self.has_confirm_permission(request):
+            self.message_user(request, _("Bạn không có quyền xác nhận kết quả hiệp thương."), messages.ERROR)
+        else:
+            self._confirm(request, consultation)
+        return redirect("admin:congresses_consultation_change", consultation.pk)
+
+    @admin.action(description=_("Xác nhận kết quả hiệp thương"), permissions=["confirm"])
+    def confirm_selected(self, request, queryset):
+        for consultation in queryset.select_related("conference"):
+            self._confirm(request, consultation)
+
+
+@admin.register(SlateEntry)
+class SlateEntryAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "person__search_text"
+    list_display = ["person", "position", "consultation", "votes_for", "votes_total", "agreement_percent"]
+    list_filter = ["consultation__conference__committee__area", "position"]
+    search_fields = ["person__full_name"]
+    list_select_related = ["person", "position", "consultation__conference"]
+    autocomplete_fields = ["person", "position", "consultation"]
+
+
+@admin.register(Delegate)
+class DelegateAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "person__search_text"
+    list_display = ["person", "consultation", "congress_term"]
+    list_filter = ["consultation__conference__committee__area"]
+    search_fields = ["person__full_name"]
+    list_select_related = ["person", "consultation__conference", "congress_term__committee__commune"]
+    autocomplete_fields = ["person", "consultation", "congress_term"]
+
+
+@admin.register(ConferenceDocument)
+class ConferenceDocumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "conference", "original_name", "uploaded_at"]
+    list_filter = ["kind", "conference__kind"]
+    search_fields = ["title", "original_name"]
+    list_select_related = ["conference"]
+    autocomplete_fields = ["conference"]
+    readonly_fields = ["original_name", "size", "uploaded_at"]

@@ -1,14 +1,25 @@
-"""The organisation of the Front in a commune: communes and their residential areas.
+"""The organisation of the Front in a commune: communes, residential areas, committees,
+terms, people and their memberships, conferences, documents and personnel consultations.
 
 Areas are merged and renamed but never deleted: `valid_until` and `merged_into` keep
-their history and let old URLs resolve to the successor.
+their history and let old URLs resolve to the successor. Terms end, memberships close,
+consultations are confirmed: rows are added or dated, never erased.
 """
 
+import datetime
+import os
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from mttq_portal.vietnamese import slugify_vi
+from mttq_portal.uploads import RandomName, validate_document_upload, validate_image_upload
+from mttq_portal.vietnamese import fold, percent, slugify_vi
 
 
 class Commune(models.Model):
@@ -42,6 +53,9 @@ class Commune(models.Model):
         if not self.slug:
             self.slug = slugify_vi(self.full_name, max_length=140)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("congresses:commune", kwargs={"commune": self.slug})
 
 
 class ResidentialAreaQuerySet(models.QuerySet):
@@ -103,6 +117,11 @@ class ResidentialArea(models.Model):
         return f"{self.get_kind_display()} {self.name}"
 
     @property
+    def in_sentence(self):
+        """`thôn Đông`: the kind in lower case, as written inside a sentence."""
+        return f"{self.get_kind_display().lower()} {self.name}"
+
+    @property
     def is_current(self):
         today = timezone.localdate()
         return self.merged_into_id is None and (self.valid_until is None or self.valid_until > today)
@@ -111,3 +130,814 @@ class ResidentialArea(models.Model):
         if not self.slug:
             self.slug = slugify_vi(self.full_name, max_length=140)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The area page; the commune must be loaded (select_related) by list pages."""
+        return reverse("congresses:area", kwargs={"commune": self.commune.slug, "slug": self.slug})
+
+    def successor(self):
+        """The area that exists today in place of this one (itself when it was never merged).
+
+        Follows a chain of mergers (thôn A → thôn B in 2019 → thôn C in 2025); stops on a loop.
+        """
+        area, seen = self, {self.pk}
+        while area.merged_into_id and area.merged_into_id not in seen:
+            seen.add(area.merged_into_id)
+            area = area.merged_into
+        return area
+
+
+ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(number):
+    """Congress ordinals as the Front writes them: 1 → I, 12 → XII."""
+    out = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _one_day_before(day):
+    return day - datetime.timedelta(days=1)
+
+
+class FrontCommittee(models.Model):
+    """The commune's Ủy ban MTTQ, or the Ban công tác Mặt trận of one residential area."""
+
+    class Level(models.TextChoices):
+        COMMUNE = "commune", _("Ủy ban MTTQ cấp xã")
+        RESIDENTIAL = "residential", _("Ban công tác Mặt trận khu dân cư")
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="committees", verbose_name=_("xã, phường")
+    )
+    level = models.CharField(_("cấp"), max_length=12, choices=Level.choices, default=Level.RESIDENTIAL)
+    area = models.ForeignKey(
+        ResidentialArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committees",
+        verbose_name=_("khu dân cư"),
+        help_text=_("Bỏ trống với Ủy ban MTTQ cấp xã"),
+    )
+
+    class Meta:
+        verbose_name = _("ban, ủy ban Mặt trận")
+        verbose_name_plural = _("ban, ủy ban Mặt trận")
+        ordering = ["commune", "-level", "area__position", "area__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["area"], name="one_committee_per_area"),
+            models.UniqueConstraint(
+                fields=["commune"], condition=models.Q(level="commune"), name="one_committee_per_commune"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """`Ủy ban MTTQ Việt Nam xã Hòa Phú` or `Ban công tác Mặt trận thôn Đông`."""
+        if self.level == self.Level.COMMUNE:
+            return f"Ủy ban MTTQ Việt Nam {self.commune.full_name}"
+        return f"Ban công tác Mặt trận {self.area.in_sentence}"
+
+    @property
+    def short_name(self):
+        return "Ủy ban MTTQ" if self.level == self.Level.COMMUNE else "Ban CTMT"
+
+    def clean(self):
+        if self.level == self.Level.RESIDENTIAL and not self.area_id:
+            raise ValidationError({"area": _("Ban công tác Mặt trận phải thuộc một khu dân cư.")})
+        if self.level == self.Level.COMMUNE and self.area_id:
+            raise ValidationError({"area": _("Ủy ban MTTQ cấp xã không gắn với khu dân cư.")})
+        if self.area_id and self.commune_id and self.area.commune_id != self.commune_id:
+            raise ValidationError({"area": _("Khu dân cư không thuộc xã, phường đã chọn.")})
+
+    def get_absolute_url(self):
+        if self.level == self.Level.COMMUNE:
+            return self.commune.get_absolute_url()
+        return self.area.get_absolute_url()
+
+    def term_on(self, day=None):
+        """The term running on `day` (today by default), or None."""
+        day = day or timezone.localdate()
+        return self.terms.running(day).first()
+
+
+class TermQuerySet(models.QuerySet):
+    def running(self, on=None):
+        """Terms that have started and not ended on the given day (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(start_date__lte=on).filter(
+            models.Q(ended_on__gte=on) | models.Q(ended_on__isnull=True, end_date__gte=on)
+        )
+
+
+class Term(models.Model):
+    """A term of a committee with its real dates: 2021–2024, 2024–2026, 2025–2030 …
+
+    `end_date` is the planned end; `ended_on` is set when the term really ended (a new term
+    was chosen, or it ended early, for instance when communes merged in 2025).
+    """
+
+    committee = models.ForeignKey(
+        FrontCommittee, on_delete=models.PROTECT, related_name="terms", verbose_name=_("ban, ủy ban")
+    )
+    start_date = models.DateField(_("bắt đầu"))
+    end_date = models.DateField(_("kết thúc theo dự kiến"))
+    ended_on = models.DateField(
+        _("kết thúc thực tế"), null=True, blank=True, help_text=_("Điền khi nhiệm kỳ đã kết thúc")
+    )
+    end_reason = models.CharField(
+        _("lý do kết thúc"), max_length=255, blank=True, help_text=_("Ví dụ: sáp nhập xã năm 2025")
+    )
+    congress_ordinal = models.PositiveSmallIntegerField(
+        _("đại hội lần thứ"),
+        null=True,
+        blank=True,
+        help_text=_("Số thứ tự của đại hội bầu ra nhiệm kỳ; bắt đầu lại từ 1 sau khi sáp nhập"),
+    )
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhiệm kỳ")
+        verbose_name_plural = _("nhiệm kỳ")
+        ordering = ["committee", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gt=models.F("start_date")), name="term_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee} — {self.label}"
+
+    @property
+    def years(self):
+        """`2024–2029`."""
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+    @property
+    def label(self):
+        """`nhiệm kỳ 2024–2029`, or `lần thứ I, nhiệm kỳ 2025–2030` when the congress ordinal is known."""
+        if self.congress_ordinal:
+            return f"lần thứ {roman(self.congress_ordinal)}, nhiệm kỳ {self.years}"
+        return f"nhiệm kỳ {self.years}"
+
+    @property
+    def effective_end(self):
+        return self.ended_on or self.end_date
+
+    @property
+    def ended_early(self):
+        return bool(self.ended_on and self.ended_on < self.end_date)
+
+    def is_current_on(self, day):
+        return self.start_date <= day <= self.effective_end
+
+    @property
+    def is_current(self):
+        return self.is_current_on(timezone.localdate())
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")})
+        if self.ended_on and self.start_date and self.ended_on < self.start_date:
+            raise ValidationError({"ended_on": _("Nhiệm kỳ không thể kết thúc trước khi bắt đầu.")})
+        if self.ended_on and not self.end_reason and self.end_date and self.ended_on < self.end_date:
+            raise ValidationError({"end_reason": _("Nhiệm kỳ kết thúc sớm: hãy ghi lý do.")})
+        if self.committee_id and self.start_date and self.end_date:
+            for other in Term.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk):
+                if other.start_date <= self.effective_end and self.start_date <= other.effective_end:
+                    raise ValidationError(
+                        _("Nhiệm kỳ %(this)s trùng thời gian với %(other)s của cùng ban (%(from)s – %(to)s).")
+                        % {
+                            "this": self.years,
+                            "other": other.label,
+                            "from": other.start_date.strftime("%d/%m/%Y"),
+                            "to": other.effective_end.strftime("%d/%m/%Y"),
+                        }
+                    )
+
+    def composition(self, on=None):
+        """Composition of this term's committee, from memberships (prefetch `memberships__person`)."""
+        return Composition.of(self.memberships.all(), on=on or min(timezone.localdate(), self.effective_end))
+
+    def get_absolute_url(self):
+        return self.committee.get_absolute_url()
+
+
+class Position(models.Model):
+    """A position in a committee, ordered by rank: Chủ tịch, Phó Chủ tịch … Thành viên."""
+
+    class Kind(models.TextChoices):
+        HEAD = "head", _("người đứng đầu")
+        DEPUTY = "deputy", _("cấp phó")
+        STANDING = "standing", _("ủy viên thường trực")
+        MEMBER = "member", _("ủy viên, thành viên")
+
+    name = models.CharField(_("tên chức danh"), max_length=80, unique=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.MEMBER)
+    level = models.CharField(
+        _("dùng cho"),
+        max_length=12,
+        choices=FrontCommittee.Level.choices,
+        blank=True,
+        help_text=_("Bỏ trống nếu dùng cho mọi cấp"),
+    )
+    rank = models.PositiveSmallIntegerField(_("thứ tự"), default=100, help_text=_("Số nhỏ đứng trước"))
+
+    class Meta:
+        verbose_name = _("chức danh")
+        verbose_name_plural = _("chức danh")
+        ordering = ["rank", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_leading(self):
+        """Head or deputy: the people the directory shows."""
+        return self.kind in (self.Kind.HEAD, self.Kind.DEPUTY)
+
+    @property
+    def on_standing_board(self):
+        return self.kind in (self.Kind.HEAD, self.Kind.DEPUTY, self.Kind.STANDING)
+
+
+def validate_photo(uploaded):
+    validate_image_upload(uploaded)
+
+
+DOCUMENT_TYPES = {".pdf", ".docx"}
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def validate_conference_document(uploaded):
+    """Conference documents are PDF or DOCX, checked by content, at most 20 MB."""
+    validate_document_upload(uploaded, allowed=DOCUMENT_TYPES, max_bytes=DOCUMENT_MAX_BYTES)
+
+
+class PersonQuerySet(models.QuerySet):
+    def search(self, query):
+        """Name search with or without diacritics: `nguyen thi` finds `Nguyễn Thị Hoa`."""
+        folded = fold(query)
+        return self.filter(search_text__contains=folded) if folded else self
+
+
+class Person(models.Model):
+    class Gender(models.TextChoices):
+        MALE = "male", _("Nam")
+        FEMALE = "female", _("Nữ")
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="people", verbose_name=_("xã, phường")
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    search_text = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
+    birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    ethnicity = models.CharField(_("dân tộc"), max_length=40, default="Kinh")
+    religion = models.CharField(
+        _("tôn giáo"), max_length=60, blank=True, help_text=_("Bỏ trống nếu không theo tôn giáo")
+    )
+    party_member = models.BooleanField(_("đảng viên"), default=False)
+    occupation = models.CharField(_("chức vụ, nghề nghiệp"), max_length=160, blank=True)
+    photo = models.ImageField(
+        _("ảnh chân dung"), upload_to=RandomName("people"), blank=True, validators=[validate_photo]
+    )
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    contact_public = models.BooleanField(
+        _("công khai điện thoại, thư điện tử"),
+        default=False,
+        help_text=_("Chỉ khi người này đồng ý, số điện thoại và thư điện tử mới hiện trên trang công khai"),
+    )
+
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("người")
+        verbose_name_plural = _("danh sách người")
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        this_year = timezone.localdate().year
+        if self.birth_year and not (this_year - 110 <= self.birth_year <= this_year - 15):
+            raise ValidationError({"birth_year": _("Năm sinh không hợp lý.")})
+
+    def age_in(self, year):
+        return year - self.birth_year if self.birth_year else None
+
+    @property
+    def initial(self):
+        """First letter of the given name, for a portrait placeholder: `Nguyễn Thị Hoa` → `H`."""
+        words = self.full_name.split()
+        return words[-1][:1].upper() if words else ""
+
+    @property
+    def public_phone(self):
+        return self.phone if self.contact_public else ""
+
+    @property
+    def public_email(self):
+        return self.email if self.contact_public else ""
+
+    @property
+    def is_ethnic_minority(self):
+        return bool(self.ethnicity) and fold(self.ethnicity) != "kinh"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def on(self, day=None):
+        """Memberships held on the given day (today by default) in a running term."""
+        day = day or timezone.localdate()
+        return (
+            self.filter(since__lte=day)
+            .filter(models.Q(until__isnull=True) | models.Q(until__gte=day))
+            .filter(term__in=Term.objects.running(day))
+        )
+
+    def open(self):
+        return self.filter(until__isnull=True)
+
+    def for_display(self):
+        return self.select_related("person", "position").order_by("position__rank", "person__full_name")
+
+
+class Membership(models.Model):
+    """A person holding a position in a term of a committee, from/until given dates."""
+
+    term = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("nhiệm kỳ")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("người")
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, related_name="+", verbose_name=_("chức danh")
+    )
+    organisation = models.CharField(
+        _("đại diện tổ chức"), max_length=160, blank=True, help_text=_("Ví dụ: Chi hội Phụ nữ thôn")
+    )
+    since = models.DateField(_("từ ngày"), blank=True)
+    until = models.DateField(_("đến ngày"), null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên nhiệm kỳ")
+        verbose_name_plural = _("thành viên nhiệm kỳ")
+        ordering = ["term", "position__rank", "person__full_name"]
+
+    def __str__(self):
+        return f"{self.person} — {self.position}"
+
+    def clean(self):
+        if self.term_id and not self.since:
+            self.since = self.term.start_date
+        if self.since and self.until and self.until < self.since:
+            raise ValidationError({"until": _("Ngày thôi giữ chức phải sau ngày bắt đầu.")})
+        if (
+            self.term_id
+            and self.since
+            and not (self.term.start_date <= self.since <= self.term.effective_end)
+        ):
+            raise ValidationError({"since": _("Ngày bắt đầu phải nằm trong nhiệm kỳ.")})
+        if self.term_id and self.position_id and self.position.kind == Position.Kind.HEAD:
+            self.check_single_head()
+
+    def save(self, *args, **kwargs):
+        if self.since is None:
+            # Left blank in a form: a member serves from the start of the term.
+            self.since = self.term.start_date
+        super().save(*args, **kwargs)
+
+    def check_single_head(self):
+        """One head (Chủ tịch, Trưởng ban) per committee per term at any one time."""
+        far = datetime.date.max
+        others = Membership.objects.filter(term_id=self.term_id, position__kind=Position.Kind.HEAD).exclude(
+            pk=self.pk
+        )
+        for other in others.select_related("person", "position"):
+            if other.since <= (self.until or far) and (self.since or self.term.start_date) <= (
+                other.until or far
+            ):
+                raise ValidationError(
+                    _("%(person)s đang là %(position)s của nhiệm kỳ này; mỗi ban chỉ có một người đứng đầu.")
+                    % {"person": other.person.full_name, "position": other.position.name}
+                )
+
+    def is_current_on(self, day):
+        return (
+            self.since <= day and (self.until is None or self.until >= day) and self.term.is_current_on(day)
+        )
+
+
+@dataclass
+class Composition:
+    """Who a committee is made of, in whole-number percentages of its members."""
+
+    total: int
+    women: int
+    young: int
+    minorities: int
+    religious: int
+    party: int
+    average_age: int | None
+
+    YOUNG_UNDER = 35
+
+    @classmethod
+    def of(cls, memberships, on):
+        """Count distinct people among already-loaded memberships (no query per member)."""
+        people = {m.person_id: m.person for m in memberships}.values()
+        ages = [p.age_in(on.year) for p in people if p.birth_year]
+        return cls(
+            total=len(people),
+            women=sum(p.gender == Person.Gender.FEMALE for p in people),
+            young=sum(age < cls.YOUNG_UNDER for age in ages),
+            minorities=sum(p.is_ethnic_minority for p in people),
+            religious=sum(bool(p.religion) for p in people),
+            party=sum(p.party_member for p in people),
+            average_age=round(sum(ages) / len(ages)) if ages else None,
+        )
+
+    def rows(self):
+        """(label, count, percent) for display."""
+        return [
+            (_("Nữ"), self.women, percent(self.women, self.total)),
+            (_("Trẻ (dưới 35 tuổi)"), self.young, percent(self.young, self.total)),
+            (_("Người dân tộc thiểu số"), self.minorities, percent(self.minorities, self.total)),
+            (_("Người theo tôn giáo"), self.religious, percent(self.religious, self.total)),
+            (_("Đảng viên"), self.party, percent(self.party, self.total)),
+        ]
+
+
+class ConferenceQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("committee__commune", "committee__area__commune", "term").order_by(
+            "-starts_at"
+        )
+
+    def search(self, query):
+        folded = fold(query)
+        return self.filter(search_text__contains=folded) if folded else self
+
+
+class Conference(models.Model):
+    class Kind(models.TextChoices):
+        TERM = "term", _("Hội nghị nhiệm kỳ Ban công tác Mặt trận")
+        CONGRESS = "congress", _("Đại hội đại biểu")
+        MID_YEAR = "mid_year", _("Hội nghị sơ kết 6 tháng")
+        YEAR_END = "year_end", _("Hội nghị tổng kết năm")
+        DIALOGUE = "dialogue", _("Hội nghị đối thoại")
+        VOTERS = "voters", _("Tiếp xúc cử tri")
+        COMMITTEE = "committee", _("Hội nghị Ủy ban")
+
+    committee = models.ForeignKey(
+        FrontCommittee,
+        on_delete=models.PROTECT,
+        related_name="conferences",
+        verbose_name=_("ban, ủy ban tổ chức"),
+    )
+    term = models.ForeignKey(
+        Term,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferences",
+        verbose_name=_("nhiệm kỳ"),
+    )
+    kind = models.CharField(_("loại hội nghị"), max_length=12, choices=Kind.choices)
+    title = models.CharField(
+        _("tên hội nghị"), max_length=255, blank=True, help_text=_("Bỏ trống để tự đặt tên")
+    )
+    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True, editable=False)
+    search_text = models.CharField(max_length=400, blank=True, editable=False)
+    ordinal = models.PositiveSmallIntegerField(_("lần thứ"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("thời gian"))
+    venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    guests = models.TextField(_("đại biểu khách mời"), blank=True)
+    attendees_count = models.PositiveIntegerField(_("số người dự"), null=True, blank=True)
+    sessions_count = models.PositiveIntegerField(
+        _("số cuộc"), null=True, blank=True, help_text=_("Với tiếp xúc cử tri tổ chức nhiều cuộc")
+    )
+    areas_taking_part = models.PositiveSmallIntegerField(_("số khu dân cư tham gia"), null=True, blank=True)
+    areas_total = models.PositiveSmallIntegerField(_("tổng số khu dân cư"), null=True, blank=True)
+    speakers_count = models.PositiveIntegerField(_("số người phát biểu"), null=True, blank=True)
+    opinions_count = models.PositiveIntegerField(_("số ý kiến"), null=True, blank=True)
+    summary = models.TextField(_("nội dung, kết quả"), blank=True)
+
+    objects = ConferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hội nghị")
+        verbose_name_plural = _("hội nghị")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.title or self.default_title()
+
+    def default_title(self):
+        """`Hội nghị Ban công tác Mặt trận thôn Đông nhiệm kỳ 2024–2026` and the like."""
+        committee = self.committee.name if self.committee_id else ""
+        term = f" {self.term.label}" if self.term_id else ""
+        ordinal = f" lần thứ {roman(self.ordinal)}" if self.ordinal else ""
+        when = self.starts_at
+        year = (timezone.localtime(when) if timezone.is_aware(when) else when).year if when else ""
+        names = {
+            self.Kind.TERM: f"Hội nghị {committee}{term}",
+            self.Kind.CONGRESS: f"Đại hội đại biểu MTTQ Việt Nam {self.committee.commune.full_name if self.committee_id else ''}{ordinal}{term}",
+            self.Kind.MID_YEAR: f"Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm {year} của {committee}",
+            self.Kind.YEAR_END: f"Hội nghị tổng kết công tác Mặt trận năm {year} của {committee}",
+            self.Kind.DIALOGUE: f"Hội nghị đối thoại của {committee}",
+            self.Kind.VOTERS: f"Tiếp xúc cử tri do {committee} tổ chức",
+            self.Kind.COMMITTEE: f"Hội nghị {committee}{ordinal}{term}",
+        }
+        return " ".join(names.get(self.kind, committee).split())
+
+    def clean(self):
+        if self.term_id and self.committee_id and self.term.committee_id != self.committee_id:
+            raise ValidationError({"term": _("Nhiệm kỳ này thuộc ban khác.")})
+        taking_part, total = self.areas_taking_part, self.areas_total
+        if taking_part is not None and total is not None and taking_part > total:
+            raise ValidationError(
+                {"areas_taking_part": _("Số khu dân cư tham gia không thể lớn hơn tổng số khu dân cư.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.title:
+            self.title = self.default_title()
+        if not self.slug:
+            self.slug = self._unique_slug()
+        self.search_text = fold(f"{self.title} {self.venue}")
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        day = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
+        title = self.title.replace("–", " ").replace("—", " ")
+        base = slugify_vi(f"{title} {day:%d-%m-%Y}", max_length=180)
+        slug, n = base, 2
+        while Conference.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("congresses:conference", kwargs={"slug": self.slug})
+
+    @property
+    def areas_share(self):
+        """`7/7 thôn`: the number of areas that took part out of all of them."""
+        if self.areas_taking_part is None or not self.areas_total:
+            return ""
+        return f"{self.areas_taking_part}/{self.areas_total}"
+
+    @property
+    def elects_committee(self):
+        return self.kind in (self.Kind.TERM, self.Kind.CONGRESS)
+
+
+class ConferenceDocument(models.Model):
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Báo cáo kết quả nhiệm kỳ")
+        DIRECTIONS = "directions", _("Phương hướng, nhiệm vụ")
+        RESOLUTION = "resolution", _("Nghị quyết")
+        MINUTES = "minutes", _("Biên bản")
+        OTHER = "other", _("Tài liệu khác")
+
+    conference = models.ForeignKey(
+        Conference, on_delete=models.PROTECT, related_name="documents", verbose_name=_("hội nghị")
+    )
+    kind = models.CharField(_("loại tài liệu"), max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("tên tài liệu"), max_length=255, blank=True)
+    file = models.FileField(
+        _("tệp (PDF, DOCX)"), upload_to=RandomName("documents"), validators=[validate_conference_document]
+    )
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu hội nghị")
+        verbose_name_plural = _("tài liệu hội nghị")
+        ordering = ["conference", "kind", "pk"]
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+    def save(self, *args, **kwargs):
+        # A fresh upload still carries the user's file name; keep it as data before RandomName renames it.
+        if self.file and not self.file._committed:
+            self.original_name = os.path.basename(self.file.name)[:255]
+            self.size = self.file.size or 0
+        if not self.title:
+            self.title = self.get_kind_display()
+        super().save(*args, **kwargs)
+
+    @property
+    def extension(self):
+        return os.path.splitext(self.original_name or self.file.name)[1].lstrip(".").upper()
+
+    def download_name(self):
+        return self.original_name or os.path.basename(self.file.name)
+
+    def get_absolute_url(self):
+        return reverse("congresses:document", kwargs={"pk": self.pk})
+
+
+class Consultation(models.Model):
+    """Hiệp thương at a conference: the slate agreed for a new term and the delegates sent on."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang dự kiến")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+
+    conference = models.OneToOneField(
+        Conference, on_delete=models.PROTECT, related_name="consultation", verbose_name=_("hội nghị")
+    )
+    term_start = models.DateField(_("nhiệm kỳ mới bắt đầu"))
+    term_end = models.DateField(_("nhiệm kỳ mới kết thúc (dự kiến)"))
+    congress_ordinal = models.PositiveSmallIntegerField(
+        _("đại hội lần thứ"), null=True, blank=True, help_text=_("Để trống với Ban công tác Mặt trận")
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    new_term = models.OneToOneField(
+        Term,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="consultation",
+        verbose_name=_("nhiệm kỳ được lập"),
+    )
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kết quả hiệp thương")
+        verbose_name_plural = _("kết quả hiệp thương")
+        ordering = ["-conference__starts_at"]
+        permissions = [("confirm_consultation", _("Có thể xác nhận kết quả hiệp thương"))]
+
+    def __str__(self):
+        return f"Hiệp thương — {self.conference}"
+
+    @property
+    def is_confirmed(self):
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def term_years(self):
+        return f"{self.term_start.year}–{self.term_end.year}" if self.term_start and self.term_end else ""
+
+    def clean(self):
+        if self.term_start and self.term_end and self.term_end <= self.term_start:
+            raise ValidationError({"term_end": _("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")})
+        if self.conference_id and not self.conference.elects_committee:
+            raise ValidationError(
+                {"conference": _("Chỉ hội nghị nhiệm kỳ hoặc đại hội mới hiệp thương cử ban mới.")}
+            )
+
+
+class SlateEntry(models.Model):
+    """One person agreed for one position of the new term, with the share that agreed."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="slate", verbose_name=_("hiệp thương")
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("người"))
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, related_name="+", verbose_name=_("chức danh")
+    )
+    organisation = models.CharField(_("đại diện tổ chức"), max_length=160, blank=True)
+    votes_for = models.PositiveIntegerField(_("số đồng ý"), null=True, blank=True)
+    votes_total = models.PositiveIntegerField(_("tổng số biểu quyết"), null=True, blank=True)
+    agreement_percent = models.PositiveSmallIntegerField(
+        _("tỷ lệ đồng ý (%)"), null=True, blank=True, help_text=_("Điền khi không có số phiếu")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("người được hiệp thương")
+        verbose_name_plural = _("danh sách hiệp thương")
+        ordering = ["consultation", "position__rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "person"], name="one_slate_entry_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.position}"
+
+    def clean(self):
+        if (self.votes_for is None) != (self.votes_total is None):
+            raise ValidationError(_("Hãy điền cả số đồng ý và tổng số biểu quyết, hoặc bỏ trống cả hai."))
+        if self.votes_for is not None and self.votes_for > self.votes_total:
+            raise ValidationError({"votes_for": _("Số đồng ý không thể lớn hơn tổng số biểu quyết.")})
+        if self.agreement_percent is not None and self.agreement_percent > 100:
+            raise ValidationError({"agreement_percent": _("Tỷ lệ đồng ý không thể vượt 100%.")})
+
+    @property
+    def agreement(self):
+        """Whole-number percentage that agreed, from the votes when known."""
+        if self.votes_total:
+            return percent(self.votes_for, self.votes_total)
+        return self.agreement_percent
+
+
+class Delegate(models.Model):
+    """A person sent by the conference to the commune congress (đại biểu đi dự Đại hội)."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("hiệp thương")
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("người"))
+    congress_term = models.ForeignKey(
+        Term,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("đi dự đại hội nhiệm kỳ"),
+        help_text=_("Nhiệm kỳ của Ủy ban MTTQ xã mà đại hội bầu ra"),
+    )
+    congress = models.CharField(
+        _("tên đại hội"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Đại hội đại biểu MTTQ Việt Nam xã Hòa Phú nhiệm kỳ 2024–2029"),
+    )
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("đại biểu đi dự đại hội")
+        verbose_name_plural = _("đại biểu đi dự đại hội")
+        ordering = ["consultation", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "person"], name="one_delegate_entry_per_person"),
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+    @property
+    def congress_name(self):
+        if self.congress:
+            return self.congress
+        if self.congress_term_id:
+            commune = self.congress_term.committee.commune.full_name
+            return f"Đại hội đại biểu MTTQ Việt Nam {commune} {self.congress_term.label}"
+        return ""
+
+
+def normalized_photo(uploaded, max_size=(600, 800)):
+    """A portrait ready to store: checked, upright, without EXIF/GPS, at most 600 × 800 pixels."""
+    import io
+
+    from django.core.files.base import ContentFile
+
+    from mttq_portal.uploads import open_normalized
+
+    validate_image_upload(uploaded)
+    image = open_normalized(uploaded)
+    image.thumbnail(max_size)
+    buffer = io.BytesIO()
+    if image.mode == "RGBA":
+        image.save(buffer, "PNG", optimize=True)
+        ext = "png"
+    else:
+        image.save(buffer, "JPEG", quality=85, optimize=True)
+        ext = "jpg"
+    return ContentFile(buffer.getvalue(), name=f"anh.{ext}")

@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+"""Public pages under /mat-tran/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "congresses"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("uy-ban/", views.commune_default, name="commune_default"),
+    path("hoi-nghi/", views.conference_list, name="conferences"),
+    path("hoi-nghi/<slug:slug>/", views.conference_detail, name="conference"),
+    path("tai-lieu/<int:pk>/", views.document_download, name="document"),
+    path("<slug:commune>/", views.commune_detail, name="commune"),
+    path("<slug:commune>/<slug:slug>/", views.area_detail, name="area"),
+]

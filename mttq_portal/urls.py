@@ -2,10 +2,19 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from news.sitemaps import CategorySitemap, PostSitemap
+
 from . import views
+
+# Every app adds its entries here; /sitemap.xml lists them all.
+sitemaps = {
+    "news": PostSitemap,
+    "news-categories": CategorySitemap,
+}
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"
 admin.site.site_title = "Quản trị MTTQ"
@@ -14,6 +23,7 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("quan-tri/", admin.site.urls),
     path("", include("news.urls")),
     path("mat-tran/", include("congresses.urls")),

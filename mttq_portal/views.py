@@ -6,9 +6,11 @@ from django.template import Context, loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
 
+from .home import home_page
+
 
 def home(request):
-    return render(request, "home.html", {})
+    return render(request, "home.html", home_page())
 
 
 @cache_page(60 * 60)

@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+"""Public news URLs, in Vietnamese, mounted at the site root."""
+
+from django.urls import path
+
+from . import feeds, views
 
 app_name = "news"
 
-urlpatterns = []
+urlpatterns = [
+    path("tin-tuc/", views.post_list, name="index"),
+    path("tin-tuc/<slug:category_slug>/", views.post_list, name="category"),
+    path("tin/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("tim-kiem/", views.search, name="search"),
+    path("rss/", feeds.LatestPostsFeed(), name="feed"),
+]

@@ -1,0 +1,76 @@
+"""Public pages of the Front's organisation: directory, area, commune committee, conferences."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from . import selectors
+from .models import Commune, Conference, ConferenceDocument, ResidentialArea
+from .panels import panels_for
+
+
+def directory(request):
+    rows = selectors.directory()
+    communes = Commune.objects.order_by("name")
+    return render(request, "congresses/directory.html", {"rows": rows, "communes": communes})
+
+
+def area_detail(request, commune, slug):
+    area = get_object_or_404(
+        ResidentialArea.objects.select_related("commune"), commune__slug=commune, slug=slug
+    )
+    if area.merged_into_id:
+        return redirect(area.successor(), permanent=True)
+    page = selectors.area_page(area)
+    context = {"area": area, "page": page, "panels": panels_for("area", area)}
+    return render(request, "congresses/area_detail.html", context)
+
+
+def commune_detail(request, commune):
+    commune = get_object_or_404(Commune, slug=commune)
+    page = selectors.commune_page(commune)
+    return render(request, "congresses/commune_detail.html", {"commune": commune, "page": page})
+
+
+def commune_default(request):
+    """`/mat-tran/uy-ban/`: the menu's link to the committee of the (usually only) commune."""
+    commune = Commune.objects.order_by("pk").first()
+    if commune is None:
+        raise Http404
+    return redirect(commune)
+
+
+def conference_list(request):
+    conferences = Conference.objects.for_listing()
+    kind = request.GET.get("loai", "")
+    if kind in Conference.Kind.values:
+        conferences = conferences.filter(kind=kind)
+    page = Paginator(conferences, 20).get_page(request.GET.get("trang"))
+    context = {"page": page, "kinds": Conference.Kind.choices, "kind": kind}
+    return render(request, "congresses/conference_list.html", context)
+
+
+def conference_detail(request, slug):
+    try:
+        conference = selectors.conference_page(slug)
+    except Conference.DoesNotExist as error:
+        raise Http404 from error
+    consultation = getattr(conference, "consultation", None)
+    context = {
+        "conference": conference,
+        "consultation": consultation,
+        "panels": panels_for("conference", conference),
+    }
+    return render(request, "congresses/conference_detail.html", context)
+
+
+def document_download(request, pk):
+    """Send a conference document as an attachment under its original name, never inline."""
+    document = get_object_or_404(ConferenceDocument, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=document.download_name())
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,210 @@
+"""The editors' desk: categories, posts with their gallery, many photos uploaded in one go."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from mttq_portal.uploads import validate_image_upload
+
+from . import services
+from .models import Category, Photo, Post
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """A file field that takes many files at once (an editor picks 30 photos from a phone)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleImageField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+class PostAdminForm(forms.ModelForm):
+    cover_upload = forms.FileField(
+        label=_("Tải ảnh đại diện"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+        help_text=_("Ảnh JPEG, PNG hoặc WebP. Ảnh được xoay đúng chiều và xóa thông tin vị trí GPS."),
+    )
+    new_photos = MultipleImageField(
+        label=_("Thêm ảnh vào bài (chọn nhiều ảnh một lần)"),
+        required=False,
+        help_text=_(
+            "Có thể chọn cùng lúc nhiều ảnh từ điện thoại. Nếu có ảnh không hợp lệ, không ảnh nào được lưu "
+            "và danh sách ảnh bị từ chối hiện ở đây. Mô tả ảnh được điền sẵn theo tiêu đề bài, sửa lại ở "
+            "mục “Ảnh trong bài” bên dưới."
+        ),
+    )
+
+    class Meta:
+        model = Post
+        fields = [
+            "title",
+            "category",
+            "lead",
+            "body",
+            "cover_alt",
+            "author",
+            "status",
+            "published_at",
+            "is_featured",
+        ]
+
+    def clean_cover_upload(self):
+        uploaded = self.cleaned_data.get("cover_upload")
+        if uploaded:
+            validate_image_upload(uploaded)
+        return uploaded
+
+    def clean_new_photos(self):
+        files = self.cleaned_data.get("new_photos") or []
+        try:
+            services.check_images(files)
+        except ValidationError as error:
+            summary = ngettext(
+                "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ tệp này ra.",
+                "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ các tệp này ra.",
+                len(error.messages),
+            ) % {"count": len(error.messages)}
+            raise ValidationError([summary, *error.messages]) from error
+        return files
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    fields = ["preview", "alt_text", "caption", "position"]
+    readonly_fields = ["preview"]
+    extra = 0
+    ordering = ["position", "pk"]
+    verbose_name = _("ảnh trong bài")
+    verbose_name_plural = _("Ảnh trong bài (thêm ảnh bằng ô “Thêm ảnh vào bài” ở trên)")
+
+    def has_add_permission(self, request, obj=None):
+        # New photos come through the multi-upload field, which checks and resizes them.
+        return False
+
+    @admin.display(description=_("ảnh"))
+    def preview(self, photo):
+        thumb = photo.thumb
+        if not thumb:
+            return "—"
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" class="news-admin-thumb">',
+            thumb.jpeg_url,
+            min(thumb.width, 160),
+            round(thumb.height * min(thumb.width, 160) / thumb.width),
+        )
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "commune"]
+    list_editable = ["position"]
+    list_select_related = ["commune"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+    fields = ["commune", "name", "slug", "description", "position"]
+
+    def get_changeform_initial_data(self, request):
+        from congresses.models import Commune
+
+        initial = super().get_changeform_initial_data(request)
+        first = Commune.objects.order_by("pk").first()
+        if first and "commune" not in initial:
+            initial["commune"] = first.pk
+        return initial
+
+
+@admin.register(Post)
+class PostAdmin(SimpleHistoryAdmin):
+    form = PostAdminForm
+    list_display = ["title", "category", "state", "published_at", "is_featured", "photo_total", "view_count"]
+    list_filter = ["status", "category", "is_featured"]
+    list_select_related = ["category"]
+    search_fields = ["title", "search_text"]
+    date_hierarchy = "published_at"
+    readonly_fields = ["slug", "cover_preview", "view_count", "created_at", "updated_at"]
+    inlines = [PhotoInline]
+    actions = ["publish_now", "mark_featured", "unmark_featured"]
+    fieldsets = [
+        (None, {"fields": ["title", "category", "lead", "body"]}),
+        (_("Ảnh"), {"fields": ["cover_preview", "cover_upload", "cover_alt", "new_photos"]}),
+        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured", "author"]}),
+        (
+            _("Thông tin khác"),
+            {"fields": ["slug", "view_count", "created_at", "updated_at"], "classes": ["collapse"]},
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["css/news-admin.css"]}
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(photo_count=Count("photos"))
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state(self, post):
+        return post.state_label
+
+    @admin.display(description=_("số ảnh"), ordering="photo_count")
+    def photo_total(self, post):
+        return post.photo_count
+
+    @admin.display(description=_("ảnh đại diện hiện tại"))
+    def cover_preview(self, post):
+        thumb = post.cover_thumb if post.pk else None
+        if not thumb:
+            return _("Chưa có")
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="">', thumb.jpeg_url, thumb.width, thumb.height
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("cover_upload"):
+            services.set_cover(obj, form.cleaned_data["cover_upload"])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        files = form.cleaned_data.get("new_photos") or []
+        if files:
+            photos = services.add_photos(form.instance, files)
+            self.message_user(
+                request,
+                ngettext("Đã thêm %(count)d ảnh vào bài.", "Đã thêm %(count)d ảnh vào bài.", len(photos))
+                % {"count": len(photos)},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Đăng ngay các bài đã chọn"), permissions=["change"])
+    def publish_now(self, request, queryset):
+        count = services.publish(queryset)
+        self.message_user(request, _("Đã đăng %(count)d bài.") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Đánh dấu là tin nổi bật"), permissions=["change"])
+    def mark_featured(self, request, queryset):
+        count = services.set_featured(queryset, True)
+        self.message_user(
+            request, _("Đã đánh dấu nổi bật %(count)d bài.") % {"count": count}, messages.SUCCESS
+        )
+
+    @admin.action(description=_("Bỏ đánh dấu tin nổi bật"), permissions=["change"])
+    def unmark_featured(self, request, queryset):
+        count = services.set_featured(queryset, False)
+        self.message_user(request, _("Đã bỏ nổi bật %(count)d bài.") % {"count": count}, messages.SUCCESS)

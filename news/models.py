@@ -1,0 +1,292 @@
+"""News: categories, posts with a sanitised rich body, and their ordered photo galleries.
+
+`Post.objects.published()` is the one definition of "public": lists, the feed, the sitemap,
+search, the detail page and the tests all go through it.
+"""
+
+import re
+
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from mttq_portal.uploads import RandomName
+from mttq_portal.vietnamese import fold, slugify_vi
+
+from .images import delete_renditions, rendition
+from .sanitize import EDITOR_EXTENSIONS, clean_body
+
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def search_words(text):
+    """Folded words without punctuation: `Quỹ “Vì người nghèo”` → `quy vi nguoi ngheo`."""
+    return fold(_PUNCTUATION.sub(" ", strip_tags(text or "")))
+
+
+def unique_slug(model, text, max_length, exclude_pk=None, **scope):
+    """`slugify_vi(text)`, with `-2`, `-3` … appended until no other row has it."""
+    base = slugify_vi(text, max_length=max_length - 4) or "bai-viet"
+    slug, number = base, 1
+    others = model.objects.filter(**scope).exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class Category(models.Model):
+    commune = models.ForeignKey(
+        "congresses.Commune",
+        on_delete=models.PROTECT,
+        related_name="news_categories",
+        verbose_name=_("xã, phường"),
+    )
+    name = models.CharField(_("tên chuyên mục"), max_length=120)
+    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, editable=False)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự trên menu"), default=0)
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, 140, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", args=[self.slug])
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Posts the public may see: not a draft, and their publish time has come.
+
+        A scheduled post becomes public at its time with nobody acting.
+        """
+        return self.exclude(status=Post.Status.DRAFT).filter(published_at__lte=now or timezone.now())
+
+    def for_listing(self):
+        """Public posts for cards and lists, newest first, with their category (one query)."""
+        return (
+            self.published()
+            .select_related("category")
+            .defer("body", "search_text")
+            .order_by("-published_at", "-pk")
+        )
+
+    def search(self, query):
+        """Public posts with a word starting with each word of `query`, with or without diacritics.
+
+        Both sides are folded (`Đông` → `dong`), so SQLite and PostgreSQL match alike; words are
+        matched at their start, so `an` finds `An Bình` but not `ban`. Posts whose title holds the
+        query as typed come first, then those with the words side by side.
+        """
+        words = search_words(query).split()[:8]
+        if not words:
+            return self.none()
+        result = self.for_listing()
+        for word in words:
+            result = result.filter(search_text__contains=f" {word}")
+        # Relevance: the title as typed, then the words side by side, then any order.
+        rank = models.Case(
+            models.When(title__icontains=query.strip(), then=models.Value(0)),
+            models.When(search_text__contains=" " + " ".join(words), then=models.Value(1)),
+            default=models.Value(2),
+        )
+        return result.order_by(rank, "-published_at", "-pk")
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        SCHEDULED = "scheduled", _("Hẹn giờ đăng")
+        PUBLISHED = "published", _("Đã đăng")
+
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="posts", verbose_name=_("chuyên mục")
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, editable=False)
+    lead = models.TextField(
+        _("sa pô (tóm tắt)"), max_length=600, help_text=_("Một đoạn ngắn in đậm dưới tiêu đề.")
+    )
+    body = ProseEditorField(
+        _("nội dung"), config={"extensions": EDITOR_EXTENSIONS}, sanitize=True, blank=True
+    )
+    cover = models.ImageField(
+        _("ảnh đại diện"), upload_to=RandomName("news/covers"), blank=True, width_field="cover_width",
+        height_field="cover_height",
+    )  # fmt: skip
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("mô tả ảnh đại diện"), max_length=255, blank=True, help_text=_("Để trống thì dùng tiêu đề bài.")
+    )
+    author = models.CharField(
+        _("tác giả"), max_length=120, blank=True, help_text=_("Ví dụ: Thu Hà (Ban Thường trực)")
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("thời điểm đăng"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Để trống để đăng ngay. Chọn thời điểm trong tương lai để hẹn giờ đăng."),
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["view_count", "search_text", "cover_renditions"])
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="news_post_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:post_detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
+        super().save(*args, **kwargs)
+
+    def refresh_derived_fields(self, now=None):
+        """Keep what is derived from the editor's input right: clean body, slug, search text, status.
+
+        A non-draft post without a time is published now; one with a future time is "scheduled".
+        """
+        self.body = clean_body(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Post, self.title, 160, exclude_pk=self.pk)
+        # A leading space lets search match word starts with a plain `contains " word"`.
+        self.search_text = " " + search_words(" ".join([self.title, self.lead, self.body, self.author]))
+        if self.status != self.Status.DRAFT:
+            now = now or timezone.now()
+            self.published_at = self.published_at or now
+            self.status = self.Status.SCHEDULED if self.published_at > now else self.Status.PUBLISHED
+
+    @property
+    def is_public(self):
+        return (
+            self.status != self.Status.DRAFT
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def state_label(self):
+        """What the public sees today: draft, scheduled for a time, or published (status may be stale)."""
+        from mttq_portal.templatetags.vn import vndatetime
+
+        if self.status == self.Status.DRAFT:
+            return _("Bản nháp")
+        if self.is_public:
+            return _("Đã đăng")
+        return _("Hẹn giờ: %(time)s") % {"time": vndatetime(self.published_at)}
+
+    def register_view(self):
+        """Count one reading without a race (the database adds 1), and show it at once."""
+        Post.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+        self.view_count += 1
+
+    def cover_rendition(self, size="medium"):
+        return rendition(self.cover_renditions, size)
+
+    @property
+    def cover_thumb(self):
+        return self.cover_rendition("thumb")
+
+    @property
+    def cover_medium(self):
+        return self.cover_rendition("medium")
+
+    @property
+    def cover_large(self):
+        return self.cover_rendition("large")
+
+    @property
+    def cover_alt_text(self):
+        return self.cover_alt or self.title
+
+    def related_posts(self, limit=4):
+        """Other public posts of the same category, newest first."""
+        return Post.objects.for_listing().filter(category_id=self.category_id).exclude(pk=self.pk)[:limit]
+
+
+class Photo(models.Model):
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("bài viết")
+    )
+    image = models.ImageField(
+        _("ảnh"), upload_to=RandomName("news/photos"), width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("chiều rộng"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("chiều cao"), null=True, editable=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    alt_text = models.CharField(
+        _("mô tả ảnh (cho người khiếm thị)"),
+        max_length=255,
+        help_text=_("Bắt buộc. Tả ngắn gọn nội dung ảnh, ví dụ: Đại biểu biểu quyết tại hội nghị thôn Đông."),
+    )
+    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        ordering = ["post", "position", "pk"]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    @property
+    def thumb(self):
+        return rendition(self.renditions, "thumb")
+
+    @property
+    def medium(self):
+        return rendition(self.renditions, "medium")
+
+    @property
+    def large(self):
+        return rendition(self.renditions, "large")
+
+
+@receiver(post_delete, sender=Photo)
+def delete_photo_files(sender, instance, **kwargs):
+    """A deleted photo takes its files with it, once the deletion is committed."""
+    names = [instance.image.name] if instance.image else []
+    renditions = dict(instance.renditions or {})
+
+    def remove():
+        for name in names:
+            default_storage.delete(name)
+        delete_renditions(renditions)
+
+    transaction.on_commit(remove)

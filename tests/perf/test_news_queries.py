@@ -1,0 +1,81 @@
+"""Query budgets of the public news pages: the same count with 5 posts as with 50."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Category, Photo, Post
+
+FAKE_RENDITIONS = {
+    size: {"webp": f"r/x-{size}.webp", "jpeg": f"r/x-{size}.jpg", "width": w, "height": w * 2 // 3}
+    for size, w in (("thumb", 480), ("medium", 960), ("large", 1600))
+}
+
+
+@pytest.fixture(params=[5, 50], ids=["5-posts", "50-posts"])
+def news_of_size(request, commune):
+    """`size` public posts over two categories, each with a cover and `size // 5` photos, plus a draft."""
+    size = request.param
+    categories = [Category.objects.create(commune=commune, name=name) for name in ("Hoạt động", "An sinh")]
+    now = timezone.now()
+    posts = []
+    for number in range(size):
+        posts.append(
+            Post.objects.create(
+                category=categories[number % 2],
+                title=f"Hội nghị thôn Đông số {number}",
+                lead="Bà con thôn Đông dự hội nghị.",
+                body="<p>Nội dung.</p>",
+                status=Post.Status.PUBLISHED,
+                published_at=now - timedelta(hours=number + 1),
+                is_featured=number < 4,
+                cover="news/covers/x.jpg",
+                cover_width=1600,
+                cover_height=1067,
+                cover_renditions=FAKE_RENDITIONS,
+            )
+        )
+    Photo.objects.bulk_create(
+        Photo(post=posts[0], image="news/photos/x.jpg", width=1600, height=1067, renditions=FAKE_RENDITIONS,
+              alt_text=f"ảnh {n}", position=n)
+        for n in range(size // 5)
+    )  # fmt: skip
+    Post.objects.create(category=categories[0], title="Nháp", lead="Nháp", status=Post.Status.DRAFT)
+    return {"size": size, "post": posts[0], "category": categories[0]}
+
+
+# home: featured, latest, menu categories
+HOME_QUERIES = 3
+# listing: the category, the page count, the page of posts, menu categories
+LISTING_QUERIES = 4
+# detail: the post, its photos, the view count update, related posts, menu categories
+DETAIL_QUERIES = 5
+# search: the result count, the page of results, menu categories
+SEARCH_QUERIES = 3
+
+
+def test_home_query_budget(client, news_of_size, django_assert_num_queries):
+    with django_assert_num_queries(HOME_QUERIES):
+        response = client.get("/")
+    assert "Hội nghị thôn Đông số 0" in response.content.decode()
+
+
+def test_listing_query_budget(client, news_of_size, django_assert_num_queries):
+    with django_assert_num_queries(LISTING_QUERIES):
+        response = client.get(news_of_size["category"].get_absolute_url())
+    assert response.status_code == 200
+    assert len(response.context["page_obj"].object_list) == min(12, news_of_size["size"] // 2 + 1)
+
+
+def test_detail_query_budget(client, news_of_size, django_assert_num_queries):
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(news_of_size["post"].get_absolute_url())
+    assert f"Ảnh ({news_of_size['size'] // 5})" in response.content.decode()
+
+
+def test_search_query_budget(client, news_of_size, django_assert_num_queries):
+    with django_assert_num_queries(SEARCH_QUERIES):
+        response = client.get(reverse("news:search"), {"q": "thon dong"})
+    assert response.context["page_obj"].paginator.count == news_of_size["size"]

@@ -1,4 +1,8 @@
-"""A hamlet officer enters a contribution with a receipt photo; the public page shows the new total."""
+"""A hamlet officer enters a contribution with a receipt photo; the public page shows the new total.
+
+Named to run after tests/e2e/test_congresses_admin.py: that test reads positions a data
+migration seeds, which the flush ending every transactional test (this one too) wipes.
+"""
 
 import datetime
 import re
@@ -26,7 +30,7 @@ def plain_static(settings):
 
 
 @pytest.fixture
-def officer_and_fund(transactional_db, plain_static):
+def officer_and_fund(plain_static):
     commune = Commune.objects.create(name="Hòa Phú")
     dong = ResidentialArea.objects.create(commune=commune, name="Đông", position=1)
     ResidentialArea.objects.create(commune=commune, name="Tây", position=2)
@@ -46,6 +50,7 @@ def officer_and_fund(transactional_db, plain_static):
 
 
 @pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
 def test_officer_enters_a_contribution_with_a_receipt_and_the_public_page_shows_it(
     live_server, page, officer_and_fund, tmp_path
 ):

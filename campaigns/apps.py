@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Cuộc vận động, phong trào")
+
+    def ready(self):
+        from congresses import panels
+
+        from .panels import area_panel
+
+        panels.register("area", area_panel)

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "campaigns"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.campaign_list, name="list"),
+    path("<slug:slug>/", views.campaign_detail, name="detail"),
+    path("<slug:slug>/nha-hao-tam/", views.donor_list, name="donors"),
+]

@@ -1,0 +1,639 @@
+"""Back office of campaigns. Officers see and enter only their own areas' results; the chair
+sets targets, locks periods and verifies entries. Every rule is enforced on the server
+(querysets and has_*_permission), not only by hiding menu items."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from congresses.models import ResidentialArea
+from mttq_portal.vietnamese import format_money, format_number
+
+from . import imports, services
+from .exports import results_workbook
+from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
+from .permissions import is_chair, is_officer, officer_area_ids, sees_everything
+from .reports import summary_sentence
+from .results import area_results
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ChairWritesMixin:
+    """Staff and chair look; only the chair adds and changes. Nobody deletes."""
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and sees_everything(request.user)
+
+    def has_add_permission(self, request, *args):
+        return super().has_add_permission(request, *args) and is_chair(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and is_chair(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["name", "unit", "unit_label", "report_phrase", "position"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Campaign)
+class CampaignAdmin(ChairWritesMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "period", "commune", "export_link"]
+    list_filter = ["status", "kind", "commune"]
+    search_fields = ["name", "description"]
+    list_select_related = ["commune"]
+    inlines = [IndicatorInline]
+    readonly_fields = ["report_sentences", "lock_state"]
+    fields = [
+        "commune",
+        "name",
+        "kind",
+        "status",
+        "start_date",
+        "end_date",
+        "description",
+        "lock_state",
+        "report_sentences",
+    ]
+    actions = ["export_results"]
+
+    @admin.display(description=_("Thời gian"), ordering="start_date")
+    def period(self, obj):
+        return obj.period_label
+
+    @admin.display(description=_("Xuất Excel"))
+    def export_link(self, obj):
+        url = reverse("admin:campaigns_campaign_export", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Tải kết quả"))
+
+    @admin.display(description=_("Câu báo cáo"))
+    def report_sentences(self, obj):
+        if not obj.pk:
+            return "—"
+        sentences = [summary_sentence(indicator) for indicator in obj.indicators.all()]
+        return format_html_join("", "<p>{}.</p>", ((s,) for s in sentences)) or "—"
+
+    @admin.display(description=_("Khóa sổ"))
+    def lock_state(self, obj):
+        locked = obj.locked_until() if obj.pk else None
+        return (
+            _("Đã khóa đến hết ngày %(date)s") % {"date": locked.strftime("%d/%m/%Y")}
+            if locked
+            else _("Chưa khóa")
+        )
+
+    @admin.action(description=_("Xuất kết quả ra Excel (cuộc vận động đầu tiên được chọn)"))
+    def export_results(self, request, queryset):
+        return self._xlsx(queryset.first())
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_view)
+        return [path("<int:pk>/xuat-excel/", export, name="campaigns_campaign_export"), *super().get_urls()]
+
+    def export_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return self._xlsx(get_object_or_404(Campaign, pk=pk))
+
+    def _xlsx(self, campaign):
+        response = HttpResponse(results_workbook(campaign), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="ket-qua-{campaign.slug[:60]}.xlsx"'
+        return response
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ChairWritesMixin, admin.ModelAdmin):
+    list_display = ["name", "campaign", "report_sentence"]
+    list_filter = ["campaign__status", "unit"]
+    search_fields = ["name", "campaign__name"]
+    list_select_related = ["campaign"]
+    autocomplete_fields = ["campaign"]
+    list_per_page = 50
+
+    @admin.display(description=_("Câu báo cáo"))
+    def report_sentence(self, obj):
+        return summary_sentence(obj)
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["indicator", "area", "amount", "assigned_by", "note"]
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    form = TargetForm
+    list_display = ["indicator", "campaign", "whom", "amount_text", "assigned_by", "set_by"]
+    list_filter = ["indicator__campaign", "assigned_by"]
+    search_fields = ["indicator__name", "area__name"]
+    list_select_related = ["indicator__campaign", "area", "set_by"]
+    autocomplete_fields = ["indicator", "area"]
+
+    @admin.display(description=_("Cuộc vận động"), ordering="indicator__campaign")
+    def campaign(self, obj):
+        return obj.indicator.campaign
+
+    @admin.display(description=_("Giao cho"), ordering="area__position")
+    def whom(self, obj):
+        return obj.area.full_name if obj.area_id else _("Cả xã")
+
+    @admin.display(description=_("Mức chỉ tiêu"), ordering="amount")
+    def amount_text(self, obj):
+        return obj.indicator.format_value(obj.amount)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if sees_everything(request.user):
+            return queryset
+        return queryset.filter(area_id__in=officer_area_ids(request.user))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = sees_everything(request.user) or (
+            is_officer(request.user) and officer_area_ids(request.user)
+        )
+        return super().has_view_permission(request, obj) and bool(allowed)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and is_chair(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and is_chair(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        _visible_or_404(self, request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _visible_or_404(self, request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if not is_chair(request.user):
+            raise PermissionDenied
+        obj.set_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+def _visible_or_404(model_admin, request, object_id):
+    """Another area's record is simply not there for this user: 404, not the admin's redirect."""
+    if not str(object_id).isdigit() or not model_admin.get_queryset(request).filter(pk=object_id).exists():
+        raise Http404(_("Không tìm thấy bản ghi, hoặc bạn không có quyền xem."))
+
+
+class AreaListFilter(admin.SimpleListFilter):
+    """Areas the user can see: an officer's filter lists only their own areas."""
+
+    title = _("khu dân cư")
+    parameter_name = "khu"
+
+    def lookups(self, request, model_admin):
+        areas = ResidentialArea.objects.order_by("position", "name")
+        if not sees_everything(request.user):
+            areas = areas.filter(pk__in=officer_area_ids(request.user))
+        return [(area.pk, area.full_name) for area in areas]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(area_id=self.value()) if self.value() else queryset
+
+
+class VerifiedFilter(admin.SimpleListFilter):
+    title = _("xác nhận")
+    parameter_name = "xac-nhan"
+
+    def lookups(self, request, model_admin):
+        return [("roi", _("Đã xác nhận")), ("chua", _("Chưa xác nhận"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "roi":
+            return queryset.filter(verified_at__isnull=False)
+        if self.value() == "chua":
+            return queryset.filter(verified_at__isnull=True)
+        return queryset
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
+class LargeTablePaginator(Paginator):
+    """Counting a million rows costs more than the page itself: an unfiltered list on
+    PostgreSQL uses the planner's row estimate; any filter (an officer's areas) counts exactly."""
+
+    @cached_property
+    def count(self):
+        query = getattr(self.object_list, "query", None)
+        if query is not None and not query.where and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [query.model._meta.db_table]
+                )
+                row = cursor.fetchone()
+            if row and row[0] > 100_000:
+                return row[0]
+        return super().count
+
+
+class ContributionForm(forms.ModelForm):
+    # Dates are typed the Vietnamese way, 07/01/2025, whatever the locale's input formats say.
+    date = forms.DateField(
+        label=_("Ngày"),
+        input_formats=DATE_FORMATS,
+        widget=AdminDateWidget(format="%d/%m/%Y"),
+        initial=timezone.localdate,
+    )
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "indicator",
+            "area",
+            "date",
+            "amount",
+            "quantity",
+            "donor_kind",
+            "donor_name",
+            "receipt",
+            "note",
+        ]
+        widgets = {"date": forms.DateInput(format="%d/%m/%Y")}
+
+
+class ReversalForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do điều chỉnh"), max_length=200, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ImportForm(forms.Form):
+    campaign = forms.ModelChoiceField(label=_("Cuộc vận động"), queryset=Campaign.objects.none())
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = Campaign.objects.current()
+
+
+@admin.register(Contribution)
+class ContributionAdmin(SimpleHistoryAdmin):
+    form = ContributionForm
+    list_display = [
+        "day",
+        "indicator_name",
+        "area",
+        "donor",
+        "figure_text",
+        "entered_by",
+        "verified",
+        "correction",
+    ]
+    list_filter = [
+        "indicator__campaign",
+        AreaListFilter,
+        ("date", admin.DateFieldListFilter),
+        "donor_kind",
+        VerifiedFilter,
+    ]
+    search_fields = ["donor_name", "note"]
+    list_select_related = ["indicator__campaign", "area", "entered_by", "reverses"]
+    # No date_hierarchy: its DISTINCT over every date costs half a second at a million rows.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
+    readonly_fields = ["entered_by", "entered_at", "verified_by", "verified_at", "reverses", "reversal_link"]
+    actions = ["verify_selected"]
+    list_per_page = 50
+    change_list_template = "admin/campaigns/contribution/change_list.html"
+
+    @admin.display(description=_("Ngày"), ordering="date")
+    def day(self, obj):
+        return obj.date.strftime("%d/%m/%Y")
+
+    @admin.display(description=_("Chỉ tiêu"), ordering="indicator__name")
+    def indicator_name(self, obj):
+        return obj.indicator.name
+
+    @admin.display(description=_("Người ủng hộ"), ordering="donor_name")
+    def donor(self, obj):
+        if obj.is_anonymous:
+            return format_html("{} <span class='quiet'>({})</span>", _("Giấu tên"), obj.donor_name or "—")
+        return obj.donor_name
+
+    @admin.display(description=_("Kết quả"), ordering="amount")
+    def figure_text(self, obj):
+        return obj.figure
+
+    @admin.display(description=_("Đã xác nhận"), boolean=True)
+    def verified(self, obj):
+        return obj.verified_at is not None
+
+    @admin.display(description=_("Điều chỉnh"))
+    def correction(self, obj):
+        if obj.reverses_id:
+            return _("Điều chỉnh cho #%(id)s") % {"id": obj.reverses_id}
+        return ""
+
+    @admin.display(description=_("Sửa sai"))
+    def reversal_link(self, obj):
+        if not obj.pk or obj.is_reversal:
+            return "—"
+        url = reverse("admin:campaigns_contribution_reverse", args=[obj.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Lập bút toán điều chỉnh"))
+
+    # --- who sees and changes what -------------------------------------------------------
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if sees_everything(request.user):
+            return queryset
+        return queryset.filter(area_id__in=officer_area_ids(request.user))
+
+    def changelist_view(self, request, extra_context=None):
+        # An officer sees their own hamlets against their targets above the list.
+        summaries = []
+        if not sees_everything(request.user):
+            areas = ResidentialArea.objects.filter(pk__in=officer_area_ids(request.user)).order_by("position")
+            summaries = [(area, area_results(area)) for area in areas]
+        extra_context = {**(extra_context or {}), "area_summaries": summaries}
+        return super().changelist_view(request, extra_context)
+
+    def _may_use(self, request):
+        return sees_everything(request.user) or (
+            is_officer(request.user) and bool(officer_area_ids(request.user))
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return (
+            super().has_view_permission(request, obj) and self._may_use(request) and self._owns(request, obj)
+        )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and self._may_use(request)
+
+    def has_change_permission(self, request, obj=None):
+        if not (super().has_change_permission(request, obj) and self._may_use(request)):
+            return False
+        if obj is None:
+            return True
+        return self._owns(request, obj) and not obj.is_reversal and not obj.is_locked()
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # Corrections are reversing entries; nothing is erased.
+
+    def _owns(self, request, obj):
+        return obj is None or sees_everything(request.user) or obj.area_id in officer_area_ids(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "area":
+            areas = ResidentialArea.objects.current().order_by("position", "name")
+            if not sees_everything(request.user):
+                areas = areas.filter(pk__in=officer_area_ids(request.user))
+            kwargs["queryset"] = areas
+        if db_field.name == "indicator":
+            kwargs["queryset"] = Indicator.objects.filter(
+                campaign__status=Campaign.Status.ACTIVE
+            ).select_related("campaign")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        _visible_or_404(self, request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _visible_or_404(self, request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied
+
+    def save_model(self, request, obj, form, change):
+        # The form already limits the areas; check again so no crafted request slips through.
+        if not (sees_everything(request.user) or obj.area_id in officer_area_ids(request.user)):
+            raise PermissionDenied
+        if change and (obj.is_locked() or obj.is_reversal):
+            raise PermissionDenied
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Xác nhận các kết quả đã chọn (Chủ tịch)"))
+    def verify_selected(self, request, queryset):
+        try:
+            count = services.verify_contributions(queryset, by=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(request, _("Đã xác nhận %(count)s kết quả.") % {"count": count}, messages.SUCCESS)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not is_chair(request.user):
+            actions.pop("verify_selected", None)
+        return actions
+
+    # --- extra pages: reversal, import, template -------------------------------------------
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/dieu-chinh/", wrap(self.reverse_view), name="campaigns_contribution_reverse"),
+            path("nhap-tu-tep/", wrap(self.import_view), name="campaigns_contribution_import"),
+            path(
+                "mau-nhap/<int:campaign_id>/",
+                wrap(self.template_view),
+                name="campaigns_contribution_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def reverse_view(self, request, pk):
+        entry = get_object_or_404(self.get_queryset(request).select_related("indicator", "area"), pk=pk)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ReversalForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                reversal = services.reverse_contribution(
+                    entry, by=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(
+                    request, _("Đã lập bút toán điều chỉnh #%(id)s.") % {"id": reversal.pk}, messages.SUCCESS
+                )
+                return redirect("admin:campaigns_contribution_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Điều chỉnh kết quả #%(id)s") % {"id": entry.pk},
+            "entry": entry,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/campaigns/contribution/reverse.html", context)
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        errors, refused = [], None
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = imports.import_contributions(
+                    form.cleaned_data["file"], campaign=form.cleaned_data["campaign"], by=request.user
+                )
+            except imports.ImportRefused as error:
+                refused = str(error)
+            else:
+                if result.ok:
+                    self.message_user(
+                        request,
+                        _("Đã nhập %(count)s kết quả.") % {"count": format_number(len(result.saved))},
+                        messages.SUCCESS,
+                    )
+                    return redirect("admin:campaigns_contribution_changelist")
+                errors = result.errors
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Nhập kết quả từ tệp Excel hoặc CSV"),
+            "form": form,
+            "refused": refused,
+            "errors": errors[: imports.MAX_ERRORS_SHOWN],
+            "error_count": len(errors),
+            "campaigns": Campaign.objects.current(),
+            "max_rows": format_number(imports.MAX_ROWS),
+            "max_kb": format_number(imports.MAX_BYTES // 1024),
+        }
+        return TemplateResponse(request, "admin/campaigns/contribution/import.html", context)
+
+    def template_view(self, request, campaign_id):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        campaign = get_object_or_404(Campaign.objects.current(), pk=campaign_id)
+        areas = ResidentialArea.objects.current().filter(commune_id=campaign.commune_id).order_by("position")
+        if not sees_everything(request.user):
+            areas = areas.filter(pk__in=officer_area_ids(request.user))
+        response = HttpResponse(imports.template_workbook(campaign, areas), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="mau-nhap-{campaign.slug[:60]}.xlsx"'
+        return response
+
+
+@admin.register(Disbursement)
+class DisbursementAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "date",
+        "campaign",
+        "purpose",
+        "amount_text",
+        "beneficiary_kind",
+        "beneficiary_count",
+        "area",
+    ]
+    list_filter = ["campaign", "beneficiary_kind"]
+    search_fields = ["purpose"]
+    list_select_related = ["campaign", "area"]
+    autocomplete_fields = ["campaign", "area"]
+    readonly_fields = ["entered_by", "entered_at", "reverses"]
+
+    @admin.display(description=_("Số tiền"), ordering="amount")
+    def amount_text(self, obj):
+        return format_money(obj.amount)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and sees_everything(request.user)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and sees_everything(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj) and sees_everything(request.user)
+        return allowed and (obj is None or not (obj.reverses_id or obj.is_locked()))
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class PeriodLockForm(forms.ModelForm):
+    locked_until = forms.DateField(
+        label=_("Khóa sổ đến hết ngày"), input_formats=DATE_FORMATS, widget=AdminDateWidget(format="%d/%m/%Y")
+    )
+
+    class Meta:
+        model = PeriodLock
+        fields = ["campaign", "locked_until", "note"]
+
+    def clean(self):
+        data = super().clean()
+        campaign, until = data.get("campaign"), data.get("locked_until")
+        if campaign and until:
+            if until > timezone.localdate():
+                raise ValidationError(_("Không khóa sổ cho ngày trong tương lai."))
+            current = campaign.locked_until()
+            if current and until <= current:
+                raise ValidationError(
+                    _("Sổ đã khóa đến hết ngày %(date)s; chỉ khóa được ngày sau đó.")
+                    % {"date": current.strftime("%d/%m/%Y")}
+                )
+        return data
+
+
+@admin.register(PeriodLock)
+class PeriodLockAdmin(ChairWritesMixin, admin.ModelAdmin):
+    form = PeriodLockForm
+    list_display = ["campaign", "locked_until", "locked_by", "locked_at", "note"]
+    list_filter = ["campaign"]
+    list_select_related = ["campaign", "locked_by"]
+    autocomplete_fields = ["campaign"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # A lock is final; a later lock moves the date forward.
+
+    def save_model(self, request, obj, form, change):
+        lock = services.lock_period(obj.campaign, until=obj.locked_until, by=request.user, note=obj.note)
+        obj.pk = lock.pk
+
+
+@admin.register(AreaOfficer)
+class AreaOfficerAdmin(admin.ModelAdmin):
+    list_display = ["user", "area"]
+    list_filter = ["area"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "area__name"]
+    list_select_related = ["user", "area"]
+    autocomplete_fields = ["user", "area"]
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and sees_everything(request.user)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and is_chair(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and is_chair(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and is_chair(request.user)

@@ -1,0 +1,382 @@
+"""Demo data for `make demo`: fund drives, a blood drive, Tết gifts and Đại đoàn kết houses
+in xã Hòa Phú, with targets per village, a few hundred entries, disbursements and one
+officer account per two villages. Every name and figure is invented.
+
+Dates follow the current year so the demo always looks alive.
+"""
+
+import datetime
+import random
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from congresses.models import Commune, ResidentialArea
+from mttq_portal.roles import CHAIR, HAMLET_OFFICER
+
+from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
+from .permissions import ensure_role_groups
+
+FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Đức", "Kim"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cúc",
+    "Dũng",
+    "Hoa",
+    "Hùng",
+    "Lan",
+    "Lộc",
+    "Mai",
+    "Nam",
+    "Phúc",
+    "Sen",
+    "Tâm",
+    "Thảo",
+    "Tùng",
+]
+BUSINESSES = [
+    "Công ty TNHH Gạch men Hòa Phú",
+    "Hợp tác xã Nông nghiệp Phú Lộc",
+    "Cửa hàng Vật liệu xây dựng Minh Tâm",
+    "Doanh nghiệp tư nhân Vận tải Thanh Bình",
+    "Công ty Cổ phần Nước sạch Sông Tranh",
+]
+ORGANISATIONS = [
+    "Chi hội Phụ nữ thôn",
+    "Chi đoàn Thanh niên thôn",
+    "Chi hội Cựu chiến binh thôn",
+    "Trường Tiểu học Hòa Phú",
+    "Trạm Y tế xã",
+]
+OFFICER_PASSWORD = "ThonXom@2026"
+CHAIR_USERNAME, CHAIR_PASSWORD = "chutich", "ChuTich@2026"
+
+
+def load(commune=None, log=print):
+    commune = commune or Commune.objects.first()
+    if commune is None:
+        log("  Chưa có xã nào: bỏ qua dữ liệu cuộc vận động.")
+        return None
+    if Campaign.objects.filter(commune=commune).exists():
+        log("  Cuộc vận động đã có sẵn: bỏ qua.")
+        return commune
+    rng = random.Random(2025)
+    today = timezone.localdate()
+    year = today.year
+    areas = list(ResidentialArea.objects.current().filter(commune=commune).order_by("position"))
+    groups = ensure_role_groups()
+    chair = _user(CHAIR_USERNAME, CHAIR_PASSWORD, "Chủ tịch", "Võ Thị Hạnh", groups[CHAIR])
+    officers = _officers(areas, groups[HAMLET_OFFICER], log)
+
+    _poor_fund(commune, areas, officers, chair, rng, year, today)
+    _blood_drive(commune, areas, officers, rng, year, today)
+    _tet_gifts(commune, areas, officers, rng, year, today)
+    _houses(commune, areas, officers, rng, year, today)
+    _past_fund(commune, areas, officers, chair, rng, year)
+    log(
+        f"  {Campaign.objects.filter(commune=commune).count()} cuộc vận động, "
+        f"{Contribution.objects.filter(area__commune=commune).count()} kết quả đóng góp"
+    )
+    log(f"  Tài khoản Chủ tịch: {CHAIR_USERNAME} / {CHAIR_PASSWORD}")
+    return commune
+
+
+def _user(username, password, first, last, group):
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"is_staff": True, "first_name": first, "last_name": last}
+    )
+    if created:
+        user.set_password(password)
+        user.save()
+    user.groups.add(group)
+    return user
+
+
+def _officers(areas, group, log):
+    """One officer account per two villages: {area id: user}."""
+    by_area = {}
+    names = ["Trần Văn Bảy", "Lê Thị Na", "Phạm Hữu Lợi", "Ngô Thị Tuyết"]
+    for index in range(0, len(areas), 2):
+        pair = areas[index : index + 2]
+        username = "bct." + "-".join(area.slug.removeprefix("thon-") for area in pair)
+        full_name = names[(index // 2) % len(names)]
+        user = _user(username, OFFICER_PASSWORD, "Trưởng ban", full_name, group)
+        for area in pair:
+            AreaOfficer.objects.get_or_create(user=user, area=area)
+            by_area[area.pk] = user
+        log(f"  Trưởng ban CTMT {', '.join(a.full_name for a in pair)}: {username} / {OFFICER_PASSWORD}")
+    return by_area
+
+
+def _person(rng):
+    return f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+
+
+def _donor(rng, area):
+    roll = rng.random()
+    if roll < 0.12:
+        return Contribution.DonorKind.ANONYMOUS, ""
+    if roll < 0.22:
+        return Contribution.DonorKind.BUSINESS, rng.choice(BUSINESSES)
+    if roll < 0.35:
+        return Contribution.DonorKind.ORGANISATION, f"{rng.choice(ORGANISATIONS)} {area.name}".replace(
+            "xã Hòa Phú", ""
+        )
+    if roll < 0.6:
+        return Contribution.DonorKind.FAMILY, f"Gia đình ông {_person(rng)}"
+    return Contribution.DonorKind.PERSON, _person(rng)
+
+
+def _day(rng, start, end):
+    return start + datetime.timedelta(days=rng.randint(0, max((end - start).days, 0)))
+
+
+def _targets(indicator, commune_amount, area_amounts, areas, assigned_by=Target.AssignedBy.COMMUNE, by=None):
+    Target.objects.create(indicator=indicator, amount=commune_amount, assigned_by=assigned_by, set_by=by)
+    for area, amount in zip(areas, area_amounts, strict=False):
+        Target.objects.create(indicator=indicator, area=area, amount=amount, set_by=by)
+
+
+def _entries(indicator, areas, officers, rng, count, start, end, figure):
+    entries = []
+    for _ in range(count):
+        area = rng.choice(areas)
+        kind, name = _donor(rng, area)
+        amount, quantity = figure(rng, kind)
+        entries.append(
+            Contribution(
+                indicator=indicator,
+                area=area,
+                date=_day(rng, start, end),
+                amount=amount,
+                quantity=quantity,
+                donor_kind=kind,
+                donor_name=name,
+                entered_by=officers.get(area.pk),
+            )
+        )
+    bulk_create_with_history(entries, Contribution, default_user=None)
+    return entries
+
+
+def _money(rng, kind):
+    if kind == Contribution.DonorKind.BUSINESS:
+        return rng.choice([2, 3, 5, 10]) * 1_000_000, 0
+    return rng.choice([100, 200, 200, 300, 500, 500, 1000, 2000]) * 1_000, 0
+
+
+def _poor_fund(commune, areas, officers, chair, rng, year, today):
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name=f"Vận động Quỹ “Vì người nghèo” năm {year}",
+        kind=Campaign.Kind.FUND,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(year, 1, 1),
+        end_date=datetime.date(year, 12, 31),
+        description=(
+            "Ủy ban MTTQ xã kêu gọi cán bộ, đảng viên, doanh nghiệp và bà con các thôn chung tay "
+            "ủng hộ Quỹ “Vì người nghèo” để hỗ trợ sửa nhà, sinh kế và học bổng cho hộ nghèo, cận nghèo. "
+            "Mỗi khoản ủng hộ đều được ghi nhận, công khai tại đây và tại nhà văn hóa các thôn."
+        ),
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign, name="Quỹ “Vì người nghèo”", report_phrase="Vận động Quỹ “Vì người nghèo”"
+    )
+    # The villages' targets add up to 200 million; the commune's plan is 210 million (the
+    # commune itself calls on businesses for the rest): the page says so.
+    millions = [36_000_000, 30_000_000, 34_000_000, 26_000_000, 28_000_000, 22_000_000, 24_000_000]
+    _targets(indicator, 210_000_000, millions, areas, by=chair)
+    _entries(indicator, areas, officers, rng, 150, datetime.date(year, 1, 5), today, _money)
+    purposes = [
+        ("Hỗ trợ sửa chữa nhà ở cho hộ nghèo", Disbursement.Beneficiary.POOR, 2, 30_000_000),
+        ("Tặng bò giống hỗ trợ sinh kế", Disbursement.Beneficiary.NEAR_POOR, 3, 36_000_000),
+        ("Học bổng cho học sinh nghèo vượt khó", Disbursement.Beneficiary.STUDENT, 12, 12_000_000),
+        ("Thăm hỏi gia đình gặp hoạn nạn sau mưa lũ", Disbursement.Beneficiary.HARDSHIP, 5, 10_000_000),
+        ("Hỗ trợ chi phí điều trị bệnh hiểm nghèo", Disbursement.Beneficiary.SICK, 2, 8_000_000),
+        ("Tặng quà gia đình chính sách dịp 27/7", Disbursement.Beneficiary.POLICY, 20, 10_000_000),
+    ]
+    for index, (purpose, kind, count, amount) in enumerate(purposes):
+        Disbursement.objects.create(
+            campaign=campaign,
+            date=_day(rng, datetime.date(year, 2, 1), today),
+            amount=amount,
+            beneficiary_kind=kind,
+            beneficiary_count=count,
+            purpose=purpose,
+            area=areas[index % len(areas)],
+            entered_by=chair,
+        )
+
+
+def _blood_drive(commune, areas, officers, rng, year, today):
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name=f"Ngày hội hiến máu tình nguyện năm {year}",
+        kind=Campaign.Kind.MOVEMENT,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(year, 3, 1),
+        end_date=datetime.date(year, 12, 31),
+        description="Ba đợt hiến máu tại Trạm Y tế xã. Mỗi giọt máu cho đi, một cuộc đời ở lại.",
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign,
+        name="Hiến máu tình nguyện",
+        unit=Indicator.Unit.COUNT,
+        unit_label="đơn vị máu",
+        report_phrase="Vận động hiến máu tình nguyện",
+    )
+    _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, assigned_by=Target.AssignedBy.PROVINCE)
+    days = [datetime.date(year, 3, 26), datetime.date(year, 6, 14), datetime.date(year, 9, 20)]
+    entries = []
+    for area in areas:
+        for day in days:
+            if day > today:
+                continue
+            count = rng.randint(1, 4)
+            entries.append(
+                Contribution(
+                    indicator=indicator,
+                    area=area,
+                    date=day,
+                    quantity=count,
+                    donor_kind=Contribution.DonorKind.ORGANISATION,
+                    donor_name=f"Đoàn viên, thanh niên {area.full_name}",
+                    entered_by=officers.get(area.pk),
+                )
+            )
+    bulk_create_with_history(entries, Contribution)
+
+
+def _tet_gifts(commune, areas, officers, rng, year, today):
+    start = datetime.date(year, 11, 1) if today.month >= 11 else datetime.date(year, 1, 2)
+    season = year + 1 if today.month >= 11 else year
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name=f"Chương trình “Tết vì người nghèo” Xuân {season}",
+        kind=Campaign.Kind.MOVEMENT,
+        status=Campaign.Status.ACTIVE,
+        start_date=start,
+        end_date=start + datetime.timedelta(days=90),
+        description="Mỗi phần quà gồm gạo, dầu ăn, bánh mứt và tiền mặt, trao tận tay hộ nghèo trước Tết.",
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign,
+        name="Quà Tết cho hộ nghèo, gia đình chính sách",
+        unit=Indicator.Unit.COUNT,
+        unit_label="phần quà",
+        report_phrase="Vận động quà Tết",
+    )
+    _targets(indicator, 600, [90, 80, 95, 70, 80, 60, 70], areas)
+
+    def gifts(rng, kind):
+        count = (
+            rng.choice([2, 3, 5, 5, 10])
+            if kind != Contribution.DonorKind.BUSINESS
+            else rng.choice([20, 30, 50])
+        )
+        return count * 350_000, count
+
+    _entries(
+        indicator, areas, officers, rng, 90, start, min(today, start + datetime.timedelta(days=90)), gifts
+    )
+
+
+def _houses(commune, areas, officers, rng, year, today):
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name=f"Xây dựng nhà “Đại đoàn kết” giai đoạn {year - 1}–{year + 1}",
+        kind=Campaign.Kind.EMULATION,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(year - 1, 1, 1),
+        end_date=datetime.date(year + 1, 12, 31),
+        description="Xóa nhà tạm, nhà dột nát cho hộ nghèo: Nhà nước hỗ trợ, Mặt trận vận động, bà con góp công.",
+    )
+    houses = Indicator.objects.create(
+        campaign=campaign,
+        name="Nhà “Đại đoàn kết”",
+        unit=Indicator.Unit.COUNT,
+        unit_label="căn nhà",
+        report_phrase="Xây dựng nhà “Đại đoàn kết”",
+        position=1,
+    )
+    money = Indicator.objects.create(
+        campaign=campaign,
+        name="Kinh phí xây nhà “Đại đoàn kết”",
+        report_phrase="Vận động kinh phí xây nhà",
+        position=2,
+    )
+    _targets(houses, 12, [2, 2, 2, 2, 2, 1, 1], areas, assigned_by=Target.AssignedBy.PROVINCE)
+    Target.objects.create(indicator=money, amount=600_000_000, assigned_by=Target.AssignedBy.PROVINCE)
+    entries = []
+    for index in range(7):
+        area = areas[index % len(areas)]
+        day = _day(rng, datetime.date(year - 1, 3, 1), today)
+        entries.append(
+            Contribution(
+                indicator=houses,
+                area=area,
+                date=day,
+                quantity=1,
+                amount=0,
+                donor_kind=Contribution.DonorKind.ORGANISATION,
+                donor_name=f"Ban công tác Mặt trận {area.full_name}",
+                note=f"Bàn giao nhà cho hộ {_person(rng)}",
+                entered_by=officers.get(area.pk),
+            )
+        )
+        entries.append(
+            Contribution(
+                indicator=money,
+                area=area,
+                date=day,
+                amount=rng.choice([45, 50, 55, 60]) * 1_000_000,
+                donor_kind=Contribution.DonorKind.BUSINESS,
+                donor_name=rng.choice(BUSINESSES),
+                entered_by=officers.get(area.pk),
+            )
+        )
+    bulk_create_with_history(entries, Contribution)
+
+
+def _past_fund(commune, areas, officers, chair, rng, year):
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name=f"Vận động Quỹ “Vì người nghèo” năm {year - 1}",
+        kind=Campaign.Kind.FUND,
+        status=Campaign.Status.CLOSED,
+        start_date=datetime.date(year - 1, 1, 1),
+        end_date=datetime.date(year - 1, 12, 31),
+        description="Kết quả năm trước, đã tổng kết và khóa sổ.",
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign, name="Quỹ “Vì người nghèo”", report_phrase="Vận động Quỹ “Vì người nghèo”"
+    )
+    _targets(indicator, 180_000_000, [], areas, assigned_by=Target.AssignedBy.DISTRICT)
+    _entries(
+        indicator,
+        areas,
+        officers,
+        rng,
+        120,
+        datetime.date(year - 1, 1, 10),
+        datetime.date(year - 1, 12, 20),
+        _money,
+    )
+    Disbursement.objects.create(
+        campaign=campaign,
+        date=datetime.date(year - 1, 12, 22),
+        amount=150_000_000,
+        beneficiary_kind=Disbursement.Beneficiary.POOR,
+        beneficiary_count=40,
+        purpose="Hỗ trợ hộ nghèo đón Tết và sửa nhà",
+        entered_by=chair,
+    )
+    PeriodLock.objects.create(
+        campaign=campaign,
+        locked_until=datetime.date(year - 1, 12, 31),
+        locked_by=chair,
+        note="Tổng kết năm, khóa sổ",
+    )

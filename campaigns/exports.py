@@ -1,0 +1,71 @@
+"""Results of a campaign as an XLSX workbook for the upper level: per area and per indicator."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .results import campaign_page
+
+
+def results_workbook(campaign):
+    """Bytes of an XLSX file with two sheets: `Theo chỉ tiêu` and `Theo khu dân cư`."""
+    page = campaign_page(campaign)
+    workbook = Workbook()
+    by_indicator = workbook.active
+    by_indicator.title = "Theo chỉ tiêu"
+    by_indicator.append([campaign.name, campaign.period_label])
+    by_indicator.append(
+        [
+            "Chỉ tiêu",
+            "Đơn vị",
+            "Chỉ tiêu của xã",
+            "Nguồn giao",
+            "Đạt được",
+            "Trị giá (đồng)",
+            "Tỷ lệ (%)",
+            "Câu báo cáo",
+        ]
+    )
+    for result in page["results"]:
+        indicator, progress, target = result.indicator, result.progress, result.commune_target
+        by_indicator.append(
+            [
+                indicator.name,
+                indicator.unit_long,
+                progress.target,
+                target.get_assigned_by_display() if target else "",
+                progress.achieved,
+                progress.value,
+                progress.percent,
+                result.sentence,
+            ]
+        )
+    by_area = workbook.create_sheet("Theo khu dân cư")
+    by_area.append(
+        ["Chỉ tiêu", "Xếp hạng", "Khu dân cư", "Chỉ tiêu giao", "Đạt được", "Trị giá (đồng)", "Tỷ lệ (%)"]
+    )
+    for result in page["results"]:
+        for row in result.rows:
+            by_area.append(
+                [
+                    result.indicator.name,
+                    row.rank,
+                    row.area_name,
+                    row.progress.target,
+                    row.progress.achieved,
+                    row.progress.value,
+                    row.progress.percent,
+                ]
+            )
+    for sheet, header_row in ((by_indicator, 2), (by_area, 1)):
+        for cell in sheet[header_row]:
+            cell.font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 36
+        sheet.column_dimensions["C"].width = 18
+        for letter in "DEFG":
+            sheet.column_dimensions[letter].width = 16
+    by_indicator.column_dimensions["H"].width = 90
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,610 @@
+"""Campaigns and fund drives: what is measured, the targets, the entries hamlets report, the money paid out.
+
+Every figure shown is the SQL sum of entries (never a stored running total), money is an
+integer of đồng, and entries are never erased: after a period is locked a mistake is
+corrected by a reversing entry that stays visible next to the original.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from mttq_portal.uploads import RandomName, validate_image_upload
+from mttq_portal.vietnamese import format_money, format_number, percent, slugify_vi
+
+ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
+
+
+class CampaignQuerySet(models.QuerySet):
+    def public(self):
+        """What citizens may see: every campaign but drafts. Views, sitemap and panels use this."""
+        return self.exclude(status=Campaign.Status.DRAFT)
+
+    def current(self):
+        return self.public().filter(status=Campaign.Status.ACTIVE)
+
+    def past(self):
+        return self.public().filter(status=Campaign.Status.CLOSED)
+
+    def for_listing(self):
+        """Current campaigns first, then the newest past ones."""
+        current_first = models.Case(models.When(status=Campaign.Status.ACTIVE, then=0), default=1)
+        return self.select_related("commune").order_by(current_first, "-start_date", "-id")
+
+
+class Campaign(models.Model):
+    class Kind(models.TextChoices):
+        FUND = "quy", _("Vận động quỹ")
+        MOVEMENT = "cuoc_van_dong", _("Cuộc vận động")
+        EMULATION = "phong_trao", _("Phong trào thi đua")
+
+    class Status(models.TextChoices):
+        DRAFT = "nhap", _("Bản nháp (chưa công khai)")
+        ACTIVE = "dang_dien_ra", _("Đang diễn ra")
+        CLOSED = "da_ket_thuc", _("Đã kết thúc")
+
+    commune = models.ForeignKey(
+        "congresses.Commune", on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("xã, phường")
+    )
+    name = models.CharField(_("tên cuộc vận động"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=220, unique=True, blank=True, editable=False)
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.FUND)
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    start_date = models.DateField(_("bắt đầu"))
+    end_date = models.DateField(_("kết thúc"), null=True, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cuộc vận động")
+        verbose_name_plural = _("cuộc vận động")
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify_vi(self.name, max_length=200) or "cuoc-van-dong"
+        slug, number = base, 2
+        while Campaign.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("campaigns:detail", args=[self.slug])
+
+    @property
+    def period_label(self):
+        start = date_format(self.start_date, "d/m/Y")
+        if not self.end_date:
+            return _("từ %(start)s") % {"start": start}
+        return f"{start} – {date_format(self.end_date, 'd/m/Y')}"
+
+    def locked_until(self):
+        """The last locked day (None when nothing is locked). Locks only move forward."""
+        return self.locks.aggregate(last=Max("locked_until"))["last"]
+
+
+class Indicator(models.Model):
+    class Unit(models.TextChoices):
+        MONEY = "tien", _("Tiền (đồng)")
+        COUNT = "so_luong", _("Số lượng")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
+    )
+    name = models.CharField(_("tên chỉ tiêu"), max_length=200, help_text=_("Ví dụ: Quỹ “Vì người nghèo”"))
+    unit = models.CharField(_("đơn vị đo"), max_length=10, choices=Unit.choices, default=Unit.MONEY)
+    unit_label = models.CharField(
+        _("đơn vị tính"),
+        max_length=40,
+        blank=True,
+        help_text=_("Với chỉ tiêu số lượng: đơn vị máu, phần quà, căn nhà, người, ca …"),
+    )
+    report_phrase = models.CharField(
+        _("cụm từ trong báo cáo"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Mở đầu câu báo cáo, ví dụ: Vận động Quỹ “Vì người nghèo”. Để trống thì dùng tên chỉ tiêu."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["campaign", "position", "id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.campaign})" if self.campaign_id else self.name
+
+    def clean(self):
+        if self.unit == self.Unit.COUNT and not self.unit_label:
+            raise ValidationError({"unit_label": _("Chỉ tiêu số lượng cần đơn vị tính, ví dụ: đơn vị máu.")})
+
+    @property
+    def is_money(self):
+        return self.unit == self.Unit.MONEY
+
+    @property
+    def unit_text(self):
+        """`đ` for money, else the unit label: `đơn vị máu`."""
+        return "đ" if self.is_money else self.unit_label
+
+    @property
+    def unit_long(self):
+        return "đồng" if self.is_money else self.unit_label
+
+    @property
+    def measure_field(self):
+        """The contribution column this indicator counts: the amount for money, else the quantity."""
+        return "amount" if self.is_money else "quantity"
+
+    def format_value(self, value):
+        return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
+
+    def totals(self, start=None, end=None, area=None):
+        """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries"}."""
+        entries = self.contributions.all()
+        if start:
+            entries = entries.filter(date__gte=start)
+        if end:
+            entries = entries.filter(date__lte=end)
+        if area is not None:
+            entries = entries.filter(area=area)
+        sums = entries.aggregate(
+            amount=Coalesce(Sum("amount"), 0), quantity=Coalesce(Sum("quantity"), 0), entries=Count("id")
+        )
+        sums["measure"] = sums[self.measure_field]
+        return sums
+
+    def commune_target(self):
+        return self.targets.filter(area__isnull=True).first()
+
+
+class Progress:
+    """An achieved figure against a target, ready to show: `8.000.000 / 21.000.000 đ — đạt 38%`.
+
+    The bar stays honest beyond 100%: the whole bar is then the achieved figure and a mark
+    shows where the target was, so 161% looks like 161%, not like a full 100% bar.
+    """
+
+    def __init__(self, indicator, achieved, target=None, value=0):
+        self.indicator = indicator
+        self.achieved = int(achieved or 0)
+        self.target = int(target) if target else None
+        self.value = int(value or 0)
+        self.percent = percent(self.achieved, self.target) if self.target else None
+
+    @property
+    def is_over(self):
+        return self.percent is not None and self.percent > 100
+
+    @property
+    def bar_fill(self):
+        """Width of the filled bar in a 0–100 box."""
+        if self.percent is None:
+            return 0
+        if self.is_over:
+            return 100
+        return max(0, self.percent)
+
+    @property
+    def bar_target_mark(self):
+        """Where the target sits in the 0–100 box when the figure is beyond it (else None)."""
+        if not self.is_over:
+            return None
+        return percent(self.target, self.achieved)
+
+    @cached_property
+    def figure(self):
+        """`8.000.000 / 21.000.000 đ` or `54 / 44 đơn vị máu`; without a target just the figure."""
+        unit = self.indicator.unit_text
+        if self.target is None:
+            return f"{format_number(self.achieved)} {unit}"
+        return f"{format_number(self.achieved)} / {format_number(self.target)} {unit}"
+
+    @cached_property
+    def label(self):
+        """The full figure as the portals write it, also the bar's accessible name."""
+        if self.percent is None:
+            return self.figure
+        return f"{self.figure} — đạt {self.percent}%"
+
+
+class Target(models.Model):
+    class AssignedBy(models.TextChoices):
+        PROVINCE = "tinh", _("Tỉnh giao")
+        DISTRICT = "huyen", _("Huyện giao (trước 2025)")
+        COMMUNE = "xa", _("Kế hoạch của xã")
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("chỉ tiêu")
+    )
+    area = models.ForeignKey(
+        "congresses.ResidentialArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="campaign_targets",
+        verbose_name=_("khu dân cư"),
+        help_text=_("Để trống: chỉ tiêu chung của cả xã."),
+    )
+    amount = models.BigIntegerField(_("mức chỉ tiêu"), help_text=_("Số đồng hoặc số lượng, số nguyên."))
+    assigned_by = models.CharField(
+        _("nguồn giao"), max_length=8, choices=AssignedBy.choices, default=AssignedBy.COMMUNE
+    )
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người giao"),
+        editable=False,
+    )
+
+    history = HistoricalRecords(verbose_name=_("lịch sử chỉ tiêu"))
+
+    class Meta:
+        verbose_name = _("mức chỉ tiêu")
+        verbose_name_plural = _("mức chỉ tiêu")
+        ordering = ["indicator", "area__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "area"], name="one_target_per_indicator_area"),
+            models.UniqueConstraint(
+                fields=["indicator"], condition=Q(area__isnull=True), name="one_commune_target_per_indicator"
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="target_amount_positive"),
+        ]
+
+    def __str__(self):
+        whom = self.area.full_name if self.area_id else _("cả xã")
+        return f"{self.indicator.name} — {whom}: {self.indicator.format_value(self.amount)}"
+
+    def clean(self):
+        if self.amount is not None and self.amount <= 0:
+            raise ValidationError({"amount": _("Mức chỉ tiêu phải lớn hơn 0.")})
+        if self.area_id and self.indicator_id and self.area.commune_id != self.indicator.campaign.commune_id:
+            raise ValidationError({"area": _("Khu dân cư không thuộc xã của cuộc vận động.")})
+
+    @property
+    def report_phrase(self):
+        """How reports name the target: `KH huyện giao`, `chỉ tiêu tỉnh giao`, `kế hoạch`."""
+        return {
+            self.AssignedBy.PROVINCE: "chỉ tiêu tỉnh giao",
+            self.AssignedBy.DISTRICT: "KH huyện giao",
+        }.get(self.assigned_by, "kế hoạch")
+
+
+class LockedPeriodMixin:
+    """Entries dated on or before the campaign's lock date cannot be changed or removed."""
+
+    def campaign_for_lock(self):
+        raise NotImplementedError
+
+    def is_locked(self, on_date=None):
+        """True when `on_date` (default: the entry's date, or its stored date if it moved) is locked."""
+        locked = self.campaign_for_lock().locked_until()
+        if locked is None:
+            return False
+        dates = [on_date or self.date]
+        if self.pk:
+            stored = type(self).objects.filter(pk=self.pk).values_list("date", flat=True).first()
+            if stored:
+                dates.append(stored)
+        return any(day and day <= locked for day in dates)
+
+    def check_not_locked(self):
+        locked = self.campaign_for_lock().locked_until()
+        if self.is_locked():
+            raise ValidationError(
+                _(
+                    "Kỳ đến hết ngày %(date)s đã khóa sổ: không sửa được bút toán trong kỳ này. "
+                    "Hãy lập bút toán điều chỉnh."
+                )
+                % {"date": date_format(locked, "d/m/Y")},
+                code="locked",
+            )
+
+
+class ContributionQuerySet(models.QuerySet):
+    def for_campaign(self, campaign):
+        return self.filter(indicator__campaign=campaign)
+
+    def for_areas_of(self, user):
+        return self.filter(area__officers__user=user)
+
+    def public_donors(self):
+        """Entries fit for the public donor list: real gifts, not corrections or what they corrected."""
+        # NOT EXISTS rather than a LEFT JOIN … IS NULL: PostgreSQL estimates the anti-join
+        # well, and the page stays a top-N sort over one campaign's rows.
+        corrected = Contribution.objects.filter(reverses=models.OuterRef("pk"))
+        return self.filter(reverses__isnull=True).filter(~models.Exists(corrected))
+
+    def with_related(self):
+        return self.select_related("indicator__campaign", "area", "entered_by", "verified_by", "reverses")
+
+
+class Contribution(LockedPeriodMixin, models.Model):
+    class DonorKind(models.TextChoices):
+        PERSON = "ca_nhan", _("Cá nhân")
+        FAMILY = "ho_gia_dinh", _("Hộ gia đình")
+        ORGANISATION = "to_chuc", _("Cơ quan, tổ chức")
+        BUSINESS = "doanh_nghiep", _("Doanh nghiệp")
+        ANONYMOUS = "giau_ten", _("Giấu tên (theo nguyện vọng)")
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("chỉ tiêu")
+    )
+    area = models.ForeignKey(
+        "congresses.ResidentialArea",
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        verbose_name=_("khu dân cư"),
+    )
+    date = models.DateField(_("ngày"), default=timezone.localdate)
+    amount = models.BigIntegerField(_("số tiền (đồng)"), default=0)
+    quantity = models.BigIntegerField(
+        _("số lượng"), default=0, help_text=_("Đơn vị máu, phần quà, căn nhà …")
+    )
+    donor_kind = models.CharField(
+        _("người ủng hộ là"), max_length=16, choices=DonorKind.choices, default=DonorKind.PERSON
+    )
+    donor_name = models.CharField(
+        _("tên người ủng hộ"),
+        max_length=200,
+        blank=True,
+        help_text=_("Với người giấu tên, tên (nếu có) chỉ cán bộ thấy, không công khai."),
+    )
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    receipt = models.ImageField(
+        _("ảnh biên nhận"),
+        upload_to=RandomName("bien-nhan"),
+        validators=[validate_image_upload],
+        blank=True,
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người nhập"),
+        editable=False,
+    )
+    entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người xác nhận"),
+        editable=False,
+    )
+    verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+        verbose_name=_("điều chỉnh cho bút toán"),
+        editable=False,
+    )
+
+    objects = ContributionQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("lịch sử kết quả"))
+
+    class Meta:
+        verbose_name = _("kết quả đóng góp")
+        verbose_name_plural = _("kết quả đóng góp")
+        ordering = ["-date", "-id"]
+        indexes = [
+            # Totals, ranking and charts read only these columns: with the figures as trailing
+            # key columns the index covers the query (index-only scans on PostgreSQL, covering
+            # index on SQLite), so a million rows are summed without touching the table.
+            models.Index(fields=["indicator", "area", "amount", "quantity"], name="contrib_indicator_area"),
+            models.Index(fields=["indicator", "date", "amount", "quantity"], name="contrib_indicator_date"),
+            models.Index(fields=["area", "date"], name="contrib_area_date"),
+            # The admin's newest-first list over every entry.
+            models.Index(fields=["date", "id"], name="contrib_date_id"),
+        ]
+
+    def __str__(self):
+        return f"{self.public_donor_name} — {self.figure}"
+
+    def campaign_for_lock(self):
+        return self.indicator.campaign
+
+    @property
+    def is_anonymous(self):
+        return self.donor_kind == self.DonorKind.ANONYMOUS
+
+    @property
+    def is_reversal(self):
+        return self.reverses_id is not None
+
+    @property
+    def public_donor_name(self):
+        """The name the public sees: `Nhà hảo tâm giấu tên` for a donor who asked for it."""
+        if self.is_anonymous or not self.donor_name:
+            return str(ANONYMOUS_DONOR) if self.is_anonymous else self.get_donor_kind_display()
+        return self.donor_name
+
+    @property
+    def figure(self):
+        """`2.000.000 đ`, `3 phần quà`, or both: `607 phần quà, trị giá 214.000.000 đ`."""
+        parts = []
+        if self.quantity and not self.indicator.is_money:
+            parts.append(f"{format_number(self.quantity)} {self.indicator.unit_label}")
+        if self.amount:
+            parts.append(format_money(self.amount))
+        return ", trị giá ".join(parts) if parts else "0"
+
+    def clean(self):
+        errors = {}
+        if self.indicator_id:
+            if self.indicator.is_money and not self.amount:
+                errors["amount"] = _("Chỉ tiêu này tính bằng tiền: hãy nhập số tiền.")
+            if not self.indicator.is_money and not self.quantity:
+                errors["quantity"] = _("Chỉ tiêu này tính theo số lượng: hãy nhập số lượng.")
+            if self.indicator.is_money and self.quantity:
+                errors["quantity"] = _("Chỉ tiêu tiền không nhận số lượng; để trống ô này.")
+            if self.area_id and self.area.commune_id != self.indicator.campaign.commune_id:
+                errors["area"] = _("Khu dân cư không thuộc xã của cuộc vận động.")
+        if not self.is_reversal and (self.amount < 0 or self.quantity < 0):
+            errors["amount"] = _(
+                "Số tiền và số lượng không được âm. Muốn sửa sai, hãy lập bút toán điều chỉnh."
+            )
+        if self.donor_kind != self.DonorKind.ANONYMOUS and not self.donor_name.strip():
+            errors["donor_name"] = _("Hãy nhập tên người ủng hộ, hoặc chọn “Giấu tên”.")
+        if errors:
+            raise ValidationError(errors)
+        if self.indicator_id and self.date:
+            self.check_not_locked()
+
+
+class DisbursementQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("campaign", "area")
+
+
+class Disbursement(LockedPeriodMixin, models.Model):
+    class Beneficiary(models.TextChoices):
+        POOR = "ho_ngheo", _("Hộ nghèo")
+        NEAR_POOR = "ho_can_ngheo", _("Hộ cận nghèo")
+        POLICY = "gia_dinh_chinh_sach", _("Gia đình chính sách")
+        HARDSHIP = "hoan_nan", _("Gia đình gặp hoạn nạn, thiên tai")
+        SICK = "benh_hiem_ngheo", _("Người mắc bệnh hiểm nghèo")
+        STUDENT = "hoc_sinh", _("Học sinh có hoàn cảnh khó khăn")
+        OTHER = "khac", _("Khác")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="disbursements", verbose_name=_("quỹ, cuộc vận động")
+    )
+    date = models.DateField(_("ngày chi"), default=timezone.localdate)
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    beneficiary_kind = models.CharField(
+        _("đối tượng thụ hưởng"), max_length=24, choices=Beneficiary.choices, default=Beneficiary.POOR
+    )
+    beneficiary_count = models.PositiveIntegerField(_("số hộ, người nhận"), default=1)
+    purpose = models.CharField(_("nội dung chi"), max_length=255)
+    area = models.ForeignKey(
+        "congresses.ResidentialArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disbursements",
+        verbose_name=_("khu dân cư"),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người nhập"),
+        editable=False,
+    )
+    entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+        verbose_name=_("điều chỉnh cho khoản chi"),
+        editable=False,
+    )
+
+    objects = DisbursementQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("lịch sử khoản chi"))
+
+    class Meta:
+        verbose_name = _("khoản chi")
+        verbose_name_plural = _("khoản chi")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["campaign", "date", "amount"], name="disb_campaign_date")]
+
+    def __str__(self):
+        return f"{self.purpose} — {format_money(self.amount)}"
+
+    def campaign_for_lock(self):
+        return self.campaign
+
+    def clean(self):
+        if self.amount is not None and self.amount <= 0 and not self.reverses_id:
+            raise ValidationError({"amount": _("Số tiền chi phải lớn hơn 0.")})
+        if self.campaign_id and self.date:
+            self.check_not_locked()
+
+
+class PeriodLock(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="locks", verbose_name=_("cuộc vận động")
+    )
+    locked_until = models.DateField(_("khóa sổ đến hết ngày"))
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người khóa")
+    )
+    locked_at = models.DateTimeField(_("khóa lúc"), auto_now_add=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa sổ")
+        verbose_name_plural = _("khóa sổ")
+        ordering = ["-locked_until"]
+
+    def __str__(self):
+        return _("%(campaign)s: khóa đến %(date)s") % {
+            "campaign": self.campaign,
+            "date": date_format(self.locked_until, "d/m/Y"),
+        }
+
+
+class AreaOfficer(models.Model):
+    """A hamlet officer (Trưởng ban CTMT) and an area whose results they enter."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="campaign_areas",
+        verbose_name=_("tài khoản"),
+    )
+    area = models.ForeignKey(
+        "congresses.ResidentialArea",
+        on_delete=models.PROTECT,
+        related_name="officers",
+        verbose_name=_("khu dân cư"),
+    )
+
+    class Meta:
+        verbose_name = _("người nhập liệu của khu dân cư")
+        verbose_name_plural = _("người nhập liệu của khu dân cư")
+        constraints = [models.UniqueConstraint(fields=["user", "area"], name="one_officer_row_per_area")]
+
+    def __str__(self):
+        return f"{self.user} — {self.area}"

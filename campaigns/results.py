@@ -1,0 +1,231 @@
+"""Read models for the public pages: figures, rankings and charts of campaigns, each built
+from a fixed handful of grouped SQL queries whatever the number of entries.
+
+Functions other apps may call (home page, area page):
+`listing(campaigns)` and `area_results(area)`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, Sum, prefetch_related_objects
+from django.db.models.functions import Coalesce, TruncMonth
+
+from congresses.models import ResidentialArea
+
+from .charts import progress_chart
+from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target
+from .reports import sentence_from_progress
+
+DONORS_ON_PAGE = 30
+DISBURSEMENTS_ON_PAGE = 30
+
+
+def _sums_by(indicator_ids, *group, **filters):
+    """{(group values…): (amount, quantity)} of contributions, summed in SQL."""
+    rows = (
+        Contribution.objects.filter(indicator_id__in=indicator_ids, **filters)
+        .values(*group)
+        .annotate(total_amount=Coalesce(Sum("amount"), 0), total_quantity=Coalesce(Sum("quantity"), 0))
+        .order_by()
+    )
+    return {tuple(row[name] for name in group): (row["total_amount"], row["total_quantity"]) for row in rows}
+
+
+def _measure(indicator, sums):
+    amount, quantity = sums or (0, 0)
+    return (amount if indicator.is_money else quantity), amount
+
+
+@dataclass
+class AreaRow:
+    area_id: int
+    area_name: str
+    progress: Progress
+    rank: int = 0
+
+
+@dataclass
+class IndicatorResult:
+    indicator: Indicator
+    progress: Progress
+    commune_target: Target | None
+    sentence: str
+    rows: list = field(default_factory=list)
+    split_total: int = 0
+    chart: dict | None = None
+
+    @property
+    def split_differs(self):
+        """True when the areas' targets do not add up to the commune's target (allowed, but said)."""
+        return bool(
+            self.commune_target and self.split_total and self.split_total != self.commune_target.amount
+        )
+
+    @property
+    def split_gap(self):
+        return abs(self.commune_target.amount - self.split_total) if self.split_differs else 0
+
+    @property
+    def split_over(self):
+        return self.split_differs and self.split_total > self.commune_target.amount
+
+
+def listing(campaigns):
+    """Campaigns for a list, each with `.results` (the commune-level progress of every indicator).
+
+    Four queries whatever the size: campaigns, indicators, totals, targets. The sums read
+    every entry of the listed campaigns, so lists are paginated.
+    """
+    campaigns = list(campaigns)
+    prefetch_related_objects(campaigns, "indicators")
+    indicators = [indicator for campaign in campaigns for indicator in campaign.indicators.all()]
+    ids = [indicator.pk for indicator in indicators]
+    totals = _sums_by(ids, "indicator_id") if ids else {}
+    targets = (
+        {t.indicator_id: t for t in Target.objects.filter(indicator_id__in=ids, area__isnull=True)}
+        if ids
+        else {}
+    )
+    for campaign in campaigns:
+        campaign.results = []
+        for indicator in campaign.indicators.all():
+            measure, value = _measure(indicator, totals.get((indicator.pk,)))
+            target = targets.get(indicator.pk)
+            campaign.results.append(Progress(indicator, measure, target.amount if target else None, value))
+    return campaigns
+
+
+def campaign_page(campaign):
+    """Everything the campaign page shows, in a bounded number of queries (asserted in tests/perf)."""
+    indicators = list(campaign.indicators.all())
+    ids = [indicator.pk for indicator in indicators]
+    by_area = _sums_by(ids, "indicator_id", "area_id")
+    by_month = _monthly(ids)
+    # Plain values, not model instances: a commune may rank hundreds of areas per indicator.
+    targets = list(
+        Target.objects.filter(indicator_id__in=ids).values_list(
+            "indicator_id", "area_id", "amount", "assigned_by"
+        )
+    )
+    area_ids = {area_id for (_, area_id) in by_area} | {
+        area_id for (_, area_id, _a, _b) in targets if area_id
+    }
+    kinds = {value: str(label) for value, label in ResidentialArea.Kind.choices}
+    areas = [
+        (pk, f"{kinds.get(kind, '')} {name}".strip())
+        for pk, kind, name in ResidentialArea.objects.filter(commune_id=campaign.commune_id)
+        .filter(Q(pk__in=area_ids) | Q(pk__in=ResidentialArea.objects.current().values("pk")))
+        .order_by("position", "name")
+        .values_list("pk", "kind", "name")
+    ]
+    results = [_indicator_result(indicator, by_area, by_month, targets, areas) for indicator in indicators]
+    donors = list(
+        Contribution.objects.filter(indicator_id__in=ids)
+        .public_donors()
+        .select_related("indicator", "area")
+        .order_by("-date", "-id")[:DONORS_ON_PAGE]
+    )
+    disbursements = list(
+        Disbursement.objects.filter(campaign=campaign)
+        .select_related("area")
+        .order_by("-date", "-id")[:DISBURSEMENTS_ON_PAGE]
+    )
+    money_ids = {indicator.pk for indicator in indicators if indicator.is_money}
+    raised = sum(amount for (indicator_id, _), (amount, _q) in by_area.items() if indicator_id in money_ids)
+    disbursed = Disbursement.objects.filter(campaign=campaign).aggregate(total=Coalesce(Sum("amount"), 0))[
+        "total"
+    ]
+    return {
+        "results": results,
+        "donors": donors,
+        "disbursements": disbursements,
+        "raised": raised,
+        "disbursed": disbursed,
+        "balance": raised - disbursed,
+        "has_money": any(indicator.is_money for indicator in indicators),
+    }
+
+
+def _monthly(ids):
+    rows = (
+        Contribution.objects.filter(indicator_id__in=ids)
+        .annotate(month=TruncMonth("date"))
+        .values("indicator_id", "month")
+        .annotate(total_amount=Coalesce(Sum("amount"), 0), total_quantity=Coalesce(Sum("quantity"), 0))
+        .order_by("month")
+    )
+    return [(row["indicator_id"], row["month"], row["total_amount"], row["total_quantity"]) for row in rows]
+
+
+def _indicator_result(indicator, by_area, by_month, targets, areas):
+    own_targets = [t for t in targets if t[0] == indicator.pk]
+    commune_target = next(
+        (
+            Target(indicator=indicator, amount=amount, assigned_by=by)
+            for _, area_id, amount, by in own_targets
+            if not area_id
+        ),
+        None,
+    )
+    area_targets = {area_id: amount for _, area_id, amount, _by in own_targets if area_id}
+    pk = indicator.pk
+    amount = sum(a for (ind, _), (a, _q) in by_area.items() if ind == pk)
+    quantity = sum(q for (ind, _), (_a, q) in by_area.items() if ind == pk)
+    measure = amount if indicator.is_money else quantity
+    progress = Progress(indicator, measure, commune_target.amount if commune_target else None, amount)
+    rows = []
+    for area_id, area_name in areas:
+        sums = by_area.get((indicator.pk, area_id))
+        if sums is None and area_id not in area_targets:
+            continue
+        area_measure, area_value = _measure(indicator, sums)
+        rows.append(
+            AreaRow(
+                area_id, area_name, Progress(indicator, area_measure, area_targets.get(area_id), area_value)
+            )
+        )
+    rows.sort(
+        key=lambda row: (row.progress.percent is None, -(row.progress.percent or 0), -row.progress.achieved)
+    )
+    for rank, row in enumerate(rows, start=1):
+        row.rank = rank
+    months = [(month, a, q) for (ind, month, a, q) in by_month if ind == indicator.pk]
+    points, running = [], 0
+    for month, month_amount, month_quantity in months:
+        running += month_amount if indicator.is_money else month_quantity
+        points.append((month, running))
+    return IndicatorResult(
+        indicator=indicator,
+        progress=progress,
+        commune_target=commune_target,
+        sentence=sentence_from_progress(progress, commune_target),
+        rows=rows,
+        split_total=sum(area_targets.values()),
+        chart=progress_chart(indicator, points, progress.target) if points else None,
+    )
+
+
+def area_results(area):
+    """Progress of `area` against its own targets in the commune's current campaigns.
+
+    For the area page (congresses) and anything else showing one hamlet; three queries.
+    """
+    indicators = list(
+        Indicator.objects.filter(campaign__in=Campaign.objects.current().filter(commune_id=area.commune_id))
+        .select_related("campaign")
+        .order_by("-campaign__start_date", "campaign_id", "position", "id")
+    )
+    ids = [indicator.pk for indicator in indicators]
+    if not ids:
+        return []
+    totals = _sums_by(ids, "indicator_id", area_id=area.pk)
+    targets = dict(
+        Target.objects.filter(indicator_id__in=ids, area=area).values_list("indicator_id", "amount")
+    )
+    results = []
+    for indicator in indicators:
+        measure, value = _measure(indicator, totals.get((indicator.pk,)))
+        if not measure and indicator.pk not in targets:
+            continue
+        results.append(Progress(indicator, measure, targets.get(indicator.pk), value))
+    return results

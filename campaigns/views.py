@@ -1,0 +1,42 @@
+"""Public pages of campaigns: the list, a campaign's progress, its full donor list."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from .models import Campaign, Contribution
+from .results import campaign_page, listing
+
+DONORS_PER_PAGE = 50
+CAMPAIGNS_PER_PAGE = 12
+
+
+def campaign_list(request):
+    page = Paginator(Campaign.objects.public().for_listing(), CAMPAIGNS_PER_PAGE).get_page(
+        request.GET.get("trang")
+    )
+    campaigns = listing(page.object_list)
+    current = [c for c in campaigns if c.status == Campaign.Status.ACTIVE]
+    past = [c for c in campaigns if c.status == Campaign.Status.CLOSED]
+    return render(request, "campaigns/campaign_list.html", {"current": current, "past": past, "page": page})
+
+
+def campaign_detail(request, slug):
+    campaign = get_object_or_404(Campaign.objects.public().select_related("commune"), slug=slug)
+    return render(
+        request, "campaigns/campaign_detail.html", {"campaign": campaign, **campaign_page(campaign)}
+    )
+
+
+def donor_list(request, slug):
+    campaign = get_object_or_404(Campaign.objects.public().prefetch_related("indicators"), slug=slug)
+    # Literal ids, not a subquery: PostgreSQL then counts from the (indicator, …) index.
+    donors = (
+        Contribution.objects.filter(
+            indicator_id__in=[indicator.pk for indicator in campaign.indicators.all()]
+        )
+        .public_donors()
+        .select_related("indicator", "area")
+        .order_by("-date", "-id")
+    )
+    page = Paginator(donors, DONORS_PER_PAGE).get_page(request.GET.get("trang"))
+    return render(request, "campaigns/donor_list.html", {"campaign": campaign, "page": page})

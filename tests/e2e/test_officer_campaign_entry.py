@@ -1,0 +1,87 @@
+"""A hamlet officer enters a contribution with a receipt photo; the public page shows the new total.
+
+Named to run after tests/e2e/test_congresses_admin.py: that test reads positions a data
+migration seeds, which the flush ending every transactional test (this one too) wipes.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from PIL import Image
+
+from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
+from campaigns.permissions import ensure_role_groups
+from congresses.models import Commune, ResidentialArea
+from mttq_portal.roles import HAMLET_OFFICER
+
+PASSWORD = "ThonDong@2026"
+
+
+@pytest.fixture
+def plain_static(settings):
+    """The live server finds static files by name; the hashed names of the manifest storage
+    exist only after collectstatic, so the browser would get 404s for every stylesheet."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def officer_and_fund(plain_static):
+    commune = Commune.objects.create(name="Hòa Phú")
+    dong = ResidentialArea.objects.create(commune=commune, name="Đông", position=1)
+    ResidentialArea.objects.create(commune=commune, name="Tây", position=2)
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name="Vận động Quỹ “Vì người nghèo”",
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(2025, 1, 1),
+    )
+    fund = Indicator.objects.create(campaign=campaign, name="Quỹ “Vì người nghèo”")
+    Target.objects.create(indicator=fund, amount=21_000_000)
+    Contribution.objects.create(indicator=fund, area=dong, amount=8_000_000, donor_name="Hộ ông Lê Văn Tám")
+    officer = get_user_model().objects.create_user("bct.dong", password=PASSWORD, is_staff=True)
+    officer.groups.add(ensure_role_groups()[HAMLET_OFFICER])
+    AreaOfficer.objects.create(user=officer, area=dong)
+    return officer, fund
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+def test_officer_enters_a_contribution_with_a_receipt_and_the_public_page_shows_it(
+    live_server, page, officer_and_fund, tmp_path
+):
+    officer, fund = officer_and_fund
+    receipt = tmp_path / "bien-nhan.jpg"
+    Image.new("RGB", (640, 480), (240, 235, 220)).save(receipt, "JPEG")
+
+    page.goto(f"{live_server.url}/quan-tri/login/")
+    page.fill("#id_username", "bct.dong")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/quan-tri/campaigns/contribution/add/")
+    area_options = page.locator("#id_area option").all_inner_texts()
+    assert "Thôn Tây" not in area_options
+    page.select_option("#id_indicator", label=str(fund))
+    page.select_option("#id_area", label="Thôn Đông")
+    page.fill("#id_amount", "500000")
+    page.fill("#id_donor_name", "Bà Nguyễn Thị Hoa")
+    page.set_input_files("#id_receipt", str(receipt))
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+
+    entry = Contribution.objects.get(donor_name="Bà Nguyễn Thị Hoa")
+    assert entry.entered_by == officer
+    assert entry.receipt.name.startswith("bien-nhan/") and entry.receipt.name.endswith(".jpg")
+    assert "bien-nhan.jpg" not in entry.receipt.name.split("/")[-1]
+
+    # The admin pages declare no icon, so Chromium asks for /favicon.ico (404): not this app's page.
+    page.console_errors.clear()
+    page.goto(f"{live_server.url}{fund.campaign.get_absolute_url()}")
+    assert page.get_by_text(re.compile(r"8\.500\.000 / 21\.000\.000 đ")).first.is_visible()
+    assert "đạt 40%" in page.content()
+    assert "Bà Nguyễn Thị Hoa" in page.content()
+    assert page.console_errors == []

@@ -12,3 +12,9 @@ class CampaignsConfig(AppConfig):
         from .panels import area_panel
 
         panels.register("area", area_panel)
+
+        from mttq_portal import home
+
+        from .home import current_campaigns
+
+        home.register_section(current_campaigns)

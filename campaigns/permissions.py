@@ -40,53 +40,15 @@ def may_enter_for_area(user, area_id):
     return is_officer(user) and area_id in officer_area_ids(user)
 
 
-# The Django model permissions each role needs for the campaigns admin to work. The groups
-# are created by a migration elsewhere (issue 6); this table is the contract, used by the
-# demo and the tests to give the groups exactly these permissions.
-_EVERY_MODEL = [
-    "campaign",
-    "indicator",
-    "target",
-    "contribution",
-    "disbursement",
-    "periodlock",
-    "areaofficer",
-]
-ROLE_PERMISSIONS = {
-    HAMLET_OFFICER: [
-        "campaigns.view_contribution",
-        "campaigns.add_contribution",
-        "campaigns.change_contribution",
-        "campaigns.view_target",
-    ],
-    COMMUNE_STAFF: [
-        *(f"campaigns.view_{model}" for model in _EVERY_MODEL),
-        "campaigns.add_contribution",
-        "campaigns.change_contribution",
-        "campaigns.add_disbursement",
-        "campaigns.change_disbursement",
-        "congresses.view_residentialarea",
-    ],
-    CHAIR: [
-        *(f"campaigns.{action}_{model}" for model in _EVERY_MODEL for action in ("view", "add", "change")),
-        "campaigns.delete_areaofficer",
-        "congresses.view_residentialarea",
-        "auth.view_user",
-    ],
-}
-
-
 def ensure_role_groups():
-    """Create the role groups if missing and give them the permissions above (idempotent)."""
-    from django.contrib.auth.models import Group, Permission
+    """The role groups with the permissions of `mttq_portal.roles.ROLE_PERMISSIONS` (idempotent).
 
-    groups = {}
-    for role, names in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=role)
-        for name in names:
-            app_label, codename = name.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        groups[role] = group
-    return groups
+    One table for the whole portal lives in mttq_portal.roles; this returns its groups by name
+    for the demo and the tests.
+    """
+    from django.contrib.auth.models import Group
+
+    from mttq_portal.roles import ROLE_PERMISSIONS, sync_role_groups
+
+    sync_role_groups()
+    return {group.name: group for group in Group.objects.filter(name__in=ROLE_PERMISSIONS)}

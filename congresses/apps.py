@@ -2,11 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _ensure_positions(sender, using="default", **kwargs):
+    from .models import Position
+
+    Position.objects.using(using).ensure_standard()
+
+
 class CongressesConfig(AppConfig):
     name = "congresses"
     verbose_name = _("Tổ chức Mặt trận và hội nghị")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        # The usual positions come from a data migration; a flush (every browser test ends
+        # with one) empties them, and post_migrate follows a flush, so they come back.
+        post_migrate.connect(_ensure_positions, sender=self, dispatch_uid="congresses_positions")
         # The home page is a cross-app read model in mttq_portal; congresses only offers a section.
         from mttq_portal import home
 

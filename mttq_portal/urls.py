@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news.sitemaps import CategorySitemap, PostSitemap
 
@@ -15,6 +16,7 @@ sitemaps = {
     "news": PostSitemap,
     "news-categories": CategorySitemap,
     **congresses_sitemaps,
+    "cuoc-van-dong": CampaignSitemap,
 }
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"

@@ -1,6 +1,6 @@
 """Named actors and a small campaign for the campaigns tests.
 
-The role groups are made here with the permissions `campaigns.permissions.ROLE_PERMISSIONS`
+The role groups are made here with the permissions `mttq_portal.roles.ROLE_PERMISSIONS`
 lists (in production a migration makes them), so the admin sees exactly what it will see.
 """
 

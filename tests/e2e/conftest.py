@@ -17,6 +17,17 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def plain_static_names(settings):
+    """live_server finds static files by their plain names in the apps' folders; the hashed
+    names of the manifest storage exist only in STATIC_ROOT, so pages would lose their CSS
+    and the admin its JavaScript."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(scope="session")
 def chromium_browser():
     require(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM}")

@@ -15,15 +15,6 @@ from tests.congresses.helpers import person, term_with_members
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def plain_static_names(settings):
-    """The live server serves static files through the finders, which know no hashed names."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def setup(transactional_db):
     from congresses.models import Commune

@@ -22,15 +22,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-@pytest.fixture(autouse=True)
-def plain_static_names(settings):
-    # live_server serves /static/ from the apps' folders, where hashed manifest names don't exist.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def editor(django_user_model, commune):
     from django.contrib.auth.models import Group

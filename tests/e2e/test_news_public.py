@@ -14,15 +14,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "shots"))
 
 
-@pytest.fixture(autouse=True)
-def plain_static_names(settings):
-    # live_server serves /static/ from the apps' folders, where hashed manifest names don't exist.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def post_with_gallery(commune):
     from news import services

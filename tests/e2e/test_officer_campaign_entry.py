@@ -20,17 +20,7 @@ PASSWORD = "ThonDong@2026"
 
 
 @pytest.fixture
-def plain_static(settings):
-    """The live server finds static files by name; the hashed names of the manifest storage
-    exist only after collectstatic, so the browser would get 404s for every stylesheet."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture
-def officer_and_fund(plain_static):
+def officer_and_fund():
     commune = Commune.objects.create(name="Hòa Phú")
     dong = ResidentialArea.objects.create(commune=commune, name="Đông", position=1)
     ResidentialArea.objects.create(commune=commune, name="Tây", position=2)

@@ -70,10 +70,15 @@ PAGE_PARAMS = [
 
 
 @pytest.fixture
-def staff_in_role(django_user_model):
+def staff_in_role(django_user_model, area_a):
     def make(role):
         user = django_user_model.objects.create_user(f"u{abs(hash(role)) % 10**6}", is_staff=True)
         user.groups.add(Group.objects.get(name=role))
+        if role == HAMLET_OFFICER:
+            # A hamlet officer works for an area; without one the campaigns admin refuses entries.
+            from campaigns.models import AreaOfficer
+
+            AreaOfficer.objects.create(user=user, area=area_a)
         return user
 
     return make

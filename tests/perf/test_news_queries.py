@@ -46,8 +46,9 @@ def news_of_size(request, commune):
     return {"size": size, "post": posts[0], "category": categories[0]}
 
 
-# home: featured, latest, menu categories, latest conferences (congresses' section)
-HOME_QUERIES = 4
+# home: featured, latest, menu categories, latest conferences (congresses' section),
+# current campaigns (campaigns' section: campaigns; indicators, totals and targets only when any)
+HOME_QUERIES = 5
 # listing: the category, the page count, the page of posts, menu categories
 LISTING_QUERIES = 4
 # detail: the post, its photos, the view count update, related posts, menu categories

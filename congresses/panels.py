@@ -6,7 +6,8 @@ register a panel function in their AppConfig.ready(); the page calls every regis
 function and renders what each returns.
 
 A panel function takes the object (an area or a conference) and returns None (nothing to
-show) or a dict: {"title": str, "template": str, "context": dict, "order": int}.
+show) or a dict: {"title": str, "template": str, "context": dict, "order": int,
+"stylesheet": optional static path of the CSS the panel's template needs}.
 It must run a bounded number of queries whatever the data size.
 """
 

@@ -26,6 +26,8 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Pages without a <link rel="icon"> (the admin) make browsers ask for /favicon.ico.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("quan-tri/", admin.site.urls),

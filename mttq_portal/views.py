@@ -101,3 +101,14 @@ def media(request, path):
             response["Content-Type"] = "application/octet-stream"
         response["Content-Disposition"] = f'attachment; filename="{posixpath.basename(path)}"'
     return response
+
+
+def favicon(request):
+    """The admin has no <link rel="icon">, so browsers ask for /favicon.ico: send them to ours.
+
+    Resolved per request, not at import, so a missing static manifest cannot stop URL loading.
+    """
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -22,3 +22,9 @@ def test_500_page_renders_without_the_database(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Hệ thống đang gặp sự cố" in response.content.decode()
+
+
+def test_favicon_ico_leads_to_the_sites_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert "favicon" in response["Location"] and response["Location"].endswith(".svg")

@@ -236,3 +236,27 @@ def test_slate_entry_positions_use_the_seeded_names(db):
         "member",
     ]
     assert SlateEntry._meta.get_field("agreement_percent").verbose_name == "tỷ lệ đồng ý (%)"
+
+
+def test_conference_list_pages_keep_the_kind_filter(client, commune, area_a):
+    import datetime
+
+    from django.utils import timezone
+
+    from congresses.models import Conference, FrontCommittee, Term
+
+    committee = FrontCommittee.objects.create(
+        commune=commune, level=FrontCommittee.Level.RESIDENTIAL, area=area_a
+    )
+    term = Term.objects.create(
+        committee=committee, start_date=datetime.date(2024, 1, 7), end_date=datetime.date(2026, 12, 31)
+    )
+    for day in range(1, 29):
+        Conference.objects.create(
+            committee=committee,
+            term=term,
+            kind=Conference.Kind.DIALOGUE,
+            starts_at=timezone.make_aware(datetime.datetime(2024, 2, day, 8, 0)),
+        )
+    page = client.get("/mat-tran/hoi-nghi/?loai=dialogue").content.decode()
+    assert "?loai=dialogue&amp;trang=2" in page

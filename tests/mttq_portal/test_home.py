@@ -13,7 +13,7 @@ def extra_section():
     def campaign_progress():
         return {
             "title": "Quỹ “Vì người nghèo”",
-            "template": "news/_pagination.html",
+            "template": "partials/pagination.html",
             "context": {},
             "order": 1,
         }

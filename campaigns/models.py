@@ -17,8 +17,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mttq_portal.slugs import unique_slug
 from mttq_portal.uploads import RandomName, validate_image_upload
-from mttq_portal.vietnamese import format_money, format_number, percent, slugify_vi
+from mttq_portal.vietnamese import format_money, format_number, percent
 
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
 
@@ -83,11 +84,7 @@ class Campaign(models.Model):
         super().save(*args, **kwargs)
 
     def _unique_slug(self):
-        base = slugify_vi(self.name, max_length=200) or "cuoc-van-dong"
-        slug, number = base, 2
-        while Campaign.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, number = f"{base}-{number}", number + 1
-        return slug
+        return unique_slug(Campaign.objects.all(), self.name, 204, "cuoc-van-dong", exclude_pk=self.pk)
 
     def get_absolute_url(self):
         return reverse("campaigns:detail", args=[self.slug])

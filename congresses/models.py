@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mttq_portal.slugs import unique_slug
 from mttq_portal.uploads import RandomName, validate_document_upload, validate_image_upload
 from mttq_portal.vietnamese import fold, percent, slugify_vi
 
@@ -714,11 +715,7 @@ class Conference(models.Model):
     def _unique_slug(self):
         day = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
         title = self.title.replace("–", " ").replace("—", " ")
-        base = slugify_vi(f"{title} {day:%d-%m-%Y}", max_length=180)
-        slug, n = base, 2
-        while Conference.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(Conference.objects.all(), f"{title} {day:%d-%m-%Y}", 184, exclude_pk=self.pk)
 
     def get_absolute_url(self):
         return reverse("congresses:conference", kwargs={"slug": self.slug})

@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from mttq_portal.slugs import unique_slug
 from mttq_portal.uploads import RandomName
-from mttq_portal.vietnamese import fold, slugify_vi
+from mttq_portal.vietnamese import fold
 
 from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
@@ -30,17 +31,6 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 def search_words(text):
     """Folded words without punctuation: `Quỹ “Vì người nghèo”` → `quy vi nguoi ngheo`."""
     return fold(_PUNCTUATION.sub(" ", strip_tags(text or "")))
-
-
-def unique_slug(model, text, max_length, exclude_pk=None, **scope):
-    """`slugify_vi(text)`, with `-2`, `-3` … appended until no other row has it."""
-    base = slugify_vi(text, max_length=max_length - 4) or "bai-viet"
-    slug, number = base, 1
-    others = model.objects.filter(**scope).exclude(pk=exclude_pk)
-    while others.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 class Category(models.Model):
@@ -65,7 +55,7 @@ class Category(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Category, self.name, 140, exclude_pk=self.pk)
+            self.slug = unique_slug(Category.objects.all(), self.name, 140, "bai-viet", exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -192,7 +182,7 @@ class Post(models.Model):
         """
         self.body = clean_body(self.body)
         if not self.slug:
-            self.slug = unique_slug(Post, self.title, 160, exclude_pk=self.pk)
+            self.slug = unique_slug(Post.objects.all(), self.title, 160, "bai-viet", exclude_pk=self.pk)
         # A leading space lets search match word starts with a plain `contains " word"`.
         self.search_text = " " + search_words(" ".join([self.title, self.lead, self.body, self.author]))
         if self.status != self.Status.DRAFT:

@@ -300,7 +300,7 @@ class ConsultationInline(admin.StackedInline):
 
 
 @admin.register(Conference)
-class ConferenceAdmin(admin.ModelAdmin):
+class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -337,10 +337,6 @@ class ConferenceAdmin(admin.ModelAdmin):
 
     class Media(AdminCss):
         pass
-
-    def get_search_results(self, request, queryset, search_term):
-        folded = fold(search_term)
-        return (queryset.filter(search_text__contains=folded), False) if folded else (queryset, False)
 
     @admin.display(description=_("khu dân cư tham gia"))
     def areas_share(self, conference):
@@ -425,7 +421,8 @@ class LockedDelegateInline(LockedWhenConfirmed, DelegateInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(SimpleHistoryAdmin):
+class ConsultationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    folded_search_field = "conference__search_text"
     list_display = ["conference", "term_years", "status", "confirmed_at", "confirmed_by"]
     list_filter = ["status", "conference__committee__area", "conference__kind"]
     search_fields = ["conference__title"]
@@ -439,12 +436,6 @@ class ConsultationAdmin(SimpleHistoryAdmin):
 
     class Media(AdminCss):
         pass
-
-    def get_search_results(self, request, queryset, search_term):
-        folded = fold(search_term)
-        if not folded:
-            return queryset, False
-        return queryset.filter(conference__search_text__contains=folded), False
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.is_confirmed:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import ResidentialArea
-from mttq_portal.vietnamese import format_money, format_number
+from lib.vietnamese import format_money, format_number
 
 from . import imports, services
 from .exports import results_workbook

@@ -12,9 +12,3 @@ class CampaignsConfig(AppConfig):
         from .panels import area_panel
 
         panels.register("area", area_panel)
-
-        from mttq_portal import home
-
-        from .home import current_campaigns
-
-        home.register_section(current_campaigns)

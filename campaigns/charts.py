@@ -5,7 +5,7 @@ with a title, a description and a data table for people who cannot see the pictu
 Coordinates are strings with a dot: the template would localise floats to `12,5`.
 """
 
-from mttq_portal.vietnamese import format_number
+from lib.vietnamese import format_number
 
 WIDTH, HEIGHT = 400, 220
 LEFT, RIGHT, TOP, BOTTOM = 4, 4, 22, 26

@@ -13,10 +13,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from congresses.models import Commune, ResidentialArea
-from mttq_portal.roles import CHAIR, HAMLET_OFFICER
+from lib.roles import CHAIR, HAMLET_OFFICER, role_groups
 
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
-from .permissions import ensure_role_groups
 
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Đức", "Kim"]
@@ -67,7 +66,7 @@ def load(commune=None, log=print):
     today = timezone.localdate()
     year = today.year
     areas = list(ResidentialArea.objects.current().filter(commune=commune).order_by("position"))
-    groups = ensure_role_groups()
+    groups = role_groups()
     chair = _user(CHAIR_USERNAME, CHAIR_PASSWORD, "Chủ tịch", "Võ Thị Hạnh", groups[CHAIR])
     officers = _officers(areas, groups[HAMLET_OFFICER], log)
 

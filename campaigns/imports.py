@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from congresses.models import ResidentialArea
-from mttq_portal.vietnamese import fold
+from lib.vietnamese import fold
 
 from .models import Contribution
 from .permissions import may_enter_for_area

@@ -17,9 +17,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mttq_portal.slugs import unique_slug
-from mttq_portal.uploads import RandomName, validate_image_upload
-from mttq_portal.vietnamese import format_money, format_number, percent
+from lib.slugs import unique_slug
+from lib.uploads import RandomName, validate_image_upload
+from lib.vietnamese import format_money, format_number, percent
 
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
 

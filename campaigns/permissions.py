@@ -1,10 +1,10 @@
 """Who may do what with campaign results. The admin, the import and the services all ask here.
 
-Roles come from `mttq_portal.roles`; Django model permissions are still required on top
+Roles come from `lib.roles`; Django model permissions are still required on top
 (the admin checks both), so a role without the group's permissions can do nothing.
 """
 
-from mttq_portal.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, has_role
+from lib.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, has_role
 
 
 def is_chair(user):
@@ -38,17 +38,3 @@ def may_enter_for_area(user, area_id):
     if sees_everything(user):
         return True
     return is_officer(user) and area_id in officer_area_ids(user)
-
-
-def ensure_role_groups():
-    """The role groups with the permissions of `mttq_portal.roles.ROLE_PERMISSIONS` (idempotent).
-
-    One table for the whole portal lives in mttq_portal.roles; this returns its groups by name
-    for the demo and the tests.
-    """
-    from django.contrib.auth.models import Group
-
-    from mttq_portal.roles import ROLE_PERMISSIONS, sync_role_groups
-
-    sync_role_groups()
-    return {group.name: group for group in Group.objects.filter(name__in=ROLE_PERMISSIONS)}

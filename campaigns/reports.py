@@ -3,7 +3,7 @@
 
 from django.utils.formats import date_format
 
-from mttq_portal.vietnamese import format_number
+from lib.vietnamese import format_number
 
 
 def summary_sentence(indicator, start=None, end=None, area=None):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from mttq_portal.vietnamese import fold
+from lib.vietnamese import fold
 
 from . import services
 from .models import (

@@ -18,9 +18,3 @@ class CongressesConfig(AppConfig):
         # The usual positions come from a data migration; a flush (every browser test ends
         # with one) empties them, and post_migrate follows a flush, so they come back.
         post_migrate.connect(_ensure_positions, sender=self, dispatch_uid="congresses_positions")
-        # The home page is a cross-app read model in mttq_portal; congresses only offers a section.
-        from mttq_portal import home
-
-        from .home import latest_conferences
-
-        home.register_section(latest_conferences)

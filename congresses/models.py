@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mttq_portal.slugs import unique_slug
-from mttq_portal.uploads import RandomName, validate_document_upload, validate_image_upload
-from mttq_portal.vietnamese import fold, percent, slugify_vi
+from lib.slugs import unique_slug
+from lib.uploads import RandomName, validate_document_upload, validate_image_upload
+from lib.vietnamese import fold, percent, slugify_vi
 
 
 class Commune(models.Model):
@@ -946,7 +946,7 @@ def normalized_photo(uploaded, max_size=(600, 800)):
 
     from django.core.files.base import ContentFile
 
-    from mttq_portal.uploads import open_normalized
+    from lib.uploads import open_normalized
 
     validate_image_upload(uploaded)
     image = open_normalized(uploaded)

@@ -10,7 +10,9 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .roles import ROLE_LABELS, ROLE_PERMISSIONS
+from lib.roles import ROLE_LABELS
+
+from .roles import ROLE_PERMISSIONS
 
 User = get_user_model()
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "import_export",
     "simple_history",
+    "lib",
     "mttq_portal",
     "congresses",
     "news",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from mttq_portal.uploads import validate_image_upload
+from lib.uploads import validate_image_upload
 
 from . import services
 from .models import Category, Photo, Post

@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
-from mttq_portal.uploads import open_normalized
+from lib.uploads import open_normalized
 
 # Longest side in pixels of each rendition. Small sources are never enlarged.
 SIZES = {"thumb": 480, "medium": 960, "large": 1600}

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from mttq_portal.slugs import unique_slug
-from mttq_portal.uploads import RandomName
-from mttq_portal.vietnamese import fold
+from lib.slugs import unique_slug
+from lib.uploads import RandomName
+from lib.vietnamese import fold
 
 from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
@@ -201,7 +201,7 @@ class Post(models.Model):
     @property
     def state_label(self):
         """What the public sees today: draft, scheduled for a time, or published (status may be stale)."""
-        from mttq_portal.templatetags.vn import vndatetime
+        from lib.templatetags.vn import vndatetime
 
         if self.status == self.Status.DRAFT:
             return _("Bản nháp")

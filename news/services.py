@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mttq_portal.uploads import validate_image_upload
+from lib.uploads import validate_image_upload
 
 from .images import delete_renditions, make_renditions, store_normalized
 from .models import Photo, Post

@@ -3,7 +3,7 @@
 import campaigns.models
 import django.db.models.deletion
 import django.utils.timezone
-import mttq_portal.uploads
+import lib.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('donor_kind', models.CharField(choices=[('ca_nhan', 'Cá nhân'), ('ho_gia_dinh', 'Hộ gia đình'), ('to_chuc', 'Cơ quan, tổ chức'), ('doanh_nghiep', 'Doanh nghiệp'), ('giau_ten', 'Giấu tên (theo nguyện vọng)')], default='ca_nhan', max_length=16, verbose_name='người ủng hộ là')),
                 ('donor_name', models.CharField(blank=True, help_text='Với người giấu tên, tên (nếu có) chỉ cán bộ thấy, không công khai.', max_length=200, verbose_name='tên người ủng hộ')),
                 ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('receipt', models.ImageField(blank=True, upload_to=mttq_portal.uploads.RandomName('bien-nhan'), validators=[mttq_portal.uploads.validate_image_upload], verbose_name='ảnh biên nhận')),
+                ('receipt', models.ImageField(blank=True, upload_to=lib.uploads.RandomName('bien-nhan'), validators=[lib.uploads.validate_image_upload], verbose_name='ảnh biên nhận')),
                 ('entered_at', models.DateTimeField(auto_now_add=True, verbose_name='nhập lúc')),
                 ('verified_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='xác nhận lúc')),
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='congresses.residentialarea', verbose_name='khu dân cư')),
@@ -165,7 +165,7 @@ class Migration(migrations.Migration):
                 ('donor_kind', models.CharField(choices=[('ca_nhan', 'Cá nhân'), ('ho_gia_dinh', 'Hộ gia đình'), ('to_chuc', 'Cơ quan, tổ chức'), ('doanh_nghiep', 'Doanh nghiệp'), ('giau_ten', 'Giấu tên (theo nguyện vọng)')], default='ca_nhan', max_length=16, verbose_name='người ủng hộ là')),
                 ('donor_name', models.CharField(blank=True, help_text='Với người giấu tên, tên (nếu có) chỉ cán bộ thấy, không công khai.', max_length=200, verbose_name='tên người ủng hộ')),
                 ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('receipt', models.TextField(blank=True, max_length=100, validators=[mttq_portal.uploads.validate_image_upload], verbose_name='ảnh biên nhận')),
+                ('receipt', models.TextField(blank=True, max_length=100, validators=[lib.uploads.validate_image_upload], verbose_name='ảnh biên nhận')),
                 ('entered_at', models.DateTimeField(blank=True, editable=False, verbose_name='nhập lúc')),
                 ('verified_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='xác nhận lúc')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

@@ -2,7 +2,7 @@
 
 import congresses.models
 import django.db.models.deletion
-import mttq_portal.uploads
+import lib.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('report', 'Báo cáo kết quả nhiệm kỳ'), ('directions', 'Phương hướng, nhiệm vụ'), ('resolution', 'Nghị quyết'), ('minutes', 'Biên bản'), ('other', 'Tài liệu khác')], default='other', max_length=12, verbose_name='loại tài liệu')),
                 ('title', models.CharField(blank=True, max_length=255, verbose_name='tên tài liệu')),
-                ('file', models.FileField(upload_to=mttq_portal.uploads.RandomName('documents'), validators=[congresses.models.validate_conference_document], verbose_name='tệp (PDF, DOCX)')),
+                ('file', models.FileField(upload_to=lib.uploads.RandomName('documents'), validators=[congresses.models.validate_conference_document], verbose_name='tệp (PDF, DOCX)')),
                 ('original_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='tên tệp gốc')),
                 ('size', models.PositiveIntegerField(default=0, editable=False, verbose_name='dung lượng (byte)')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='tải lên lúc')),
@@ -157,7 +157,7 @@ class Migration(migrations.Migration):
                 ('religion', models.CharField(blank=True, help_text='Bỏ trống nếu không theo tôn giáo', max_length=60, verbose_name='tôn giáo')),
                 ('party_member', models.BooleanField(default=False, verbose_name='đảng viên')),
                 ('occupation', models.CharField(blank=True, max_length=160, verbose_name='chức vụ, nghề nghiệp')),
-                ('photo', models.ImageField(blank=True, upload_to=mttq_portal.uploads.RandomName('people'), validators=[congresses.models.validate_photo], verbose_name='ảnh chân dung')),
+                ('photo', models.ImageField(blank=True, upload_to=lib.uploads.RandomName('people'), validators=[congresses.models.validate_photo], verbose_name='ảnh chân dung')),
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='điện thoại')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
                 ('contact_public', models.BooleanField(default=False, help_text='Chỉ khi người này đồng ý, số điện thoại và thư điện tử mới hiện trên trang công khai', verbose_name='công khai điện thoại, thư điện tử')),

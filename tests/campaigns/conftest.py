@@ -10,15 +10,14 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from campaigns.models import AreaOfficer, Campaign, Indicator, Target
-from campaigns.permissions import ensure_role_groups
-from mttq_portal.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER
+from lib.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, role_groups
 
 PASSWORD = "MatKhau@12345"
 
 
 @pytest.fixture
 def groups(db):
-    return ensure_role_groups()
+    return role_groups()
 
 
 def _user(username, group=None, **extra):

@@ -6,7 +6,7 @@ import pytest
 
 from campaigns.models import Indicator, Target
 from campaigns.reports import summary_sentence
-from mttq_portal.vietnamese import percent
+from lib.vietnamese import percent
 
 from .factories import give
 

@@ -4,7 +4,7 @@ and two photos, publishes it, and reads it on the public site. Any CSP violation
 
 import pytest
 
-from mttq_portal.roles import EDITOR
+from lib.roles import EDITOR
 from tests.news.conftest import jpeg_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

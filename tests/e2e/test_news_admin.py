@@ -16,7 +16,7 @@ ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "shots"))
 def editor_account(django_user_model, commune):
     from django.contrib.auth.models import Group, Permission
 
-    from mttq_portal.roles import EDITOR
+    from lib.roles import EDITOR
     from news.models import Category
 
     Category.objects.create(commune=commune, name="Hoạt động Mặt trận")

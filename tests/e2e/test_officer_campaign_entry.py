@@ -12,9 +12,8 @@ from django.contrib.auth import get_user_model
 from PIL import Image
 
 from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
-from campaigns.permissions import ensure_role_groups
 from congresses.models import Commune, ResidentialArea
-from mttq_portal.roles import HAMLET_OFFICER
+from lib.roles import HAMLET_OFFICER, role_groups
 
 PASSWORD = "ThonDong@2026"
 
@@ -34,7 +33,7 @@ def officer_and_fund():
     Target.objects.create(indicator=fund, amount=21_000_000)
     Contribution.objects.create(indicator=fund, area=dong, amount=8_000_000, donor_name="Hộ ông Lê Văn Tám")
     officer = get_user_model().objects.create_user("bct.dong", password=PASSWORD, is_staff=True)
-    officer.groups.add(ensure_role_groups()[HAMLET_OFFICER])
+    officer.groups.add(role_groups()[HAMLET_OFFICER])
     AreaOfficer.objects.create(user=officer, area=dong)
     return officer, fund
 

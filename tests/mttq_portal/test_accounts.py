@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone, translation
 
-from mttq_portal import roles
+from lib import roles
 
 LOGIN = "/quan-tri/login/"
 PASSWORD = "Mattran@Hoaphu2026"

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from mttq_portal import roles
+from lib import roles
 from tests.audit import admin_change, assert_history
 
 

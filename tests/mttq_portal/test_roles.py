@@ -10,8 +10,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER
 from mttq_portal import roles
-from mttq_portal.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER
 
 ALL_ROLES = (COMMUNE_STAFF, CHAIR, HAMLET_OFFICER, EDITOR)
 

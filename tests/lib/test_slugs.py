@@ -1,6 +1,6 @@
 """Unique slugs shared by posts, categories, conferences and campaigns."""
 
-from mttq_portal.slugs import unique_slug
+from lib.slugs import unique_slug
 from news.models import Category
 
 

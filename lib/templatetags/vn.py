@@ -1,8 +1,8 @@
-"""Template filters for Vietnamese formatting, all backed by mttq_portal.vietnamese."""
+"""Template filters for Vietnamese formatting, all backed by lib.vietnamese."""
 
 from django import template
 
-from mttq_portal import vietnamese
+from lib import vietnamese
 
 register = template.Library()
 

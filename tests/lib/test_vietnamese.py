@@ -2,7 +2,7 @@
 
 import pytest
 
-from mttq_portal import vietnamese
+from lib import vietnamese
 
 
 @pytest.mark.parametrize(

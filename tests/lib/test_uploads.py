@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from mttq_portal.uploads import RandomName, open_normalized, validate_document_upload, validate_image_upload
+from lib.uploads import RandomName, open_normalized, validate_document_upload, validate_image_upload
 
 
 def make_jpeg(width=40, height=30, exif=None):

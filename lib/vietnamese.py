@@ -4,12 +4,16 @@
 NFD-based accent stripping both lose it; every function here maps it to `d` first.
 """
 
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.text import slugify as django_slugify
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# Punctuation that separates words or numbers in titles: Django's slugify deletes it, which
+# glues "2025–2027" into "20252027" and "tổ dân phố 1/2" into "to-dan-pho-12".
+_SEPARATORS = re.compile(r"[\u2010-\u2015\u2212/\\|:;,.+&()\[\]]+")
 
 
 def strip_marks(text):
@@ -21,9 +25,10 @@ def strip_marks(text):
 def slugify_vi(text, max_length=None):
     """A URL slug that keeps the meaning of a Vietnamese title.
 
-    `Hội nghị thôn Đông` → `hoi-nghi-thon-dong` (Django's own slugify gives `…-thon-ong`).
+    `Hội nghị thôn Đông` → `hoi-nghi-thon-dong` (Django's own slugify gives `…-thon-ong`);
+    separators keep a dash: `Nhiệm kỳ 2025–2027` → `nhiem-ky-2025-2027`.
     """
-    slug = django_slugify(strip_marks(text))
+    slug = django_slugify(_SEPARATORS.sub(" ", strip_marks(text)))
     if max_length:
         slug = slug[:max_length].rstrip("-")
     return slug

@@ -14,6 +14,10 @@ from lib import vietnamese
         ("Quỹ “Vì người nghèo” năm 2024", "quy-vi-nguoi-ngheo-nam-2024"),
         ("  Khu phố   Đức Thắng!!  ", "khu-pho-duc-thang"),
         ("Tết Ất Tỵ — ấm áp tình người", "tet-at-ty-am-ap-tinh-nguoi"),
+        ("Nhiệm kỳ 2025–2027", "nhiem-ky-2025-2027"),
+        ("Nhiệm kỳ 2024-2029", "nhiem-ky-2024-2029"),
+        ("Tổ dân phố 1/2", "to-dan-pho-1-2"),
+        ("Sơ kết 6 tháng: kết quả 2026", "so-ket-6-thang-ket-qua-2026"),
     ],
 )
 def test_slug_keeps_the_meaning_of_a_vietnamese_title(title, slug):

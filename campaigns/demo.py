@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from congresses.models import Commune, ResidentialArea
 from lib.roles import CHAIR, HAMLET_OFFICER, role_groups
+from lib.vietnamese import percent
 
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 
@@ -52,6 +53,8 @@ ORGANISATIONS = [
 ]
 OFFICER_PASSWORD = "ThonXom@2026"
 CHAIR_USERNAME, CHAIR_PASSWORD = "chutich", "ChuTich@2026"
+
+BLOOD_INDICATOR = "Hiến máu tình nguyện"
 
 
 def load(commune=None, log=print):
@@ -222,7 +225,7 @@ def _blood_drive(commune, areas, officers, rng, year, today):
     )
     indicator = Indicator.objects.create(
         campaign=campaign,
-        name="Hiến máu tình nguyện",
+        name=BLOOD_INDICATOR,
         unit=Indicator.Unit.COUNT,
         unit_label="đơn vị máu",
         report_phrase="Vận động hiến máu tình nguyện",
@@ -379,3 +382,27 @@ def _past_fund(commune, areas, officers, chair, rng, year):
         locked_by=chair,
         note="Tổng kết năm, khóa sổ",
     )
+
+
+def figures(commune):
+    """What the demo campaigns record, for the demo posts that quote them (the portal's demo
+    loader hands these to news): the year's blood drive as the campaign page shows it."""
+    indicator = (
+        Indicator.objects.filter(campaign__commune=commune, name=BLOOD_INDICATOR)
+        .select_related("campaign")
+        .order_by("-campaign__start_date")
+        .first()
+    )
+    if indicator is None:
+        return {}
+    units = indicator.totals()["quantity"]
+    target = indicator.commune_target()
+    return {
+        "blood": {
+            "units": units,
+            "target": target.amount if target else None,
+            "percent": percent(units, target.amount) if target else None,
+            "rounds": indicator.contributions.values("date").distinct().count(),
+            "year": indicator.campaign.start_date.year,
+        }
+    }

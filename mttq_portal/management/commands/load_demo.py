@@ -1,14 +1,13 @@
 """Load the original demo content of every app, and an admin account, for `make demo`."""
 
-import importlib
-
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Order matters: news and campaigns refer to the commune and areas made by congresses.
-DEMO_APPS = ["congresses", "news", "campaigns"]
+from campaigns import demo as campaigns_demo
+from congresses import demo as congresses_demo
+from news import demo as news_demo
+
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "HoaPhu@2026"
 
@@ -20,19 +19,15 @@ class Command(BaseCommand):
         def log(message):
             self.stdout.write(message)
 
+        # Campaigns before news: the posts that quote figures are written from what the
+        # campaigns record, so the featured post and the campaign page say the same.
         with transaction.atomic():
-            commune = None
-            for label in DEMO_APPS:
-                if not apps.is_installed(label):
-                    continue
-                try:
-                    module = importlib.import_module(f"{label}.demo")
-                except ModuleNotFoundError:
-                    continue
-                self.stdout.write(f"Dữ liệu mẫu: {label}")
-                result = module.load(commune=commune, log=log)
-                if label == "congresses":
-                    commune = result
+            self.stdout.write("Dữ liệu mẫu: congresses")
+            commune = congresses_demo.load(log=log)
+            self.stdout.write("Dữ liệu mẫu: campaigns")
+            campaigns_demo.load(commune=commune, log=log)
+            self.stdout.write("Dữ liệu mẫu: news")
+            news_demo.load(commune=commune, log=log, figures=campaigns_demo.figures(commune))
             self._ensure_admin()
 
     def _ensure_admin(self):

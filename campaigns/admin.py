@@ -8,7 +8,7 @@ from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,12 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import ResidentialArea
+from lib.scoped_admin import AreaScopedAdminMixin
 from lib.vietnamese import format_money, format_number
 
 from . import imports, services
 from .exports import results_workbook
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
-from .permissions import is_chair, is_officer, officer_area_ids, sees_everything
+from .permissions import areas_within_scope, is_chair, sees_everything, works_somewhere
 from .reports import summary_sentence
 from .results import area_results
 
@@ -141,8 +142,41 @@ class TargetForm(forms.ModelForm):
         fields = ["indicator", "area", "amount", "assigned_by", "note"]
 
 
+class KeptForeverMixin:
+    """Targets and ledger entries are never deleted: a mistake is corrected by a new value or
+    a reversing entry, and the history keeps the old one."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied
+
+
+class CampaignRecordAdmin(KeptForeverMixin, AreaScopedAdminMixin, SimpleHistoryAdmin):
+    """Targets, contributions and disbursements: each user sees the records of the areas they
+    work for (`visible_to`), and every save goes through `write`, i.e. through the services."""
+
+    def may_use(self, request):
+        return works_somewhere(request.user)
+
+    def write(self, request, obj, reason):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        self.write(request, obj, reason=_revert_reason(request))
+
+
+def _revert_reason(request):
+    """The history's reason for a save made from a historical version's page (a revert)."""
+    match = getattr(request, "resolver_match", None)
+    if match and (match.url_name or "").endswith("_simple_history"):
+        return _("Khôi phục theo một phiên bản trong lịch sử")
+    return ""
+
+
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(CampaignRecordAdmin):
     form = TargetForm
     list_display = ["indicator", "campaign", "whom", "amount_text", "assigned_by", "set_by"]
     list_filter = ["indicator__campaign", "assigned_by"]
@@ -162,46 +196,61 @@ class TargetAdmin(SimpleHistoryAdmin):
     def amount_text(self, obj):
         return obj.indicator.format_value(obj.amount)
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if sees_everything(request.user):
-            return queryset
-        return queryset.filter(area_id__in=officer_area_ids(request.user))
+    def write(self, request, obj, reason):
+        services.save_target(obj, by=request.user, reason=reason)
 
-    def has_view_permission(self, request, obj=None):
-        allowed = sees_everything(request.user) or (
-            is_officer(request.user) and officer_area_ids(request.user)
-        )
-        return super().has_view_permission(request, obj) and bool(allowed)
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and is_chair(request.user)
+class LedgerAdmin(CampaignRecordAdmin):
+    """Contributions and disbursements: read-only once locked or when a correction; corrected
+    by a reversing entry made on the "Lập bút toán điều chỉnh" page."""
 
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and is_chair(request.user)
+    reversal_title = _("Điều chỉnh bút toán #%(id)s")
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def is_open(self, obj):
+        return not obj.is_reversal and not obj.is_locked()
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        _visible_or_404(self, request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
+    def reversal_summary(self, entry):
+        raise NotImplementedError
 
-    def history_view(self, request, object_id, extra_context=None):
-        _visible_or_404(self, request, object_id)
-        return super().history_view(request, object_id, extra_context)
+    @admin.display(description=_("Sửa sai"))
+    def reversal_link(self, obj):
+        if not obj.pk or obj.is_reversal:
+            return "—"
+        correction = type(obj).objects.filter(reverses=obj).values_list("pk", flat=True).first()
+        if correction:
+            return _("Đã điều chỉnh bằng bút toán #%(id)s") % {"id": correction}
+        url = reverse(f"admin:campaigns_{self.model._meta.model_name}_reverse", args=[obj.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Lập bút toán điều chỉnh"))
 
-    def save_model(self, request, obj, form, change):
-        if not is_chair(request.user):
+    def get_urls(self):
+        name = f"campaigns_{self.model._meta.model_name}_reverse"
+        view = self.admin_site.admin_view(self.reverse_view)
+        return [path("<int:pk>/dieu-chinh/", view, name=name), *super().get_urls()]
+
+    def reverse_view(self, request, pk):
+        entry = self.visible_or_404(request, pk)
+        if not self.has_add_permission(request):
             raise PermissionDenied
-        obj.set_by = request.user
-        super().save_model(request, obj, form, change)
-
-
-def _visible_or_404(model_admin, request, object_id):
-    """Another area's record is simply not there for this user: 404, not the admin's redirect."""
-    if not str(object_id).isdigit() or not model_admin.get_queryset(request).filter(pk=object_id).exists():
-        raise Http404(_("Không tìm thấy bản ghi, hoặc bạn không có quyền xem."))
+        form = ReversalForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                reversal = services.reverse_entry(entry, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(
+                    request, _("Đã lập bút toán điều chỉnh #%(id)s.") % {"id": reversal.pk}, messages.SUCCESS
+                )
+                return redirect(f"admin:campaigns_{self.model._meta.model_name}_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": self.reversal_title % {"id": entry.pk},
+            "entry": entry,
+            "summary": self.reversal_summary(entry),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/campaigns/reverse.html", context)
 
 
 class AreaListFilter(admin.SimpleListFilter):
@@ -211,9 +260,7 @@ class AreaListFilter(admin.SimpleListFilter):
     parameter_name = "khu"
 
     def lookups(self, request, model_admin):
-        areas = ResidentialArea.objects.order_by("position", "name")
-        if not sees_everything(request.user):
-            areas = areas.filter(pk__in=officer_area_ids(request.user))
+        areas = areas_within_scope(ResidentialArea.objects.order_by("position", "name"), request.user)
         return [(area.pk, area.full_name) for area in areas]
 
     def queryset(self, request, queryset):
@@ -297,7 +344,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(SimpleHistoryAdmin):
+class ContributionAdmin(LedgerAdmin):
     form = ContributionForm
     list_display = [
         "day",
@@ -354,87 +401,36 @@ class ContributionAdmin(SimpleHistoryAdmin):
             return _("Điều chỉnh cho #%(id)s") % {"id": obj.reverses_id}
         return ""
 
-    @admin.display(description=_("Sửa sai"))
-    def reversal_link(self, obj):
-        if not obj.pk or obj.is_reversal:
-            return "—"
-        url = reverse("admin:campaigns_contribution_reverse", args=[obj.pk])
-        return format_html('<a class="button" href="{}">{}</a>', url, _("Lập bút toán điều chỉnh"))
-
-    # --- who sees and changes what -------------------------------------------------------
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if sees_everything(request.user):
-            return queryset
-        return queryset.filter(area_id__in=officer_area_ids(request.user))
-
+    # --- who sees and changes what: AreaScopedAdminMixin and LedgerAdmin -----------------
     def changelist_view(self, request, extra_context=None):
         # An officer sees their own hamlets against their targets above the list.
         summaries = []
         if not sees_everything(request.user):
-            areas = ResidentialArea.objects.filter(pk__in=officer_area_ids(request.user)).order_by("position")
+            areas = areas_within_scope(ResidentialArea.objects.order_by("position"), request.user)
             summaries = [(area, area_results(area)) for area in areas]
         extra_context = {**(extra_context or {}), "area_summaries": summaries}
         return super().changelist_view(request, extra_context)
 
-    def _may_use(self, request):
-        return sees_everything(request.user) or (
-            is_officer(request.user) and bool(officer_area_ids(request.user))
-        )
-
-    def has_view_permission(self, request, obj=None):
-        return (
-            super().has_view_permission(request, obj) and self._may_use(request) and self._owns(request, obj)
-        )
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and self._may_use(request)
-
-    def has_change_permission(self, request, obj=None):
-        if not (super().has_change_permission(request, obj) and self._may_use(request)):
-            return False
-        if obj is None:
-            return True
-        return self._owns(request, obj) and not obj.is_reversal and not obj.is_locked()
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # Corrections are reversing entries; nothing is erased.
-
-    def _owns(self, request, obj):
-        return obj is None or sees_everything(request.user) or obj.area_id in officer_area_ids(request.user)
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "area":
             areas = ResidentialArea.objects.current().order_by("position", "name")
-            if not sees_everything(request.user):
-                areas = areas.filter(pk__in=officer_area_ids(request.user))
-            kwargs["queryset"] = areas
+            kwargs["queryset"] = areas_within_scope(areas, request.user)
         if db_field.name == "indicator":
             kwargs["queryset"] = Indicator.objects.filter(
                 campaign__status=Campaign.Status.ACTIVE
             ).select_related("campaign")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        _visible_or_404(self, request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
+    def write(self, request, obj, reason):
+        services.save_contribution(obj, by=request.user, reason=reason)
 
-    def history_view(self, request, object_id, extra_context=None):
-        _visible_or_404(self, request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        raise PermissionDenied
-
-    def save_model(self, request, obj, form, change):
-        # The form already limits the areas; check again so no crafted request slips through.
-        if not (sees_everything(request.user) or obj.area_id in officer_area_ids(request.user)):
-            raise PermissionDenied
-        if change and (obj.is_locked() or obj.is_reversal):
-            raise PermissionDenied
-        if not change:
-            obj.entered_by = request.user
-        super().save_model(request, obj, form, change)
+    def reversal_summary(self, entry):
+        return _("Kết quả ngày %(date)s của %(area)s: %(figure)s (%(donor)s).") % {
+            "date": entry.date.strftime("%d/%m/%Y"),
+            "area": entry.area.full_name,
+            "figure": entry.figure,
+            "donor": entry.public_donor_name,
+        }
 
     @admin.action(description=_("Xác nhận các kết quả đã chọn (Chủ tịch)"))
     def verify_selected(self, request, queryset):
@@ -451,11 +447,10 @@ class ContributionAdmin(SimpleHistoryAdmin):
             actions.pop("verify_selected", None)
         return actions
 
-    # --- extra pages: reversal, import, template -------------------------------------------
+    # --- extra pages: import, template (the reversal page is LedgerAdmin's) -------------------
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("<int:pk>/dieu-chinh/", wrap(self.reverse_view), name="campaigns_contribution_reverse"),
             path("nhap-tu-tep/", wrap(self.import_view), name="campaigns_contribution_import"),
             path(
                 "mau-nhap/<int:campaign_id>/",
@@ -464,32 +459,6 @@ class ContributionAdmin(SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def reverse_view(self, request, pk):
-        entry = get_object_or_404(self.get_queryset(request).select_related("indicator", "area"), pk=pk)
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = ReversalForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                reversal = services.reverse_contribution(
-                    entry, by=request.user, reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                self.message_user(
-                    request, _("Đã lập bút toán điều chỉnh #%(id)s.") % {"id": reversal.pk}, messages.SUCCESS
-                )
-                return redirect("admin:campaigns_contribution_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Điều chỉnh kết quả #%(id)s") % {"id": entry.pk},
-            "entry": entry,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/campaigns/contribution/reverse.html", context)
 
     def import_view(self, request):
         if not self.has_add_permission(request):
@@ -531,15 +500,14 @@ class ContributionAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         campaign = get_object_or_404(Campaign.objects.current(), pk=campaign_id)
         areas = ResidentialArea.objects.current().filter(commune_id=campaign.commune_id).order_by("position")
-        if not sees_everything(request.user):
-            areas = areas.filter(pk__in=officer_area_ids(request.user))
+        areas = areas_within_scope(areas, request.user)
         response = HttpResponse(imports.template_workbook(campaign, areas), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-{campaign.slug[:60]}.xlsx"'
         return response
 
 
 @admin.register(Disbursement)
-class DisbursementAdmin(SimpleHistoryAdmin):
+class DisbursementAdmin(LedgerAdmin):
     list_display = [
         "date",
         "campaign",
@@ -548,34 +516,38 @@ class DisbursementAdmin(SimpleHistoryAdmin):
         "beneficiary_kind",
         "beneficiary_count",
         "area",
+        "funding_source",
+        "correction",
     ]
     list_filter = ["campaign", "beneficiary_kind"]
     search_fields = ["purpose"]
     list_select_related = ["campaign", "area"]
     autocomplete_fields = ["campaign", "area"]
-    readonly_fields = ["entered_by", "entered_at", "reverses"]
+    readonly_fields = ["entered_by", "entered_at", "reverses", "reversal_link"]
+    reversal_title = _("Điều chỉnh khoản chi #%(id)s")
 
     @admin.display(description=_("Số tiền"), ordering="amount")
     def amount_text(self, obj):
         return format_money(obj.amount)
 
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and sees_everything(request.user)
+    @admin.display(description=_("Điều chỉnh"))
+    def correction(self, obj):
+        if obj.reverses_id:
+            return _("Điều chỉnh cho #%(id)s") % {"id": obj.reverses_id}
+        return ""
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and sees_everything(request.user)
+    def may_use(self, request):
+        return sees_everything(request.user)
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj) and sees_everything(request.user)
-        return allowed and (obj is None or not (obj.reverses_id or obj.is_locked()))
+    def write(self, request, obj, reason):
+        services.save_disbursement(obj, by=request.user, reason=reason)
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.entered_by = request.user
-        super().save_model(request, obj, form, change)
+    def reversal_summary(self, entry):
+        return _("Khoản chi ngày %(date)s: %(purpose)s — %(amount)s.") % {
+            "date": entry.date.strftime("%d/%m/%Y"),
+            "purpose": entry.purpose,
+            "amount": format_money(entry.amount),
+        }
 
 
 class PeriodLockForm(forms.ModelForm):

@@ -10,13 +10,13 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from congresses.models import Commune, ResidentialArea
 from lib.roles import CHAIR, HAMLET_OFFICER, role_groups
 from lib.vietnamese import percent
 
-from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
+from . import services
+from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, Target
 
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Đức", "Kim"]
@@ -74,9 +74,9 @@ def load(commune=None, log=print):
     officers = _officers(areas, groups[HAMLET_OFFICER], log)
 
     _poor_fund(commune, areas, officers, chair, rng, year, today)
-    _blood_drive(commune, areas, officers, rng, year, today)
-    _tet_gifts(commune, areas, officers, rng, year, today)
-    _houses(commune, areas, officers, rng, year, today)
+    _blood_drive(commune, areas, officers, chair, rng, year, today)
+    _tet_gifts(commune, areas, officers, chair, rng, year, today)
+    _houses(commune, areas, officers, chair, rng, year, today)
     _past_fund(commune, areas, officers, chair, rng, year)
     log(
         f"  {Campaign.objects.filter(commune=commune).count()} cuộc vận động, "
@@ -136,10 +136,10 @@ def _day(rng, start, end):
     return start + datetime.timedelta(days=rng.randint(0, max((end - start).days, 0)))
 
 
-def _targets(indicator, commune_amount, area_amounts, areas, assigned_by=Target.AssignedBy.COMMUNE, by=None):
-    Target.objects.create(indicator=indicator, amount=commune_amount, assigned_by=assigned_by, set_by=by)
+def _targets(indicator, commune_amount, area_amounts, areas, by, assigned_by=Target.AssignedBy.COMMUNE):
+    services.set_target(indicator, by=by, amount=commune_amount, assigned_by=assigned_by)
     for area, amount in zip(areas, area_amounts, strict=False):
-        Target.objects.create(indicator=indicator, area=area, amount=amount, set_by=by)
+        services.set_target(indicator, by=by, area=area, amount=amount)
 
 
 def _entries(indicator, areas, officers, rng, count, start, end, figure):
@@ -149,7 +149,8 @@ def _entries(indicator, areas, officers, rng, count, start, end, figure):
         kind, name = _donor(rng, area)
         amount, quantity = figure(rng, kind)
         entries.append(
-            Contribution(
+            services.prepare_contribution(
+                by=officers[area.pk],
                 indicator=indicator,
                 area=area,
                 date=_day(rng, start, end),
@@ -157,10 +158,9 @@ def _entries(indicator, areas, officers, rng, count, start, end, figure):
                 quantity=quantity,
                 donor_kind=kind,
                 donor_name=name,
-                entered_by=officers.get(area.pk),
             )
         )
-    bulk_create_with_history(entries, Contribution, default_user=None)
+    services.record_contributions(entries)
     return entries
 
 
@@ -190,7 +190,7 @@ def _poor_fund(commune, areas, officers, chair, rng, year, today):
     # The villages' targets add up to 200 million; the commune's plan is 210 million (the
     # commune itself calls on businesses for the rest): the page says so.
     millions = [36_000_000, 30_000_000, 34_000_000, 26_000_000, 28_000_000, 22_000_000, 24_000_000]
-    _targets(indicator, 210_000_000, millions, areas, by=chair)
+    _targets(indicator, 210_000_000, millions, areas, chair)
     _entries(indicator, areas, officers, rng, 150, datetime.date(year, 1, 5), today, _money)
     purposes = [
         ("Hỗ trợ sửa chữa nhà ở cho hộ nghèo", Disbursement.Beneficiary.POOR, 2, 30_000_000),
@@ -201,7 +201,8 @@ def _poor_fund(commune, areas, officers, chair, rng, year, today):
         ("Tặng quà gia đình chính sách dịp 27/7", Disbursement.Beneficiary.POLICY, 20, 10_000_000),
     ]
     for index, (purpose, kind, count, amount) in enumerate(purposes):
-        Disbursement.objects.create(
+        services.record_disbursement(
+            by=chair,
             campaign=campaign,
             date=_day(rng, datetime.date(year, 2, 1), today),
             amount=amount,
@@ -209,11 +210,10 @@ def _poor_fund(commune, areas, officers, chair, rng, year, today):
             beneficiary_count=count,
             purpose=purpose,
             area=areas[index % len(areas)],
-            entered_by=chair,
         )
 
 
-def _blood_drive(commune, areas, officers, rng, year, today):
+def _blood_drive(commune, areas, officers, chair, rng, year, today):
     campaign = Campaign.objects.create(
         commune=commune,
         name=f"Ngày hội hiến máu tình nguyện năm {year}",
@@ -230,7 +230,7 @@ def _blood_drive(commune, areas, officers, rng, year, today):
         unit_label="đơn vị máu",
         report_phrase="Vận động hiến máu tình nguyện",
     )
-    _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, assigned_by=Target.AssignedBy.PROVINCE)
+    _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, chair, assigned_by=Target.AssignedBy.PROVINCE)
     days = [datetime.date(year, 3, 26), datetime.date(year, 6, 14), datetime.date(year, 9, 20)]
     entries = []
     for area in areas:
@@ -239,20 +239,20 @@ def _blood_drive(commune, areas, officers, rng, year, today):
                 continue
             count = rng.randint(1, 4)
             entries.append(
-                Contribution(
+                services.prepare_contribution(
+                    by=officers[area.pk],
                     indicator=indicator,
                     area=area,
                     date=day,
                     quantity=count,
                     donor_kind=Contribution.DonorKind.ORGANISATION,
                     donor_name=f"Đoàn viên, thanh niên {area.full_name}",
-                    entered_by=officers.get(area.pk),
                 )
             )
-    bulk_create_with_history(entries, Contribution)
+    services.record_contributions(entries)
 
 
-def _tet_gifts(commune, areas, officers, rng, year, today):
+def _tet_gifts(commune, areas, officers, chair, rng, year, today):
     start = datetime.date(year, 11, 1) if today.month >= 11 else datetime.date(year, 1, 2)
     season = year + 1 if today.month >= 11 else year
     campaign = Campaign.objects.create(
@@ -271,7 +271,7 @@ def _tet_gifts(commune, areas, officers, rng, year, today):
         unit_label="phần quà",
         report_phrase="Vận động quà Tết",
     )
-    _targets(indicator, 600, [90, 80, 95, 70, 80, 60, 70], areas)
+    _targets(indicator, 600, [90, 80, 95, 70, 80, 60, 70], areas, chair)
 
     def gifts(rng, kind):
         count = (
@@ -286,7 +286,7 @@ def _tet_gifts(commune, areas, officers, rng, year, today):
     )
 
 
-def _houses(commune, areas, officers, rng, year, today):
+def _houses(commune, areas, officers, chair, rng, year, today):
     campaign = Campaign.objects.create(
         commune=commune,
         name=f"Xây dựng nhà “Đại đoàn kết” giai đoạn {year - 1}–{year + 1}",
@@ -310,14 +310,15 @@ def _houses(commune, areas, officers, rng, year, today):
         report_phrase="Vận động kinh phí xây nhà",
         position=2,
     )
-    _targets(houses, 12, [2, 2, 2, 2, 2, 1, 1], areas, assigned_by=Target.AssignedBy.PROVINCE)
-    Target.objects.create(indicator=money, amount=600_000_000, assigned_by=Target.AssignedBy.PROVINCE)
+    _targets(houses, 12, [2, 2, 2, 2, 2, 1, 1], areas, chair, assigned_by=Target.AssignedBy.PROVINCE)
+    services.set_target(money, by=chair, amount=600_000_000, assigned_by=Target.AssignedBy.PROVINCE)
     entries = []
     for index in range(7):
         area = areas[index % len(areas)]
         day = _day(rng, datetime.date(year - 1, 3, 1), today)
         entries.append(
-            Contribution(
+            services.prepare_contribution(
+                by=officers[area.pk],
                 indicator=houses,
                 area=area,
                 date=day,
@@ -326,21 +327,20 @@ def _houses(commune, areas, officers, rng, year, today):
                 donor_kind=Contribution.DonorKind.ORGANISATION,
                 donor_name=f"Ban công tác Mặt trận {area.full_name}",
                 note=f"Bàn giao nhà cho hộ {_person(rng)}",
-                entered_by=officers.get(area.pk),
             )
         )
         entries.append(
-            Contribution(
+            services.prepare_contribution(
+                by=officers[area.pk],
                 indicator=money,
                 area=area,
                 date=day,
                 amount=rng.choice([45, 50, 55, 60]) * 1_000_000,
                 donor_kind=Contribution.DonorKind.BUSINESS,
                 donor_name=rng.choice(BUSINESSES),
-                entered_by=officers.get(area.pk),
             )
         )
-    bulk_create_with_history(entries, Contribution)
+    services.record_contributions(entries)
 
 
 def _past_fund(commune, areas, officers, chair, rng, year):
@@ -356,7 +356,7 @@ def _past_fund(commune, areas, officers, chair, rng, year):
     indicator = Indicator.objects.create(
         campaign=campaign, name="Quỹ “Vì người nghèo”", report_phrase="Vận động Quỹ “Vì người nghèo”"
     )
-    _targets(indicator, 180_000_000, [], areas, assigned_by=Target.AssignedBy.DISTRICT)
+    _targets(indicator, 180_000_000, [], areas, chair, assigned_by=Target.AssignedBy.DISTRICT)
     _entries(
         indicator,
         areas,
@@ -367,20 +367,19 @@ def _past_fund(commune, areas, officers, chair, rng, year):
         datetime.date(year - 1, 12, 20),
         _money,
     )
-    Disbursement.objects.create(
+    services.record_disbursement(
+        by=chair,
         campaign=campaign,
         date=datetime.date(year - 1, 12, 22),
         amount=150_000_000,
         beneficiary_kind=Disbursement.Beneficiary.POOR,
         beneficiary_count=40,
         purpose="Hỗ trợ hộ nghèo đón Tết và sửa nhà",
-        entered_by=chair,
+        # More than the year raised: the page says where the difference came from.
+        funding_source="tạm ứng từ ngân sách xã",
     )
-    PeriodLock.objects.create(
-        campaign=campaign,
-        locked_until=datetime.date(year - 1, 12, 31),
-        locked_by=chair,
-        note="Tổng kết năm, khóa sổ",
+    services.lock_period(
+        campaign, until=datetime.date(year - 1, 12, 31), by=chair, note="Tổng kết năm, khóa sổ"
     )
 
 

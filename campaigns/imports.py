@@ -14,14 +14,13 @@ import re
 import zipfile
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from congresses.models import ResidentialArea
 from lib.vietnamese import fold
 
+from . import services
 from .models import Contribution
 from .permissions import may_enter_for_area
 
@@ -79,8 +78,7 @@ def import_contributions(uploaded, *, campaign, by):
         result.errors.append(_("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề."))
     if result.errors:
         return result
-    with transaction.atomic():
-        result.saved = bulk_create_with_history(entries, Contribution, batch_size=500, default_user=by)
+    result.saved = services.record_contributions(entries)
     return result
 
 
@@ -257,19 +255,18 @@ class _Lookups:
             )
         if problems:
             return None, problems
-        entry = Contribution(
-            indicator=indicator,
-            area=area,
-            date=date,
-            amount=amount,
-            quantity=quantity,
-            donor_kind=donor_kind,
-            donor_name=str(row.get(DONOR_NAME) or "").strip()[:200],
-            note=str(row.get(NOTE) or "").strip()[:255],
-            entered_by=self.by,
-        )
         try:
-            entry.full_clean(exclude=["receipt"])
+            entry = services.prepare_contribution(
+                by=self.by,
+                indicator=indicator,
+                area=area,
+                date=date,
+                amount=amount,
+                quantity=quantity,
+                donor_kind=donor_kind,
+                donor_name=str(row.get(DONOR_NAME) or "").strip()[:200],
+                note=str(row.get(NOTE) or "").strip()[:255],
+            )
         except ValidationError as error:
             return None, [message for messages in error.message_dict.values() for message in messages]
         return entry, []

@@ -21,6 +21,8 @@ from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_image_upload
 from lib.vietnamese import format_money, format_number, percent
 
+from .permissions import EVERY_AREA, area_scope
+
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
 
 
@@ -95,6 +97,20 @@ class Campaign(models.Model):
         if not self.end_date:
             return _("từ %(start)s") % {"start": start}
         return f"{start} – {date_format(self.end_date, 'd/m/Y')}"
+
+    def fund_balance(self, excluding=None):
+        """Money raised (the money indicators' entries) less money paid out, in đồng.
+
+        `excluding`: a disbursement left out of the sum, so a change is checked against the
+        balance without its own old amount.
+        """
+        raised = Contribution.objects.filter(
+            indicator__campaign=self, indicator__unit=Indicator.Unit.MONEY
+        ).aggregate(total=Coalesce(Sum("amount"), 0))["total"]
+        paid = self.disbursements.all()
+        if excluding is not None and excluding.pk:
+            paid = paid.exclude(pk=excluding.pk)
+        return raised - paid.aggregate(total=Coalesce(Sum("amount"), 0))["total"]
 
     def locked_until(self):
         """The last locked day (None when nothing is locked). Locks only move forward."""
@@ -229,6 +245,26 @@ class Progress:
         return f"{self.figure} — đạt {self.percent}%"
 
 
+class AreaScopedQuerySet(models.QuerySet):
+    """Records of residential areas, each seen only by who works for that area.
+
+    `visible_to(user)` is the one answer to "which of these may this user see": every row for
+    commune staff and the chair, the rows of their own areas for a hamlet officer, none for
+    anyone else. `area_lookup` names the record's area; None for records that belong to the
+    commune as a whole (only staff and the chair see them).
+    """
+
+    area_lookup = "area"
+
+    def visible_to(self, user):
+        scope = area_scope(user)
+        if scope is EVERY_AREA:
+            return self
+        if self.area_lookup is None or not scope:
+            return self.none()
+        return self.filter(**{f"{self.area_lookup}__in": scope})
+
+
 class Target(models.Model):
     class AssignedBy(models.TextChoices):
         PROVINCE = "tinh", _("Tỉnh giao")
@@ -262,6 +298,7 @@ class Target(models.Model):
         editable=False,
     )
 
+    objects = AreaScopedQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử chỉ tiêu"))
 
     class Meta:
@@ -326,12 +363,77 @@ class LockedPeriodMixin:
             )
 
 
-class ContributionQuerySet(models.QuerySet):
+class LedgerEntry(LockedPeriodMixin, models.Model):
+    """What both ledgers (contributions and disbursements) are: a dated figure entered by
+    someone, never erased, corrected by one reversing entry that stays beside the original.
+
+    A subclass names the figures a reversal negates, the fields it copies, and the text
+    field that carries the reason.
+    """
+
+    reversed_figures = ("amount",)
+    copied_on_reversal = ()
+    reason_field = "note"
+    # Contributions belong to the area they were raised in (an officer writes their own);
+    # a disbursement is the commune's, whatever area received it.
+    scoped_by_area = True
+
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người nhập"),
+        editable=False,
+    )
+    entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+        verbose_name=_("điều chỉnh cho bút toán"),
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_reversal(self):
+        return self.reverses_id is not None
+
+    def reversal_refusal(self):
+        """Why this entry cannot be reversed (a Vietnamese sentence), or None when it can."""
+        if self.is_reversal:
+            return _("Đây là bút toán điều chỉnh, không điều chỉnh lại được.")
+        if type(self).objects.filter(reverses=self).exists():
+            return _("Bút toán này đã được điều chỉnh rồi.")
+        return None
+
+    def reversal(self, *, by, reason, on=None):
+        """The unsaved entry that cancels this one: the same record with opposite figures,
+        dated `on` (today by default), its reason written where the ledger keeps text."""
+        entry = type(self)(reverses=self, entered_by=by, date=on or timezone.localdate())
+        for name in self.copied_on_reversal:
+            setattr(entry, name, getattr(self, name))
+        for name in self.reversed_figures:
+            setattr(entry, name, -(getattr(self, name) or 0))
+        text = _("Điều chỉnh bút toán #%(id)s ngày %(date)s: %(reason)s") % {
+            "id": self.pk,
+            "date": date_format(self.date, "d/m/Y"),
+            "reason": reason.strip(),
+        }
+        limit = self._meta.get_field(self.reason_field).max_length
+        setattr(entry, self.reason_field, text[:limit])
+        return entry
+
+
+class ContributionQuerySet(AreaScopedQuerySet):
     def for_campaign(self, campaign):
         return self.filter(indicator__campaign=campaign)
-
-    def for_areas_of(self, user):
-        return self.filter(area__officers__user=user)
 
     def public_donors(self):
         """Entries fit for the public donor list: real gifts, not corrections or what they corrected."""
@@ -344,7 +446,7 @@ class ContributionQuerySet(models.QuerySet):
         return self.select_related("indicator__campaign", "area", "entered_by", "verified_by", "reverses")
 
 
-class Contribution(LockedPeriodMixin, models.Model):
+class Contribution(LedgerEntry):
     class DonorKind(models.TextChoices):
         PERSON = "ca_nhan", _("Cá nhân")
         FAMILY = "ho_gia_dinh", _("Hộ gia đình")
@@ -382,16 +484,6 @@ class Contribution(LockedPeriodMixin, models.Model):
         validators=[validate_image_upload],
         blank=True,
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người nhập"),
-        editable=False,
-    )
-    entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -402,15 +494,9 @@ class Contribution(LockedPeriodMixin, models.Model):
         editable=False,
     )
     verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
-    reverses = models.OneToOneField(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reversed_by",
-        verbose_name=_("điều chỉnh cho bút toán"),
-        editable=False,
-    )
+
+    reversed_figures = ("amount", "quantity")
+    copied_on_reversal = ("indicator", "area", "donor_kind", "donor_name")
 
     objects = ContributionQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử kết quả"))
@@ -439,10 +525,6 @@ class Contribution(LockedPeriodMixin, models.Model):
     @property
     def is_anonymous(self):
         return self.donor_kind == self.DonorKind.ANONYMOUS
-
-    @property
-    def is_reversal(self):
-        return self.reverses_id is not None
 
     @property
     def public_donor_name(self):
@@ -484,12 +566,14 @@ class Contribution(LockedPeriodMixin, models.Model):
             self.check_not_locked()
 
 
-class DisbursementQuerySet(models.QuerySet):
+class DisbursementQuerySet(AreaScopedQuerySet):
+    area_lookup = None  # the commune's money: staff and the chair see it, officers do not
+
     def with_related(self):
         return self.select_related("campaign", "area")
 
 
-class Disbursement(LockedPeriodMixin, models.Model):
+class Disbursement(LedgerEntry):
     class Beneficiary(models.TextChoices):
         POOR = "ho_ngheo", _("Hộ nghèo")
         NEAR_POOR = "ho_can_ngheo", _("Hộ cận nghèo")
@@ -517,25 +601,20 @@ class Disbursement(LockedPeriodMixin, models.Model):
         related_name="disbursements",
         verbose_name=_("khu dân cư"),
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
+    funding_source = models.CharField(
+        _("nguồn ứng trước"),
+        max_length=200,
         blank=True,
-        related_name="+",
-        verbose_name=_("người nhập"),
-        editable=False,
+        help_text=_(
+            "Bắt buộc khi khoản chi vượt số dư của quỹ: tiền bù từ đâu, "
+            "ví dụ: tạm ứng từ ngân sách xã. Được công khai trên trang cuộc vận động."
+        ),
     )
-    entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
-    reverses = models.OneToOneField(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reversed_by",
-        verbose_name=_("điều chỉnh cho khoản chi"),
-        editable=False,
-    )
+
+    reversed_figures = ("amount",)
+    copied_on_reversal = ("campaign", "beneficiary_kind", "beneficiary_count", "area")
+    reason_field = "purpose"
+    scoped_by_area = False
 
     objects = DisbursementQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử khoản chi"))
@@ -555,6 +634,23 @@ class Disbursement(LockedPeriodMixin, models.Model):
     def clean(self):
         if self.amount is not None and self.amount <= 0 and not self.reverses_id:
             raise ValidationError({"amount": _("Số tiền chi phải lớn hơn 0.")})
+        self.funding_source = self.funding_source.strip()
+        if self.campaign_id and self.amount and self.amount > 0 and not self.funding_source:
+            balance = self.campaign.fund_balance(excluding=self)
+            if self.amount > balance:
+                raise ValidationError(
+                    {
+                        "funding_source": _(
+                            "Số dư của quỹ hiện còn %(balance)s, khoản chi %(amount)s vượt %(over)s. "
+                            "Hãy ghi nguồn ứng trước, ví dụ: tạm ứng từ ngân sách xã."
+                        )
+                        % {
+                            "balance": format_money(balance),
+                            "amount": format_money(self.amount),
+                            "over": format_money(self.amount - max(balance, 0)),
+                        }
+                    }
+                )
         if self.campaign_id and self.date:
             self.check_not_locked()
 
@@ -597,6 +693,8 @@ class AreaOfficer(models.Model):
         related_name="officers",
         verbose_name=_("khu dân cư"),
     )
+
+    objects = AreaScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("người nhập liệu của khu dân cư")

@@ -2,9 +2,15 @@
 
 Roles come from `lib.roles`; Django model permissions are still required on top
 (the admin checks both), so a role without the group's permissions can do nothing.
+
+The officer-area rule lives in one function, `area_scope(user)`: the querysets'
+`visible_to(user)`, the admin (through `lib.scoped_admin.AreaScopedAdminMixin`), the import
+and the services all derive from it.
 """
 
 from lib.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, has_role
+
+EVERY_AREA = None
 
 
 def is_chair(user):
@@ -21,20 +27,51 @@ def is_officer(user):
 
 
 def officer_area_ids(user):
-    """Ids of the areas this user enters results for, cached on the user for the request."""
+    """Ids of the areas this user is named officer of, cached on the user for the request."""
     if not user or not user.is_authenticated:
-        return set()
+        return frozenset()
     ids = getattr(user, "_campaign_area_ids", None)
     if ids is None:
+        # Deferred: the models import this module for `visible_to`.
         from .models import AreaOfficer
 
-        ids = set(AreaOfficer.objects.filter(user=user).values_list("area_id", flat=True))
+        ids = frozenset(AreaOfficer.objects.filter(user=user).values_list("area_id", flat=True))
         user._campaign_area_ids = ids
     return ids
 
 
+def area_scope(user):
+    """The areas whose records `user` may see and enter: EVERY_AREA (None) for commune staff
+    and the chair, the areas a hamlet officer is named for, an empty set for anyone else."""
+    if sees_everything(user):
+        return EVERY_AREA
+    if is_officer(user):
+        return officer_area_ids(user)
+    return frozenset()
+
+
+def works_somewhere(user):
+    """False for a user whose scope is empty (no role, or an officer not yet given an area)."""
+    scope = area_scope(user)
+    return scope is EVERY_AREA or bool(scope)
+
+
 def may_enter_for_area(user, area_id):
     """Staff and chair enter for any area; a hamlet officer only for their own areas."""
-    if sees_everything(user):
-        return True
-    return is_officer(user) and area_id in officer_area_ids(user)
+    scope = area_scope(user)
+    return scope is EVERY_AREA or area_id in scope
+
+
+def may_write_entry(user, entry):
+    """May `user` enter, change or reverse this ledger entry? Contributions belong to their
+    area (an officer writes their own); disbursements are the commune's, written by its staff."""
+    if entry.scoped_by_area:
+        return may_enter_for_area(user, entry.area_id)
+    return sees_everything(user)
+
+
+def areas_within_scope(areas, user):
+    """`areas` (a ResidentialArea queryset) narrowed to those `user` works for: the pickers,
+    filters, summaries and the import template all offer exactly these."""
+    scope = area_scope(user)
+    return areas if scope is EVERY_AREA else areas.filter(pk__in=scope)

@@ -135,15 +135,32 @@ def campaign_page(campaign):
     disbursed = Disbursement.objects.filter(campaign=campaign).aggregate(total=Coalesce(Sum("amount"), 0))[
         "total"
     ]
+    balance = raised - disbursed
     return {
         "results": results,
         "donors": donors,
         "disbursements": disbursements,
         "raised": raised,
         "disbursed": disbursed,
-        "balance": raised - disbursed,
+        "balance": max(balance, 0),
+        # Spending beyond what was raised is shown with where the money came from, never as
+        # a bare negative balance; the sources are what staff wrote when they overspent.
+        "overspent": max(-balance, 0),
+        "advance_sources": _advance_sources(campaign) if balance < 0 else [],
         "has_money": any(indicator.is_money for indicator in indicators),
     }
+
+
+def _advance_sources(campaign):
+    """The distinct funding sources written on the campaign's disbursements, oldest first."""
+    sources = (
+        Disbursement.objects.filter(campaign=campaign, reverses__isnull=True)
+        .exclude(funding_source="")
+        .exclude(reversed_by__isnull=False)
+        .order_by("date", "id")
+        .values_list("funding_source", flat=True)
+    )
+    return list(dict.fromkeys(sources))
 
 
 def _monthly(ids):

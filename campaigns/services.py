@@ -1,26 +1,53 @@
-"""Writes on campaign results, each one function in one transaction: the admin, the import,
-the demo and the tests all go through here so the rules (own area, locked periods, who may
-set targets) hold everywhere."""
+"""Writes on campaign results, each one function in one transaction: the admin (its
+save_model and extra pages), the import, the demo and the tests all go through here so the
+rules (own area, locked periods, who may set targets, verification, overspending) hold
+everywhere.
+
+Each write takes the unsaved or changed model instance (`save_contribution(entry, by=…)`),
+as the admin's forms build it; `record_*` are the same writes for callers that have plain
+values (the import, the demo, scripts).
+"""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from .models import Campaign, Contribution, Disbursement, PeriodLock, Target
-from .permissions import is_chair, may_enter_for_area, sees_everything
+from .permissions import is_chair, may_enter_for_area, may_write_entry, sees_everything
+
+# What the chair checks against the receipt when verifying: changing any of these makes the
+# entry unverified again. The note is not part of it.
+VERIFIED_FIELDS = ("indicator", "area", "date", "amount", "quantity", "donor_kind", "donor_name", "receipt")
+# simple-history's change reason column holds 100 characters.
+REASON_LENGTH = 100
 
 
-def record_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, **fields):
-    """Save one contribution entered by `by` after every check; returns it.
-
-    Raises PermissionDenied for an area the user may not enter for, ValidationError
-    (Vietnamese messages) for bad figures or a locked period.
-    """
-    if not may_enter_for_area(by, area.pk):
+def _refuse_area(by, area_id):
+    if not may_enter_for_area(by, area_id):
         raise PermissionDenied(_("Bạn chỉ được nhập kết quả cho khu dân cư mình phụ trách."))
-    entry = Contribution(
+
+
+def _stored_for_change(entry, by):
+    """The row as stored, locked for the transaction; refuses what may not be changed."""
+    stored = type(entry).objects.select_for_update().get(pk=entry.pk)
+    if not may_write_entry(by, stored):
+        raise PermissionDenied(_("Bạn không được sửa bút toán này."))
+    if stored.is_reversal:
+        raise ValidationError(_("Bút toán điều chỉnh không sửa được; hãy nhập một kết quả mới, đúng."))
+    return stored
+
+
+def _history_reason(entry, *parts):
+    text = "; ".join(str(part) for part in parts if part)
+    if text:
+        entry._change_reason = text[:REASON_LENGTH]
+
+
+def _new_contribution(by, indicator, area, amount, quantity, date, fields):
+    return Contribution(
         indicator=indicator,
         area=area,
         amount=amount or 0,
@@ -29,93 +56,131 @@ def record_contribution(*, by, indicator, area, amount=0, quantity=0, date=None,
         entered_by=by,
         **fields,
     )
+
+
+def prepare_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, **fields):
+    """An unsaved contribution entered by `by`, checked like any other; for batch writers
+    (the import, the demo) that check every row before saving any with `record_contributions`.
+    Raises like `record_contribution`."""
+    _refuse_area(by, area.pk)
+    entry = _new_contribution(by, indicator, area, amount, quantity, date, fields)
     entry.full_clean()
     entry._history_user = by
+    return entry
+
+
+def record_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, **fields):
+    """Save one contribution entered by `by` after every check; returns it.
+
+    Raises PermissionDenied for an area the user may not enter for, ValidationError
+    (Vietnamese messages) for bad figures or a locked period.
+    """
+    return save_contribution(_new_contribution(by, indicator, area, amount, quantity, date, fields), by=by)
+
+
+def record_contributions(entries):
+    """Save contributions made by `prepare_contribution` all together or none; returns them.
+    Each keeps who entered it, in the row and in its history."""
+    for entry in entries:
+        _refuse_area(entry.entered_by, entry.area_id)
     with transaction.atomic():
+        return bulk_create_with_history(entries, Contribution, batch_size=500)
+
+
+def save_contribution(entry, *, by, reason=""):
+    """Save a new contribution, or a change to one, after every check; returns it.
+
+    A new entry is entered by `by` for an area they work for. A change is refused for an
+    entry of another area (before or after the change), a reversal, or a locked period; a
+    change of what the chair verified clears the verification, and the history says why.
+    """
+    _refuse_area(by, entry.area_id)
+    entry._history_user = by
+    with transaction.atomic():
+        if entry.pk is None:
+            entry.entered_by = by
+            entry.full_clean()
+        else:
+            stored = _stored_for_change(entry, by)
+            receipt_kept = (entry.receipt.name or "") == (stored.receipt.name or "")
+            # A stored receipt was checked when it was uploaded; do not read it again.
+            entry.full_clean(exclude=["receipt"] if receipt_kept else None)
+            changed = [
+                name
+                for name in VERIFIED_FIELDS
+                if name != "receipt" and getattr(entry, _attname(name)) != getattr(stored, _attname(name))
+            ] + ([] if receipt_kept else ["receipt"])
+            unverified = ""
+            if stored.verified_at and changed:
+                entry.verified_by, entry.verified_at = None, None
+                unverified = _("Bỏ xác nhận vì đã sửa %(fields)s") % {
+                    "fields": ", ".join(
+                        str(Contribution._meta.get_field(name).verbose_name) for name in changed
+                    )
+                }
+            _history_reason(entry, reason, unverified)
         entry.save()
     return entry
 
 
-def reverse_contribution(entry, *, by, reason):
-    """Correct `entry` by a new entry with the opposite figures, dated today; both stay visible.
+def _attname(name):
+    return Contribution._meta.get_field(name).attname
+
+
+def reverse_entry(entry, *, by, reason):
+    """Correct a contribution or a disbursement by a new entry with the opposite figures,
+    dated today; both stay visible.
 
     An entry can be reversed once and a reversal cannot itself be reversed (make a new,
     correct entry instead). Two people reversing at once: one wins, the other gets an error.
     """
     if not reason or not reason.strip():
         raise ValidationError(_("Hãy ghi lý do điều chỉnh."))
-    if not may_enter_for_area(by, entry.area_id):
-        raise PermissionDenied(_("Bạn chỉ được điều chỉnh kết quả của khu dân cư mình phụ trách."))
+    if not may_write_entry(by, entry):
+        raise PermissionDenied(_("Bạn không được điều chỉnh bút toán này."))
     with transaction.atomic():
-        original = Contribution.objects.select_for_update().get(pk=entry.pk)
-        if original.is_reversal:
-            raise ValidationError(_("Đây là bút toán điều chỉnh, không điều chỉnh lại được."))
-        if Contribution.objects.filter(reverses=original).exists():
-            raise ValidationError(_("Bút toán này đã được điều chỉnh rồi."))
-        reversal = Contribution(
-            indicator=original.indicator,
-            area=original.area,
-            date=timezone.localdate(),
-            amount=-original.amount,
-            quantity=-original.quantity,
-            donor_kind=original.donor_kind,
-            donor_name=original.donor_name,
-            note=(
-                _("Điều chỉnh bút toán #%(id)s ngày %(date)s: %(reason)s")
-                % {"id": original.pk, "date": date_format(original.date, "d/m/Y"), "reason": reason.strip()}
-            )[:255],
-            reverses=original,
-            entered_by=by,
-        )
+        original = type(entry).objects.select_for_update().get(pk=entry.pk)
+        refusal = original.reversal_refusal()
+        if refusal:
+            raise ValidationError(refusal)
+        reversal = original.reversal(by=by, reason=reason)
         reversal.full_clean(exclude=["reverses"])
         reversal._history_user = by
         reversal.save()
     return reversal
 
 
-def record_disbursement(*, by, campaign, amount, purpose, date=None, **fields):
-    if not sees_everything(by):
-        raise PermissionDenied(_("Chỉ cán bộ Mặt trận xã được nhập khoản chi."))
-    entry = Disbursement(
-        campaign=campaign,
-        amount=amount,
-        purpose=purpose,
-        date=date or timezone.localdate(),
-        entered_by=by,
-        **fields,
-    )
-    entry.full_clean()
-    entry._history_user = by
-    entry.save()
-    return entry
+def reverse_contribution(entry, *, by, reason):
+    return reverse_entry(entry, by=by, reason=reason)
 
 
 def reverse_disbursement(entry, *, by, reason):
-    """Cancel a disbursement entered by mistake with an opposite entry, as for contributions."""
-    if not reason or not reason.strip():
-        raise ValidationError(_("Hãy ghi lý do điều chỉnh."))
+    return reverse_entry(entry, by=by, reason=reason)
+
+
+def record_disbursement(*, by, **fields):
+    """Save one disbursement (campaign, amount, purpose …); see `save_disbursement`."""
+    return save_disbursement(Disbursement(**fields), by=by)
+
+
+def save_disbursement(entry, *, by, reason=""):
+    """Save a new disbursement, or a change to one: commune staff and the chair only; never
+    in a locked period; beyond the fund's balance only with its funding source written."""
     if not sees_everything(by):
-        raise PermissionDenied(_("Chỉ cán bộ Mặt trận xã được điều chỉnh khoản chi."))
+        raise PermissionDenied(_("Chỉ cán bộ Mặt trận xã được nhập khoản chi."))
+    entry._history_user = by
     with transaction.atomic():
-        original = Disbursement.objects.select_for_update().get(pk=entry.pk)
-        if original.reverses_id or Disbursement.objects.filter(reverses=original).exists():
-            raise ValidationError(_("Khoản chi này đã được điều chỉnh hoặc là khoản điều chỉnh."))
-        reversal = Disbursement(
-            campaign=original.campaign,
-            date=timezone.localdate(),
-            amount=-original.amount,
-            beneficiary_kind=original.beneficiary_kind,
-            beneficiary_count=original.beneficiary_count,
-            purpose=(
-                _("Điều chỉnh khoản chi #%(id)s: %(reason)s") % {"id": original.pk, "reason": reason.strip()}
-            )[:255],
-            area=original.area,
-            reverses=original,
-            entered_by=by,
-        )
-        reversal.full_clean(exclude=["reverses"])
-        reversal.save()
-    return reversal
+        # The balance is read inside the transaction, after the campaign row is locked, so two
+        # payments saved at once cannot both spend the same money.
+        Campaign.objects.select_for_update().filter(pk=entry.campaign_id).first()
+        if entry.pk is None:
+            entry.entered_by = by
+        else:
+            _stored_for_change(entry, by)
+            _history_reason(entry, reason)
+        entry.full_clean()
+        entry.save()
+    return entry
 
 
 def lock_period(campaign, *, until, by, note=""):
@@ -158,14 +223,23 @@ def verify_contributions(entries, *, by):
 
 
 def set_target(indicator, *, by, amount, area=None, assigned_by=Target.AssignedBy.COMMUNE, note=""):
-    """Create or change a target; only the chair sets targets. History keeps the old value."""
-    if not is_chair(by):
-        raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
+    """Create or change the target of `indicator` for `area` (None: the commune); only the chair
+    sets targets. History keeps the old value."""
     with transaction.atomic():
         target = Target.objects.select_for_update().filter(indicator=indicator, area=area).first()
         target = target or Target(indicator=indicator, area=area)
-        target.amount, target.assigned_by, target.note, target.set_by = amount, assigned_by, note, by
-        target._history_user = by
+        target.amount, target.assigned_by, target.note = amount, assigned_by, note
+        return save_target(target, by=by)
+
+
+def save_target(target, *, by, reason=""):
+    """Save a target as the admin's form built it; only the chair. Returns it."""
+    if not is_chair(by):
+        raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
+    target.set_by = by
+    target._history_user = by
+    _history_reason(target, reason)
+    with transaction.atomic():
         target.full_clean()
         target.save()
     return target

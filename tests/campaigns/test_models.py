@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from campaigns.models import Campaign, Contribution, Indicator, Progress, Target
+from campaigns.models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, Progress, Target
 
 from .factories import give
 
@@ -115,3 +115,54 @@ def test_the_report_phrase_names_who_assigned_the_target(fund, blood):
 def test_drafts_are_not_public(commune):
     draft = Campaign.objects.create(commune=commune, name="Nháp", start_date=datetime.date(2025, 1, 1))
     assert draft not in Campaign.objects.public()
+
+
+@pytest.fixture
+def entries(fund, area_a, area_b):
+    return give(fund, area_a, 1_000, donor_name="A"), give(fund, area_b, 2_000, donor_name="B")
+
+
+def test_each_user_sees_the_contributions_of_the_areas_they_work_for(
+    entries, officer_a, officer_b, staff, chair, django_user_model
+):
+    in_a, in_b = entries
+    stranger = django_user_model.objects.create_user("khach", is_staff=True)
+    assert list(Contribution.objects.visible_to(officer_a)) == [in_a]
+    assert list(Contribution.objects.visible_to(officer_b)) == [in_b]
+    assert set(Contribution.objects.visible_to(staff)) == {in_a, in_b}
+    assert set(Contribution.objects.visible_to(chair)) == {in_a, in_b}
+    assert not Contribution.objects.visible_to(stranger).exists()
+
+
+def test_an_officer_with_no_area_yet_sees_nothing(entries, officer_a):
+    AreaOfficer.objects.filter(user=officer_a).delete()
+    officer_a._campaign_area_ids = None
+    assert not Contribution.objects.visible_to(officer_a).exists()
+
+
+def test_officers_see_their_areas_targets_but_not_the_communes_or_the_disbursements(
+    fund, area_a, officer_a, staff
+):
+    own = Target.objects.create(indicator=fund, area=area_a, amount=5_000_000)
+    Disbursement.objects.create(campaign=fund.campaign, amount=1, purpose="Quà", funding_source="Ngân sách")
+    assert list(Target.objects.visible_to(officer_a)) == [own]
+    assert Target.objects.visible_to(staff).count() == 2
+    assert not Disbursement.objects.visible_to(officer_a).exists()
+    assert Disbursement.objects.visible_to(staff).count() == 1
+
+
+def test_both_ledgers_reverse_through_the_same_helper(fund, area_a, staff):
+    gift = give(fund, area_a, 2_000_000, quantity=0, donor_name="Hộ ông Lộc")
+    paid = Disbursement.objects.create(campaign=fund.campaign, amount=1_500_000, purpose="Quà")
+    gift_back = gift.reversal(by=staff, reason="Nhập trùng", on=datetime.date(2025, 4, 1))
+    paid_back = paid.reversal(by=staff, reason="Chi nhầm", on=datetime.date(2025, 4, 1))
+    assert (gift_back.amount, gift_back.area, gift_back.donor_name, gift_back.reverses) == (
+        -2_000_000,
+        area_a,
+        "Hộ ông Lộc",
+        gift,
+    )
+    assert gift_back.note == f"Điều chỉnh bút toán #{gift.pk} ngày 01/03/2025: Nhập trùng"
+    assert (paid_back.amount, paid_back.campaign, paid_back.reverses) == (-1_500_000, fund.campaign, paid)
+    assert paid_back.purpose.endswith(": Chi nhầm")
+    assert gift_back.entered_by == paid_back.entered_by == staff

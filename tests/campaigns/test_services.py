@@ -117,10 +117,62 @@ def test_only_the_chair_sets_targets_and_history_keeps_the_old_value(fund, area_
     assert {record.history_user for record in target.history.all()} == {chair}
 
 
-def test_disbursement_reversal_keeps_both_and_the_balance_follows(fund, staff):
+def test_disbursement_reversal_keeps_both_and_the_balance_follows(fund, area_a, staff):
+    give(fund, area_a, 2_000_000, date=MARCH)
     paid = services.record_disbursement(
         by=staff, campaign=fund.campaign, amount=2_000_000, purpose="Tặng quà"
     )
     services.reverse_disbursement(paid, by=staff, reason="Chi nhầm quỹ")
     assert sum(fund.campaign.disbursements.values_list("amount", flat=True)) == 0
     assert fund.campaign.disbursements.count() == 2
+
+
+def test_an_officer_cannot_move_their_entry_to_another_area(fund, area_a, area_b, officer_a):
+    entry = services.record_contribution(
+        by=officer_a, indicator=fund, area=area_a, amount=2_000_000, date=MARCH, donor_name="A"
+    )
+    entry.area = area_b
+    with pytest.raises(PermissionDenied):
+        services.save_contribution(entry, by=officer_a)
+    entry.refresh_from_db()
+    assert entry.area == area_a
+
+
+def test_an_officer_cannot_change_another_areas_entry(fund, area_a, area_b, officer_a, officer_b):
+    entry = services.record_contribution(
+        by=officer_a, indicator=fund, area=area_a, amount=2_000_000, date=MARCH, donor_name="A"
+    )
+    entry.area, entry.amount = area_b, 1
+    with pytest.raises(PermissionDenied):
+        services.save_contribution(entry, by=officer_b)
+    entry.refresh_from_db()
+    assert (entry.area, entry.amount) == (area_a, 2_000_000)
+
+
+def test_a_reversal_cannot_be_changed(fund, area_a, officer_a):
+    entry = give(fund, area_a, 2_000_000, date=MARCH)
+    reversal = services.reverse_entry(entry, by=officer_a, reason="Nhập trùng")
+    reversal.amount = -1
+    with pytest.raises(ValidationError):
+        services.save_contribution(reversal, by=officer_a)
+
+
+def test_overspending_is_refused_by_the_service_without_a_funding_source(fund, area_a, staff):
+    give(fund, area_a, 1_000_000, date=MARCH)
+    with pytest.raises(ValidationError) as refused:
+        services.record_disbursement(by=staff, campaign=fund.campaign, amount=1_000_001, purpose="Quà")
+    assert "Số dư của quỹ hiện còn 1.000.000 đ" in str(refused.value)
+    paid = services.record_disbursement(
+        by=staff, campaign=fund.campaign, amount=1_000_001, purpose="Quà", funding_source="ngân sách xã"
+    )
+    assert fund.campaign.fund_balance() == -1
+    assert paid.entered_by == staff
+
+
+def test_the_import_and_the_admin_share_the_checks_of_the_service(fund, area_b, officer_a):
+    with pytest.raises(PermissionDenied):
+        services.prepare_contribution(by=officer_a, indicator=fund, area=area_b, amount=1, donor_name="A")
+    entry = Contribution(indicator=fund, area=area_b, amount=1, donor_name="A", entered_by=officer_a)
+    with pytest.raises(PermissionDenied):
+        services.record_contributions([entry])
+    assert not Contribution.objects.exists()

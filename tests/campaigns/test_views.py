@@ -5,6 +5,7 @@ import re
 
 from django.urls import reverse
 
+from campaigns import services
 from campaigns.models import Campaign, Contribution, Disbursement, Target
 from campaigns.panels import area_panel
 from congresses import panels
@@ -197,3 +198,32 @@ def test_the_sitemap_lists_public_campaigns_only(campaign, commune):
     items = list(CampaignSitemap().items())
     assert campaign in items and draft not in items
     assert CampaignSitemap().location(campaign) == f"/van-dong/{campaign.slug}/"
+
+
+def test_spending_beyond_the_money_raised_says_where_the_money_came_from(client, fund, area_a, staff):
+    give(fund, area_a, 140_000_000)
+    services.record_disbursement(
+        by=staff,
+        campaign=fund.campaign,
+        amount=150_000_000,
+        purpose="Hỗ trợ hộ nghèo đón Tết và sửa nhà",
+        date=datetime.date(2025, 12, 22),
+        funding_source="tạm ứng từ ngân sách xã",
+    )
+    page = _page(client, fund.campaign)
+    text = re.sub(r"\s+", " ", page)
+    assert "Đã chi vượt số thu 10.000.000 đ, tạm ứng từ ngân sách xã." in text
+    assert "Chi vượt số thu" in text and "Mười triệu đồng" in text
+    assert "-10.000.000" not in text and "Số dư" not in text
+
+
+def test_a_negative_balance_with_no_funding_source_written_is_still_not_shown_bare(
+    client, fund, area_a, staff
+):
+    # Money raised can fall after it was spent: a contribution reversed later.
+    entry = give(fund, area_a, 5_000_000)
+    services.record_disbursement(by=staff, campaign=fund.campaign, amount=4_000_000, purpose="Tặng quà")
+    services.reverse_entry(entry, by=staff, reason="Nhập trùng")
+    text = re.sub(r"\s+", " ", _page(client, fund.campaign))
+    assert "Đã chi vượt số thu 4.000.000 đ; nguồn bù khoản chênh lệch chưa được ghi." in text
+    assert "-4.000.000" not in text

@@ -460,6 +460,11 @@ class ConsultationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def has_confirm_permission(self, request):
         return request.user.has_perm("congresses.confirm_consultation")
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The button is offered only to who may press it (the chair, mttq_portal/roles.py).
+        context["can_confirm"] = self.has_confirm_permission(request)
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def get_urls(self):
         urls = [
             path(

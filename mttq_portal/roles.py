@@ -9,8 +9,9 @@ from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER
 # ---------------------------------------------------------------------------------------
 # What each role may do in the admin: "app_label.codename" of Django's model permissions.
 # This table is the source of truth: `migrate` (post_migrate, mttq_portal/apps.py) sets each
-# group's permissions to exactly this list. Names of models that do not exist (yet) are
-# skipped, so an app that lands later gets its permissions at its first `migrate`.
+# group's permissions to exactly this list. Every code must name a real permission: the role
+# test checks each against the Permission rows, so a misspelt or removed model fails there
+# (sync itself skips a missing code, so that migrating an app backwards does not break).
 # Rows are never deleted from money records (corrected by new entries) and areas are never
 # deleted (merged or ended), so no role gets those delete permissions; only a superuser has.
 # Accounts are managed by superusers only: whoever may change users may make themselves one.
@@ -29,7 +30,6 @@ CONGRESS_MODELS = [
     "conference",
     "conferencedocument",
     "consultation",
-    "consultationoutcome",
     "slateentry",
     "delegate",
 ]
@@ -70,6 +70,9 @@ ROLE_PERMISSIONS = {
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
+        # The standing board confirms a consultation's result, which opens the new term:
+        # the chair's decision, not the staff who typed the slate.
+        + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),

@@ -54,15 +54,15 @@ def test_the_lock_ends_after_30_minutes(client, officer, axes_on):
     assert attempt(client, PASSWORD).status_code == 302
 
 
-def test_staff_unlock_a_locked_account_in_the_admin(client, officer, axes_on, admin_client):
+def test_staff_unlock_a_locked_account_in_the_admin(client, officer, axes_on, staff_client):
     for _ in range(5):
         attempt(client, "sai-mat-khau")
     [locked] = AccessAttempt.objects.all()
-    listing = admin_client.get("/quan-tri/axes/accessattempt/")
+    listing = staff_client.get("/quan-tri/axes/accessattempt/")
     assert "truongthon" in listing.content.decode()
     assert "Địa chỉ IP" in listing.content.decode() and "Khóa đăng nhập" in listing.content.decode()
 
-    response = admin_client.post(
+    response = staff_client.post(
         "/quan-tri/axes/accessattempt/",
         {"action": "delete_selected", "_selected_action": [locked.pk], "post": "yes"},
     )
@@ -124,8 +124,8 @@ def test_idle_sessions_expire_and_each_request_moves_the_expiry(client, officer,
     assert client.get("/quan-tri/").url.startswith(LOGIN)
 
 
-def test_staff_create_an_account_with_its_role_in_one_step(admin_client, django_user_model):
-    response = admin_client.post(
+def test_the_operator_creates_an_account_with_its_role_in_one_step(operator_client, django_user_model):
+    response = operator_client.post(
         "/quan-tri/auth/user/add/",
         {
             "username": "bientap.lan",
@@ -144,15 +144,15 @@ def test_staff_create_an_account_with_its_role_in_one_step(admin_client, django_
     assert user.check_password("Hoa-Phu@mua-lu-26")
 
 
-def test_the_account_form_offers_the_four_roles_in_vietnamese(admin_client):
-    body = admin_client.get("/quan-tri/auth/user/add/").content.decode()
+def test_the_account_form_offers_the_four_roles_in_vietnamese(operator_client):
+    body = operator_client.get("/quan-tri/auth/user/add/").content.decode()
     assert "Vai trò" in body and "Tạo tài khoản với vai trò" in body
     for name in (roles.COMMUNE_STAFF, roles.CHAIR, roles.HAMLET_OFFICER, roles.EDITOR):
         assert f'value="{name}"' in body
 
 
-def test_an_account_with_a_weak_password_is_not_created(admin_client, django_user_model):
-    response = admin_client.post(
+def test_an_account_with_a_weak_password_is_not_created(operator_client, django_user_model):
+    response = operator_client.post(
         "/quan-tri/auth/user/add/",
         {"username": "yeu", "password1": "12345678", "password2": "12345678", "role": roles.EDITOR},
     )

@@ -21,54 +21,54 @@ def make_officer(django_user_model):
 
 
 def test_an_admin_change_is_kept_with_the_user_who_made_it_and_the_old_value(
-    admin_client, admin_user, make_officer
+    operator_client, operator, make_officer
 ):
     officer = make_officer(first_name="Hùng")
 
-    admin_change(admin_client, officer, first_name="Hưng")
+    admin_change(operator_client, officer, first_name="Hưng")
 
-    record = assert_history(officer, by=admin_user, changed={"first_name"})
+    record = assert_history(officer, by=operator, changed={"first_name"})
     change = record.diff_against(record.prev_record).changes[0]
     assert (change.old, change.new) == ("Hùng", "Hưng")
     assert record.history_date is not None
 
 
-def test_a_role_given_in_the_admin_is_in_the_history(admin_client, admin_user, make_officer):
+def test_a_role_given_in_the_admin_is_in_the_history(operator_client, operator, make_officer):
     officer = make_officer()
     chair = Group.objects.get(name=roles.CHAIR)
 
-    admin_change(admin_client, officer, groups=[str(chair.pk)])
+    admin_change(operator_client, officer, groups=[str(chair.pk)])
 
     latest = officer.history.order_by("-history_id").first()
-    assert latest.history_user == admin_user
+    assert latest.history_user == operator
     assert [row.group_id for row in latest.groups.all()] == [chair.pk]
 
 
 def test_history_survives_the_deletion_of_the_row_and_records_who_deleted_it(
-    admin_client, admin_user, django_user_model, make_officer
+    operator_client, operator, django_user_model, make_officer
 ):
     officer = make_officer(first_name="Hùng")
     pk = officer.pk
-    admin_change(admin_client, officer, first_name="Hưng")
+    admin_change(operator_client, officer, first_name="Hưng")
 
-    response = admin_client.post(f"/quan-tri/auth/user/{pk}/delete/", {"post": "yes"})
+    response = operator_client.post(f"/quan-tri/auth/user/{pk}/delete/", {"post": "yes"})
 
     assert response.status_code == 302
     assert not django_user_model.objects.filter(pk=pk).exists()
     history = django_user_model.history.filter(id=pk).order_by("history_id")
     assert [(h.history_type, h.first_name) for h in history] == [("+", "Hùng"), ("~", "Hưng"), ("-", "Hưng")]
-    assert history.last().history_user == admin_user
+    assert history.last().history_user == operator
 
 
-def test_the_history_is_browsable_in_the_admin_without_password_hashes(admin_client, make_officer):
+def test_the_history_is_browsable_in_the_admin_without_password_hashes(operator_client, make_officer):
     officer = make_officer(password="Mattran@Hoaphu2026", first_name="Hùng")
-    admin_change(admin_client, officer, first_name="Hưng")
+    admin_change(operator_client, officer, first_name="Hưng")
 
-    page = admin_client.get(f"/quan-tri/auth/user/{officer.pk}/history/")
+    page = operator_client.get(f"/quan-tri/auth/user/{officer.pk}/history/")
 
     body = page.content.decode()
     assert page.status_code == 200
-    assert "admin" in body and "Hưng" in body
+    assert "vanhanh" in body and "Hưng" in body
     assert not hasattr(officer.history.first(), "password")
 
 

@@ -47,8 +47,8 @@ def test_every_page_carries_the_security_headers(client, db, url):
     )
 
 
-def test_admin_pages_for_signed_in_staff_carry_the_headers_and_are_not_cached(admin_client):
-    response = admin_client.get("/quan-tri/")
+def test_admin_pages_for_signed_in_staff_carry_the_headers_and_are_not_cached(staff_client):
+    response = staff_client.get("/quan-tri/")
     assert response.status_code == 200
     assert "'unsafe-inline'" not in directives(response)["script-src"]
     assert response["X-Frame-Options"] == "DENY"

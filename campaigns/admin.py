@@ -209,6 +209,11 @@ class LedgerAdmin(CampaignRecordAdmin):
     def is_open(self, obj):
         return not obj.is_reversal and not obj.is_locked()
 
+    def get_fields(self, request, obj=None):
+        # Who entered it, when, and its corrections exist only once it is saved.
+        fields = super().get_fields(request, obj)
+        return fields if obj else [name for name in fields if name not in self.readonly_fields]
+
     def reversal_summary(self, entry):
         raise NotImplementedError
 

@@ -638,21 +638,29 @@ class Disbursement(LedgerEntry):
         if self.campaign_id and self.amount and self.amount > 0 and not self.funding_source:
             balance = self.campaign.fund_balance(excluding=self)
             if self.amount > balance:
-                raise ValidationError(
-                    {
-                        "funding_source": _(
-                            "Số dư của quỹ hiện còn %(balance)s, khoản chi %(amount)s vượt %(over)s. "
-                            "Hãy ghi nguồn ứng trước, ví dụ: tạm ứng từ ngân sách xã."
-                        )
-                        % {
-                            "balance": format_money(balance),
-                            "amount": format_money(self.amount),
-                            "over": format_money(self.amount - max(balance, 0)),
-                        }
-                    }
-                )
+                raise ValidationError({"funding_source": self._overspending_message(balance)})
         if self.campaign_id and self.date:
             self.check_not_locked()
+
+    def _overspending_message(self, balance):
+        figures = {"amount": format_money(self.amount), "balance": format_money(abs(balance))}
+        if balance > 0:
+            figures["over"] = format_money(self.amount - balance)
+            text = _(
+                "Số dư của quỹ hiện còn %(balance)s, khoản chi %(amount)s vượt %(over)s. "
+                "Hãy ghi nguồn ứng trước, ví dụ: tạm ứng từ ngân sách xã."
+            )
+        elif balance == 0:
+            text = _(
+                "Quỹ đã chi hết số thu (số dư 0 đ): khoản chi %(amount)s cần ghi nguồn ứng trước, "
+                "ví dụ: tạm ứng từ ngân sách xã."
+            )
+        else:
+            text = _(
+                "Quỹ đã chi vượt số thu %(balance)s: khoản chi %(amount)s cần ghi nguồn ứng trước, "
+                "ví dụ: tạm ứng từ ngân sách xã."
+            )
+        return text % figures
 
 
 class PeriodLock(models.Model):

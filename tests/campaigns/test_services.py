@@ -176,3 +176,29 @@ def test_the_import_and_the_admin_share_the_checks_of_the_service(fund, area_b, 
     with pytest.raises(PermissionDenied):
         services.record_contributions([entry])
     assert not Contribution.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("raised", "message"),
+    [
+        (0, "Quỹ đã chi hết số thu (số dư 0 đ): khoản chi 2.000.000 đ cần ghi nguồn ứng trước"),
+        (1_000_000, "Số dư của quỹ hiện còn 1.000.000 đ, khoản chi 2.000.000 đ vượt 1.000.000 đ."),
+    ],
+)
+def test_the_overspending_message_says_what_is_left(fund, area_a, staff, raised, message):
+    if raised:
+        give(fund, area_a, raised, date=MARCH)
+    with pytest.raises(ValidationError) as refused:
+        services.record_disbursement(by=staff, campaign=fund.campaign, amount=2_000_000, purpose="Quà")
+    assert message in str(refused.value)
+
+
+def test_a_fund_already_overspent_says_by_how_much(fund, area_a, staff):
+    services.record_disbursement(
+        by=staff, campaign=fund.campaign, amount=3_000_000, purpose="Quà", funding_source="ngân sách xã"
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.record_disbursement(by=staff, campaign=fund.campaign, amount=2_000_000, purpose="Quà")
+    assert "Quỹ đã chi vượt số thu 3.000.000 đ: khoản chi 2.000.000 đ cần ghi nguồn ứng trước" in str(
+        refused.value
+    )

@@ -6,11 +6,13 @@ check (an officer imports only for their own areas) sits in the same loop as the
 checks, so one pass reports every problem and nothing is saved unless all rows are clean.
 """
 
+import codecs
 import csv
 import datetime
 import io
 import os
 import re
+import time
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congresses.models import ResidentialArea
+from lib.uploads import check_zip_archive
 from lib.vietnamese import fold
 
 from . import services
@@ -27,6 +30,15 @@ from .permissions import may_enter_for_area
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_ERRORS_SHOWN = 200
+# Reading a file is bounded in work, not only in bytes: a small XLSX can unpack to a huge
+# sheet. Every part of the zip is checked by its directory before openpyxl opens it, the
+# sheets are scanned as a stream for their row count, and reading stops at a time budget.
+READ_SECONDS = 5.0
+XLSX_MAX_SHEET_BYTES = 16 * 1024 * 1024  # a full 5.000-row sheet is about 2 MB of XML
+XLSX_MAX_PART_BYTES = 4 * 1024 * 1024  # styles, workbook, relations: kilobytes in real files
+XLSX_MAX_TOTAL_BYTES = 40 * 1024 * 1024
+XLSX_MAX_MEMBERS = 200
+XLSX_MAX_CELLS = 64 * (MAX_ROWS + 1)
 
 INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE = (
     "Chỉ tiêu",
@@ -82,8 +94,34 @@ def import_contributions(uploaded, *, campaign, by):
     return result
 
 
+def _limit(number):
+    return f"{number:,}".replace(",", ".")
+
+
+def _too_many_rows():
+    return ImportRefused(
+        _(
+            "Tệp có hơn %(limit)s dòng (tính cả dòng trống). Hãy xóa các dòng thừa hoặc chia thành "
+            "nhiều tệp, mỗi tệp tối đa %(limit)s dòng."
+        )
+        % {"limit": _limit(MAX_ROWS)}
+    )
+
+
+def _too_slow():
+    return ImportRefused(
+        _("Tệp quá phức tạp để đọc trong %(seconds)s giây. Hãy lưu lại từ tệp mẫu, chỉ giữ các cột của mẫu.")
+        % {"seconds": int(READ_SECONDS)}
+    )
+
+
 def read_rows(uploaded):
-    """[(row number as in Excel, {header: value})], header row checked; raises ImportRefused."""
+    """[(row number as in Excel, {header: value})], header row checked; raises ImportRefused.
+
+    Bounded work: at most MAX_BYTES read, every row read (empty ones too) counted against
+    MAX_ROWS, and at most READ_SECONDS spent; an XLSX is refused from its zip directory
+    and its declared size before it is parsed.
+    """
     ext = os.path.splitext(uploaded.name or "")[1].lower()
     if ext not in (".xlsx", ".csv"):
         raise ImportRefused(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
@@ -93,18 +131,18 @@ def read_rows(uploaded):
             % {"size": uploaded.size // 1024, "limit": MAX_BYTES // 1024}
         )
     uploaded.seek(0)
-    table = _xlsx_rows(uploaded) if ext == ".xlsx" else _csv_rows(uploaded)
+    deadline = time.monotonic() + READ_SECONDS
+    table = _xlsx_rows(uploaded, deadline) if ext == ".xlsx" else _csv_rows(uploaded)
     header = next(table, None)
     if not header:
         raise ImportRefused(_("Tệp trống."))
     columns = _check_header(header)
     rows = []
     for number, values in enumerate(table, start=2):
-        if len(rows) >= MAX_ROWS:
-            raise ImportRefused(
-                _("Tệp có hơn %(limit)s dòng. Hãy chia thành nhiều tệp, mỗi tệp tối đa %(limit)s dòng.")
-                % {"limit": f"{MAX_ROWS:,}".replace(",", ".")}
-            )
+        if number > MAX_ROWS + 1:
+            raise _too_many_rows()
+        if time.monotonic() > deadline:
+            raise _too_slow()
         values = list(values) + [None] * (len(header) - len(values))
         if all(value in (None, "") for value in values):
             continue
@@ -112,30 +150,161 @@ def read_rows(uploaded):
     return rows
 
 
-def _xlsx_rows(uploaded):
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*(\d*)(?::[A-Z]*(\d+))?\"")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d+)\"")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_SCAN_CHUNK = 1024 * 1024
+
+
+def _check_xlsx_package(uploaded):
+    """Refuse an XLSX by its zip directory: parts unpacking to more than a real sheet would."""
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            sheets = [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/")]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise ImportRefused(_("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx rồi thử lại.")) from error
+    finally:
+        uploaded.seek(0)
+    for info in sheets:
+        if info.file_size > XLSX_MAX_SHEET_BYTES:
+            raise ImportRefused(
+                _(
+                    "Tệp có hơn %(limit)s dòng hoặc quá nhiều ô: trang tính giải nén ra %(size)s MB, "
+                    "trong khi %(limit)s dòng của mẫu chỉ cần vài MB. Hãy xóa các dòng thừa hoặc chia nhỏ tệp."
+                )
+                % {"limit": _limit(MAX_ROWS), "size": info.file_size // (1024 * 1024)}
+            )
+    try:
+        return check_zip_archive(
+            uploaded,
+            max_members=XLSX_MAX_MEMBERS,
+            max_total_bytes=XLSX_MAX_TOTAL_BYTES,
+            max_member_bytes=XLSX_MAX_PART_BYTES,
+            member_limits={"xl/worksheets/": XLSX_MAX_SHEET_BYTES, "xl/sharedStrings": XLSX_MAX_SHEET_BYTES},
+            max_ratio=None,
+        )
+    except ValidationError as error:
+        if error.code == "not_zip":
+            raise ImportRefused(
+                _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx rồi thử lại.")
+            ) from error
+        raise ImportRefused(
+            _("Tệp Excel giải nén ra quá lớn so với %(limit)s dòng: %(reason)s")
+            % {"limit": _limit(MAX_ROWS), "reason": " ".join(error.messages)}
+        ) from error
+
+
+def _scan_sheet(archive, name, deadline):
+    """Stream one sheet's XML: its declared dimension, then every row and cell tag, counted.
+
+    openpyxl sizes every sheet when it opens a workbook, parsing a sheet without a
+    <dimension> to its end; this scan, at memory-speed and in 1 MB chunks, refuses such a
+    sheet first.
+    """
+    rows = cells = highest = 0
+    tail = b""
+    with archive.open(name) as stream:
+        first = True
+        while chunk := stream.read(_SCAN_CHUNK):
+            data = tail + chunk
+            if first:
+                first = False
+                declared = _DIMENSION.search(data[:65536])
+                if declared:
+                    last_row = int(declared.group(2) or declared.group(1) or 0)
+                    if last_row > MAX_ROWS + 1:
+                        raise _too_many_rows()
+            # Tags cut by a chunk's end are counted in the next chunk, which starts with them.
+            cut = data.rfind(b"<")
+            body, tail = (data[:cut], data[cut:]) if cut > len(data) - 256 else (data, b"")
+            rows += len(_ROW_TAG.findall(body))
+            cells += len(_CELL_TAG.findall(body))
+            highest = max([highest, *map(int, _ROW_NUMBER.findall(body))])
+            if rows > MAX_ROWS + 1 or highest > MAX_ROWS + 1:
+                raise _too_many_rows()
+            if cells > XLSX_MAX_CELLS:
+                raise ImportRefused(
+                    _("Tệp có quá nhiều ô (hơn %(limit)s). Hãy chỉ giữ các cột của tệp mẫu.")
+                    % {"limit": _limit(XLSX_MAX_CELLS)}
+                )
+            if time.monotonic() > deadline:
+                raise _too_slow()
+
+
+def _xlsx_rows(uploaded, deadline):
     from openpyxl import load_workbook
 
+    names = _check_xlsx_package(uploaded)
     try:
+        with zipfile.ZipFile(uploaded) as archive:
+            for name in names:
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    _scan_sheet(archive, name, deadline)
+        uploaded.seek(0)
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except ImportRefused:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError, SyntaxError) as error:
         raise ImportRefused(
             _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx rồi thử lại.")
         ) from error
-    sheet = workbook.worksheets[0]
-    # Only the template's columns are read: a sheet with thousands of columns costs nothing.
-    yield from sheet.iter_rows(max_col=len(HEADERS) + 4, values_only=True)
-    workbook.close()
+    try:
+        sheet = workbook.worksheets[0]
+        if (sheet.max_row or 0) > MAX_ROWS + 1:
+            raise _too_many_rows()
+        # Read to the sheet's real end, whatever its <dimension> claims: rows are counted by the caller.
+        sheet.reset_dimensions()
+        # Only the template's columns are read: a sheet with thousands of columns costs nothing.
+        yield from sheet.iter_rows(max_col=len(HEADERS) + 4, values_only=True)
+    except ImportRefused:
+        raise
+    except (KeyError, ValueError, TypeError, IndexError, SyntaxError, zipfile.BadZipFile) as error:
+        raise ImportRefused(
+            _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx rồi thử lại.")
+        ) from error
+    finally:
+        workbook.close()
+
+
+class _Limited(io.RawIOBase):
+    """A read-only stream of at most `limit` bytes of another; a longer one is refused, not cut."""
+
+    def __init__(self, source, limit):
+        self.source, self.left = source, limit
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if self.left <= 0:
+            if self.source.read(1):
+                raise ImportRefused(
+                    _("Tệp vượt giới hạn %(limit)s KB. Hãy chia thành nhiều tệp nhỏ hơn.")
+                    % {"limit": MAX_BYTES // 1024}
+                )
+            return 0
+        data = self.source.read(min(len(buffer), self.left))
+        self.left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _csv_rows(uploaded):
-    raw = uploaded.read(MAX_BYTES + 1)
+    """Rows of a UTF-8 CSV read as a stream: at most MAX_BYTES, fields of bounded length."""
+    stream = io.BufferedReader(_Limited(uploaded, MAX_BYTES))
+    head = stream.peek(4096)[:4096]
     try:
-        text = raw.decode("utf-8-sig")
+        first_line = codecs.decode(head.split(b"\n", 1)[0], "utf-8-sig", errors="ignore")
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        yield from csv.reader(text, delimiter=delimiter)
     except UnicodeDecodeError as error:
         raise ImportRefused(_("Tệp CSV phải được lưu với mã UTF-8 (trong Excel: CSV UTF-8).")) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    except csv.Error as error:
+        raise ImportRefused(
+            _("Không đọc được tệp CSV: có ô quá dài hoặc dấu ngoặc kép không đóng.")
+        ) from error
 
 
 def _check_header(header):

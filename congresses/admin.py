@@ -192,6 +192,14 @@ class PositionAdmin(FoldedInPythonSearch, admin.ModelAdmin):
 
 
 class PersonForm(forms.ModelForm):
+    # A plain file field: the portrait is checked and decoded once by normalized_photo, with
+    # our messages (truncated, too many pixels, markup), not by Django's ImageField first.
+    photo = forms.FileField(
+        label=_("ảnh chân dung"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+
     class Meta:
         model = Person
         fields = [
@@ -212,7 +220,9 @@ class PersonForm(forms.ModelForm):
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "content_type"):  # a fresh upload, not the stored file
-            return normalized_photo(photo)
+            normalized = normalized_photo(photo)
+            self.instance.photo_original_name = normalized.original_name
+            return normalized
         return photo
 
 

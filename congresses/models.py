@@ -394,6 +394,8 @@ class Position(models.Model):
 
 
 def validate_photo(uploaded):
+    if getattr(uploaded, "normalized", False):
+        return  # made by normalized_photo from an upload it already decoded and checked
     validate_image_upload(uploaded)
 
 
@@ -434,6 +436,7 @@ class Person(models.Model):
     photo = models.ImageField(
         _("ảnh chân dung"), upload_to=RandomName("people"), blank=True, validators=[validate_photo]
     )
+    photo_original_name = models.CharField(_("tên tệp gốc của ảnh"), max_length=255, blank=True, editable=False)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     contact_public = models.BooleanField(
@@ -941,21 +944,27 @@ class Delegate(models.Model):
 
 
 def normalized_photo(uploaded, max_size=(600, 800)):
-    """A portrait ready to store: checked, upright, without EXIF/GPS, at most 600 × 800 pixels."""
+    """A portrait ready to store: checked, upright, without EXIF/GPS, at most 600 × 800 pixels.
+
+    The upload is decoded once; an unreadable or truncated file raises a Vietnamese
+    ValidationError. The returned file carries `original_name` (the name the user gave it).
+    """
     import io
 
     from django.core.files.base import ContentFile
 
-    from lib.uploads import open_normalized
+    from lib.uploads import decode_image
 
-    validate_image_upload(uploaded)
-    image = open_normalized(uploaded)
+    image = decode_image(uploaded, max_side=max(max_size))
     image.thumbnail(max_size)
     buffer = io.BytesIO()
     if image.mode == "RGBA":
         image.save(buffer, "PNG", optimize=True)
         ext = "png"
     else:
-        image.save(buffer, "JPEG", quality=85, optimize=True)
+        image.save(buffer, "JPEG", quality=85, optimize=True, exif=b"")
         ext = "jpg"
-    return ContentFile(buffer.getvalue(), name=f"anh.{ext}")
+    content = ContentFile(buffer.getvalue(), name=f"anh.{ext}")
+    content.normalized = True
+    content.original_name = os.path.basename(getattr(uploaded, "name", "") or "")[:255]
+    return content

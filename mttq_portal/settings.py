@@ -142,6 +142,10 @@ STORAGES = {
 }
 # Serve the admin's uploaded media locally only in development; nginx serves it in production.
 SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG or DEMO)
+# A post's files (news/<id>/…) always go through Django, which checks the post is public
+# (or the visitor an editor). Where nginx serves media, Django answers with an
+# X-Accel-Redirect to this internal location; empty: Django sends the file itself.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "" if SERVE_MEDIA else "/_protected_media/")
 
 # Uploads: photos from phones are large, but a bomb is not a photo.
 DATA_UPLOAD_MAX_NUMBER_FILES = envint("DATA_UPLOAD_MAX_NUMBER_FILES", 60)

@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
+from news import views as news_views
 from news.sitemaps import CategorySitemap, PostSitemap
 
 from . import views
@@ -34,6 +35,8 @@ urlpatterns = [
     path("", include("news.urls")),
     path("mat-tran/", include("congresses.urls")),
     path("van-dong/", include("campaigns.urls")),
+    # A post's files are served only once the post is public, in demo and in production alike.
+    path("media/news/<int:post_id>/<path:path>", news_views.post_media, name="post_media"),
 ]
 
 if settings.SERVE_MEDIA:

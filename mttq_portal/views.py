@@ -1,16 +1,16 @@
 """Site-wide pages: home, robots.txt, the error pages, the health check and media files."""
 
 import logging
-import posixpath
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import Context, loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_page, never_cache
-from django.views.static import serve
+
+from lib.media import send_media
 
 from .home import home_page
 
@@ -82,25 +82,13 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
-# Only these are shown in the browser; everything else (PDF, Office, SVG, HTML, anything
-# unexpected) is downloaded, so an uploaded file can never run as a page of the site.
-INLINE_MEDIA_TYPES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
-# Media responses get their own policy: nothing in them may load or run anything.
-MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'none'; sandbox"
-
-
 def media(request, path):
     """Uploaded files, served by Django only in development and demo (nginx does the same in
-    production: deploy/nginx-mttq-portal.conf)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = MEDIA_CSP
-    ext = posixpath.splitext(path)[1].lower()
-    if ext not in INLINE_MEDIA_TYPES:
-        if ext not in (".pdf", ".doc", ".docx", ".xlsx"):
-            response["Content-Type"] = "application/octet-stream"
-        response["Content-Disposition"] = f'attachment; filename="{posixpath.basename(path)}"'
-    return response
+    production: deploy/nginx-mttq-portal.conf). A post's files have their own view, which
+    checks the post is public (news.views.post_media); nothing else under news/ is served."""
+    if path.startswith("news/"):
+        raise Http404
+    return send_media(request, path, accel="")
 
 
 def favicon(request):

@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from lib.uploads import validate_image_upload
-
 from . import services
+from .images import prepare_image
 from .models import Category, Photo, Post
 
 
@@ -66,15 +65,14 @@ class PostAdminForm(forms.ModelForm):
         ]
 
     def clean_cover_upload(self):
+        # Decoded here, once: a broken file is an error on the form, and save_model only writes.
         uploaded = self.cleaned_data.get("cover_upload")
-        if uploaded:
-            validate_image_upload(uploaded)
-        return uploaded
+        return prepare_image(uploaded) if uploaded else None
 
     def clean_new_photos(self):
         files = self.cleaned_data.get("new_photos") or []
         try:
-            services.check_images(files)
+            return services.prepare_images(files)
         except ValidationError as error:
             summary = ngettext(
                 "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ tệp này ra.",
@@ -82,7 +80,6 @@ class PostAdminForm(forms.ModelForm):
                 len(error.messages),
             ) % {"count": len(error.messages)}
             raise ValidationError([summary, *error.messages]) from error
-        return files
 
 
 class PhotoInline(admin.TabularInline):

@@ -6,6 +6,7 @@ A public GET never resizes anything, and lists never show the original.
 """
 
 import io
+import os
 import uuid
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
-from lib.uploads import open_normalized
+from lib.uploads import decode_image, open_normalized
 
 # Longest side in pixels of each rendition. Small sources are never enlarged.
 SIZES = {"thumb": 480, "medium": 960, "large": 1600}
@@ -44,9 +45,70 @@ def _flatten(image):
 
 
 def _encode(image, fmt, **options):
+    """Encode without any metadata: no EXIF, comment, XMP or ICC profile reaches a rendition."""
+    image.info = {}
     buffer = io.BytesIO()
-    image.save(buffer, fmt, **options)
+    image.save(buffer, fmt, exif=b"", **options)
     return buffer.getvalue()
+
+
+@dataclass
+class PreparedImage:
+    """An upload decoded once and encoded into every file it needs, nothing written yet.
+
+    `add_photos` and `set_cover` prepare every file of a batch first and write only when
+    all are good, so a rejected file leaves nothing on disk.
+    """
+
+    original: bytes
+    renditions: dict
+    original_name: str
+
+
+def _rendition_bytes(image):
+    """{size: {"webp": bytes, "jpeg": bytes, "width", "height"}}, largest first, each from the previous."""
+    result = {}
+    for size, longest in sorted(SIZES.items(), key=lambda item: -item[1]):
+        image = image.copy()
+        image.thumbnail((longest, longest), reducing_gap=3.0)
+        result[size] = {
+            "webp": _encode(image, "WEBP", quality=WEBP_QUALITY, method=3),
+            "jpeg": _encode(image, "JPEG", quality=JPEG_QUALITY, progressive=True),
+            "width": image.width,
+            "height": image.height,
+        }
+    return result
+
+
+def prepare_image(uploaded):
+    """Decode an upload once (checked: raises a Vietnamese ValidationError) and encode its files.
+
+    Returns a PreparedImage: the upright original without metadata (at most
+    ORIGINAL_MAX_SIDE) and every rendition, as bytes; `save_renditions` writes them.
+    """
+    image = _flatten(decode_image(uploaded, max_side=ORIGINAL_MAX_SIDE))
+    image.thumbnail((ORIGINAL_MAX_SIDE, ORIGINAL_MAX_SIDE), reducing_gap=3.0)
+    return PreparedImage(
+        original=_encode(image, "JPEG", quality=90),
+        renditions=_rendition_bytes(image),
+        original_name=os.path.basename(getattr(uploaded, "name", "") or "")[:255],
+    )
+
+
+def save_renditions(encoded, folder="renditions"):
+    """Write encoded renditions (from `prepare_image`) under random names; returns the JSONField dict."""
+    now = timezone.now()
+    stem = f"{folder}/{now:%Y}/{now:%m}/{uuid.uuid4().hex}"
+    result = {}
+    try:
+        for size, entry in encoded.items():
+            result[size] = {"width": entry["width"], "height": entry["height"]}
+            result[size]["webp"] = default_storage.save(f"{stem}-{size}.webp", ContentFile(entry["webp"]))
+            result[size]["jpeg"] = default_storage.save(f"{stem}-{size}.jpg", ContentFile(entry["jpeg"]))
+    except Exception:
+        delete_renditions(result)
+        raise
+    return result
 
 
 def store_normalized(uploaded):
@@ -59,7 +121,7 @@ def store_normalized(uploaded):
     uploaded.seek(0)
     image = _flatten(open_normalized(uploaded))
     image.thumbnail((ORIGINAL_MAX_SIDE, ORIGINAL_MAX_SIDE), reducing_gap=3.0)
-    data = _encode(image, "JPEG", quality=90)
+    data = _encode(image.copy(), "JPEG", quality=90)
     return ContentFile(data, name="anh.jpg"), image
 
 
@@ -75,21 +137,7 @@ def make_renditions(source, folder="renditions"):
         if hasattr(source, "seek"):
             source.seek(0)
         image = _flatten(open_normalized(source))
-    now = timezone.now()
-    stem = f"{folder}/{now:%Y}/{now:%m}/{uuid.uuid4().hex}"
-    result = {}
-    # Largest first, each size made from the previous one: a phone photo is shrunk once, not three times.
-    for size, longest in sorted(SIZES.items(), key=lambda item: -item[1]):
-        image = image.copy()
-        image.thumbnail((longest, longest), reducing_gap=3.0)
-        webp = default_storage.save(
-            f"{stem}-{size}.webp", ContentFile(_encode(image, "WEBP", quality=WEBP_QUALITY, method=3))
-        )
-        jpeg = default_storage.save(
-            f"{stem}-{size}.jpg", ContentFile(_encode(image, "JPEG", quality=JPEG_QUALITY, progressive=True))
-        )
-        result[size] = {"webp": webp, "jpeg": jpeg, "width": image.width, "height": image.height}
-    return result
+    return save_renditions(_rendition_bytes(image), folder)
 
 
 def rendition(renditions, size):

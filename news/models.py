@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -26,6 +27,31 @@ from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def post_media_folder(post_id):
+    """Where every file of a post lives: `news/<post id>/…`. The media view reads the id back
+    from the path to serve a draft's or a scheduled post's files only to editors."""
+    return f"news/{int(post_id)}"
+
+
+@deconstructible
+class PostFileName(RandomName):
+    """`upload_to` for a post's files: `news/<post id>/<folder>/<yyyy>/<mm>/<random hex><ext>`."""
+
+    def __init__(self, folder, post_attr="post_id"):
+        super().__init__(folder)
+        self.post_attr = post_attr
+
+    def __call__(self, instance, filename):
+        name = super().__call__(instance, filename)
+        return f"{post_media_folder(getattr(instance, self.post_attr))}/{name}"
+
+    def __eq__(self, other):
+        return isinstance(other, PostFileName) and (other.folder, other.post_attr) == (
+            self.folder,
+            self.post_attr,
+        )
 
 
 def search_words(text):
@@ -119,12 +145,13 @@ class Post(models.Model):
         _("nội dung"), config={"extensions": EDITOR_EXTENSIONS}, sanitize=True, blank=True
     )
     cover = models.ImageField(
-        _("ảnh đại diện"), upload_to=RandomName("news/covers"), blank=True, width_field="cover_width",
+        _("ảnh đại diện"), upload_to=PostFileName("covers", "pk"), blank=True, width_field="cover_width",
         height_field="cover_height",
     )  # fmt: skip
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    cover_original_name = models.CharField(_("tên tệp gốc của ảnh đại diện"), max_length=255, blank=True, editable=False)
     cover_alt = models.CharField(
         _("mô tả ảnh đại diện"), max_length=255, blank=True, help_text=_("Để trống thì dùng tiêu đề bài.")
     )
@@ -243,7 +270,7 @@ class Photo(models.Model):
         Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("bài viết")
     )
     image = models.ImageField(
-        _("ảnh"), upload_to=RandomName("news/photos"), width_field="width", height_field="height"
+        _("ảnh"), upload_to=PostFileName("photos"), width_field="width", height_field="height"
     )
     width = models.PositiveIntegerField(_("chiều rộng"), null=True, editable=False)
     height = models.PositiveIntegerField(_("chiều cao"), null=True, editable=False)

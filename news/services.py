@@ -5,6 +5,8 @@ normalised and given its renditions the same way whatever path it comes by.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -12,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from lib.uploads import validate_image_upload
 
-from .images import delete_renditions, make_renditions, store_normalized
-from .models import Photo, Post
+from .images import PreparedImage, delete_renditions, prepare_image, save_renditions
+from .models import Photo, Post, post_media_folder
 
 
 def check_images(files):
@@ -28,38 +30,66 @@ def check_images(files):
         raise ValidationError(errors)
 
 
+def prepare_images(files):
+    """Decode and encode every file of a batch before anything is written.
+
+    Each upload is decoded once; a file that is not a readable image (truncated, a bomb,
+    markup) is a Vietnamese message naming it. Raises one ValidationError listing every
+    rejected file, else returns the PreparedImages in order. Nothing touches the disk.
+    """
+    prepared, errors = [], []
+    for uploaded in files:
+        if isinstance(uploaded, PreparedImage):
+            prepared.append(uploaded)
+            continue
+        try:
+            prepared.append(prepare_image(uploaded))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return prepared
+
+
 def default_alt_text(post, number):
     """`<tiêu đề bài> – ảnh 3`: a sensible alt text the editor can refine later."""
     return _("%(title)s – ảnh %(number)s") % {"title": post.title[:200], "number": number}
 
 
+def _delete_files(names):
+    for name in names:
+        if name:
+            default_storage.delete(name)
+
+
 def add_photos(post, files, caption=""):
     """Add uploaded photos to the end of a post's gallery, all or nothing.
 
-    Every file is checked first; if any is rejected, nothing is saved and the ValidationError
-    lists each rejected file. Each photo is stored upright without GPS metadata, with its
-    thumbnail, medium and large renditions, and an alt text made from the post title.
+    `files` are uploads or PreparedImages (the admin prepares them while validating the
+    form). Every file is decoded and checked before anything is written; if any is
+    rejected, nothing is saved, no file is left on disk, and the ValidationError lists each
+    rejected file. Each photo is stored upright without metadata, with its thumbnail,
+    medium and large renditions, under the post's folder, and an alt text from the title.
     """
-    files = list(files)
-    check_images(files)
+    prepared = prepare_images(list(files))
     written = []
     try:
         with transaction.atomic():
             start = (post.photos.aggregate(last=Max("position"))["last"] or 0) + 1
             photos = []
-            for offset, uploaded in enumerate(files):
-                content, image = store_normalized(uploaded)
-                renditions = make_renditions(image)
+            for offset, image in enumerate(prepared):
+                renditions = save_renditions(image.renditions, f"{post_media_folder(post.pk)}/renditions")
                 written.append(renditions)
                 photo = Photo(
                     post=post,
                     alt_text=default_alt_text(post, start + offset),
                     caption=caption,
                     position=start + offset,
-                    original_name=(uploaded.name or "")[:255],
+                    original_name=image.original_name,
                     renditions=renditions,
                 )
-                photo.image.save("anh.jpg", content, save=False)
+                photo.image.save("anh.jpg", ContentFile(image.original, name="anh.jpg"), save=False)
+                written.append({"original": {"jpeg": photo.image.name}})
                 photo.save()
                 photos.append(photo)
     except Exception:
@@ -70,14 +100,26 @@ def add_photos(post, files, caption=""):
 
 
 def set_cover(post, uploaded):
-    """Replace a post's cover image with a checked, normalised upload and its renditions."""
-    validate_image_upload(uploaded)
-    content, image = store_normalized(uploaded)
-    old = post.cover_renditions
-    post.cover_renditions = make_renditions(image)
-    post.cover.save("anh.jpg", content, save=False)
-    post.save()
-    delete_renditions(old)
+    """Replace a post's cover with a checked, normalised upload (or a PreparedImage) and its renditions.
+
+    Raises a Vietnamese ValidationError for an unreadable image, before anything is written.
+    The old cover's files are removed once the new one is saved.
+    """
+    image = uploaded if isinstance(uploaded, PreparedImage) else prepare_image(uploaded)
+    old_renditions, old_name = post.cover_renditions, post.cover.name if post.cover else ""
+    renditions = save_renditions(image.renditions, f"{post_media_folder(post.pk)}/renditions")
+    try:
+        post.cover.save("anh.jpg", ContentFile(image.original, name="anh.jpg"), save=False)
+        post.cover_renditions = renditions
+        post.cover_original_name = image.original_name
+        post.save()
+    except Exception:
+        delete_renditions(renditions)
+        if post.cover and post.cover.name != old_name:
+            _delete_files([post.cover.name])
+        raise
+    delete_renditions(old_renditions)
+    _delete_files([old_name])
     return post
 
 

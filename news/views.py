@@ -3,9 +3,12 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from .models import Category, Photo, Post
+from lib.media import send_media
+
+from .models import Category, Photo, Post, post_media_folder
 
 PER_PAGE = 12
 
@@ -30,6 +33,18 @@ def post_detail(request, slug):
     post.register_view()
     context = {"post": post, "related_posts": post.related_posts(), "json_ld": post_json_ld(request, post)}
     return render(request, "news/post_detail.html", context)
+
+
+def post_media(request, post_id, path):
+    """A post's files (cover, photos, their renditions): to anyone once the post is public; before
+    that (draft, scheduled) only to those who may see posts in the admin. A public file costs one
+    query; random names alone would not keep a leaked link of a draft private."""
+    name = f"{post_media_folder(post_id)}/{path}"
+    if Post.objects.published().filter(pk=post_id).exists():
+        return send_media(request, name, cache_control="public, max-age=3600")
+    if request.user.has_perm("news.view_post") and Post.objects.filter(pk=post_id).exists():
+        return send_media(request, name, cache_control="private, no-store")
+    raise Http404
 
 
 def search(request):

@@ -220,7 +220,7 @@ def test_a_file_that_is_not_a_photo_is_refused_in_vietnamese(admin_client, commu
     upload = SimpleUploadedFile("anh.jpg", b"<script>alert(1)</script>", content_type="image/jpeg")
     response = admin_client.post(reverse("admin:congresses_person_add"), _person_form(commune, photo=upload))
     assert response.status_code == 200
-    assert "hình ảnh hợp lệ" in response.context["adminform"].form.errors["photo"][0]
+    assert "không phải là ảnh hợp lệ" in response.context["adminform"].form.errors["photo"][0]
     assert not Person.objects.exists()
 
 

@@ -56,7 +56,7 @@ def test_photos_get_a_default_alt_text_and_follow_the_gallery_order(make_post):
 
 def test_the_stored_original_never_keeps_the_uploaded_name(make_post):
     [photo] = services.add_photos(make_post(), [jpeg_upload("Ảnh GPS nhà tôi.jpg")])
-    assert "nha" not in photo.image.name and photo.image.name.startswith("news/photos/")
+    assert "nha" not in photo.image.name and photo.image.name.startswith(f"news/{photo.post_id}/photos/")
     assert photo.original_name == "Ảnh GPS nhà tôi.jpg"
 
 

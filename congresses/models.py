@@ -436,7 +436,9 @@ class Person(models.Model):
     photo = models.ImageField(
         _("ảnh chân dung"), upload_to=RandomName("people"), blank=True, validators=[validate_photo]
     )
-    photo_original_name = models.CharField(_("tên tệp gốc của ảnh"), max_length=255, blank=True, editable=False)
+    photo_original_name = models.CharField(
+        _("tên tệp gốc của ảnh"), max_length=255, blank=True, editable=False
+    )
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     contact_public = models.BooleanField(

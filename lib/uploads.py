@@ -191,7 +191,9 @@ def decode_image(source, *, max_side=None):
     except Exception as error:  # Pillow raises many kinds on hostile input; none may be a 500
         log.info("image %r refused: %s", name, error)
         raise ValidationError(
-            _("Không đọc được ảnh “%(name)s”: tệp bị hỏng hoặc chưa tải lên hết. Hãy chụp hoặc chép lại ảnh."),
+            _(
+                "Không đọc được ảnh “%(name)s”: tệp bị hỏng hoặc chưa tải lên hết. Hãy chụp hoặc chép lại ảnh."
+            ),
             code="image_broken",
             params={"name": name},
         ) from error
@@ -277,9 +279,17 @@ def check_zip_archive(
             raise _zip_refused(
                 name,
                 _("phần “%(part)s” giải nén ra %(size)s, vượt giới hạn %(limit)s")
-                % {"part": info.filename[:80], "size": _megabytes(info.file_size), "limit": _megabytes(limit)},
+                % {
+                    "part": info.filename[:80],
+                    "size": _megabytes(info.file_size),
+                    "limit": _megabytes(limit),
+                },
             )
-        if max_ratio and info.file_size > 1024 * 1024 and info.file_size > max_ratio * max(info.compress_size, 1):
+        if (
+            max_ratio
+            and info.file_size > 1024 * 1024
+            and info.file_size > max_ratio * max(info.compress_size, 1)
+        ):
             raise _zip_refused(
                 name,
                 _("phần “%(part)s” nén quá mức bình thường (giải nén ra %(size)s)")

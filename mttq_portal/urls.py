@@ -1,6 +1,5 @@
 """Root URLs: the home page and site-wide pages here, each app's pages under its own prefix."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -37,10 +36,9 @@ urlpatterns = [
     path("van-dong/", include("campaigns.urls")),
     # A post's files are served only once the post is public, in demo and in production alike.
     path("media/news/<int:post_id>/<path:path>", news_views.post_media, name="post_media"),
+    # Other uploads: Django serves them only with SERVE_MEDIA (demo); nginx does in production.
+    path("media/<path:path>", views.media, name="media"),
 ]
-
-if settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", views.media, name="media")]
 
 handler400 = "mttq_portal.views.bad_request"
 handler403 = "mttq_portal.views.permission_denied"

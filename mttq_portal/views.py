@@ -86,7 +86,7 @@ def media(request, path):
     """Uploaded files, served by Django only in development and demo (nginx does the same in
     production: deploy/nginx-mttq-portal.conf). A post's files have their own view, which
     checks the post is public (news.views.post_media); nothing else under news/ is served."""
-    if path.startswith("news/"):
+    if not settings.SERVE_MEDIA or path.startswith("news/"):
         raise Http404
     return send_media(request, path, accel="")
 

@@ -151,7 +151,9 @@ class Post(models.Model):
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    cover_original_name = models.CharField(_("tên tệp gốc của ảnh đại diện"), max_length=255, blank=True, editable=False)
+    cover_original_name = models.CharField(
+        _("tên tệp gốc của ảnh đại diện"), max_length=255, blank=True, editable=False
+    )
     cover_alt = models.CharField(
         _("mô tả ảnh đại diện"), max_length=255, blank=True, help_text=_("Để trống thì dùng tiêu đề bài.")
     )

@@ -184,3 +184,59 @@ def test_the_template_has_vietnamese_headers_and_only_the_officers_areas(
 def test_anonymous_users_cannot_reach_the_import(client, fund):
     response = client.get(reverse("admin:campaigns_contribution_import"))
     assert response.status_code == 302
+
+
+def test_empty_rows_count_against_the_row_limit(fund, area_a, officer_a, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    line = "Quỹ “Vì người nghèo”,Thôn Đông,07/01/2025,100000,,Cá nhân,Nguyễn Văn An,"
+    with pytest.raises(imports.ImportRefused, match="hơn 3 dòng \\(tính cả dòng trống\\)"):
+        imports.import_contributions(
+            csv_file(line, ",,,,,,,", "", ",,,"), campaign=fund.campaign, by=officer_a
+        )
+    assert not Contribution.objects.exists()
+
+
+def test_an_xlsx_whose_dimension_says_fewer_rows_is_still_read_to_its_end(fund, area_a, officer_a):
+    import re
+    import zipfile
+
+    line = ["Quỹ “Vì người nghèo”", "Thôn Đông", "07/01/2025", 100_000, None, None, "Nguyễn Văn An", None]
+    source = xlsx_file([imports.HEADERS, line, line, line])
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(out, "w") as target:
+        for info in archive.infolist():
+            data = archive.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:H2"', data)
+            target.writestr(info, data)
+    upload = SimpleUploadedFile("ket-qua.xlsx", out.getvalue())
+    result = imports.import_contributions(upload, campaign=fund.campaign, by=officer_a)
+    assert result.errors == []
+    assert Contribution.objects.count() == 3
+
+
+def test_a_csv_longer_than_the_limit_is_refused_even_when_its_size_is_unknown(fund, officer_a, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_BYTES", 200)
+    line = "Quỹ “Vì người nghèo”,Thôn Đông,07/01/2025,100000,,Cá nhân,Nguyễn Văn An,"
+    upload = csv_file(*[line] * 5)
+    upload.size = None
+    with pytest.raises(imports.ImportRefused, match="vượt giới hạn"):
+        imports.import_contributions(upload, campaign=fund.campaign, by=officer_a)
+
+
+def test_a_csv_with_an_endless_quoted_cell_is_refused_not_a_server_error(fund, officer_a):
+    upload = csv_file('"' + "x" * 200_000)
+    with pytest.raises(imports.ImportRefused, match="Không đọc được tệp CSV"):
+        imports.import_contributions(upload, campaign=fund.campaign, by=officer_a)
+
+
+def test_the_ten_million_row_xlsx_is_refused_in_well_under_five_seconds(fund, officer_a):
+    import time
+
+    from tests.hostile.files import ten_million_row_xlsx
+
+    name, data = ten_million_row_xlsx()
+    start = time.monotonic()
+    with pytest.raises(imports.ImportRefused, match="Tệp có hơn 5.000 dòng"):
+        imports.import_contributions(SimpleUploadedFile(name, data), campaign=fund.campaign, by=officer_a)
+    assert time.monotonic() - start < 1.0

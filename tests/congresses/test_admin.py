@@ -365,3 +365,21 @@ def test_the_history_of_a_person_and_a_membership_shows_who_changed_what(admin_c
         admin_client.get(reverse("admin:congresses_person_history", args=[membership.person_id])).status_code
         == 200
     )
+
+
+def test_a_portrait_keeps_the_name_it_was_uploaded_with(admin_client, commune):
+    upload = SimpleUploadedFile("Chân dung bà Ánh.jpg", _jpeg_with_gps(), content_type="image/jpeg")
+    admin_client.post(reverse("admin:congresses_person_add"), _person_form(commune, photo=upload))
+    stored = Person.objects.get(full_name="Phan Thị Ánh")
+    assert stored.photo_original_name == "Chân dung bà Ánh.jpg"
+    assert "Chân" not in stored.photo.name
+
+
+def test_a_truncated_portrait_is_a_form_error_not_a_server_error(admin_client, commune):
+    buffer = io.BytesIO()
+    Image.effect_noise((600, 800), 64).convert("RGB").save(buffer, "JPEG")
+    upload = SimpleUploadedFile("anh.jpg", buffer.getvalue()[:20000], content_type="image/jpeg")
+    response = admin_client.post(reverse("admin:congresses_person_add"), _person_form(commune, photo=upload))
+    assert response.status_code == 200
+    assert "tệp bị hỏng hoặc chưa tải lên hết" in response.context["adminform"].form.errors["photo"][0]
+    assert not Person.objects.exists()

@@ -61,7 +61,8 @@ _SHEET_HEAD = (
 _HEADER_ROW = (
     b'<row r="1">'
     + b"".join(
-        f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{name}</t></is></c>'.encode() for i, name in enumerate(IMPORT_HEADERS)
+        f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{name}</t></is></c>'.encode()
+        for i, name in enumerate(IMPORT_HEADERS)
     )
     + b"</row>"
 )
@@ -135,7 +136,9 @@ def png_bomb(side=40_000):
     for _ in range(side // rows_per_chunk):
         parts.append(compressor.compress(row * rows_per_chunk))
     parts.append(compressor.flush())
-    return "bom.png", b"\x89PNG\r\n\x1a\n" + header + _png_chunk(b"IDAT", b"".join(parts)) + _png_chunk(b"IEND", b"")
+    return "bom.png", b"\x89PNG\r\n\x1a\n" + header + _png_chunk(b"IDAT", b"".join(parts)) + _png_chunk(
+        b"IEND", b""
+    )
 
 
 @functools.cache

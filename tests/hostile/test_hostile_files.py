@@ -63,13 +63,16 @@ def timed():
 
 
 @pytest.mark.parametrize("case", IMAGE_CASES)
-def test_the_photo_upload_refuses_the_file_and_saves_nothing(client, editor, category, media_files, timed, case):
+def test_the_photo_upload_refuses_the_file_and_saves_nothing(
+    client, editor, category, media_files, timed, case
+):
     builder, message = IMAGE_CASES[case]
     client.force_login(editor)
     good = [jpeg_upload("tot-1.jpg"), jpeg_upload("tot-2.jpg")]
     with timed:
         response = client.post(
-            reverse("admin:news_post_add"), post_form(category, new_photos=[good[0], upload(builder), good[1]])
+            reverse("admin:news_post_add"),
+            post_form(category, new_photos=[good[0], upload(builder), good[1]]),
         )
     assert response.status_code == 200
     page = response.content.decode()
@@ -79,7 +82,9 @@ def test_the_photo_upload_refuses_the_file_and_saves_nothing(client, editor, cat
 
 
 @pytest.mark.parametrize("case", IMAGE_CASES)
-def test_the_cover_upload_refuses_the_file_and_keeps_the_post(client, editor, category, media_files, timed, case):
+def test_the_cover_upload_refuses_the_file_and_keeps_the_post(
+    client, editor, category, media_files, timed, case
+):
     builder, message = IMAGE_CASES[case]
     post = Post.objects.create(category=category, title="Bài cũ", lead="Sa pô", status=Post.Status.DRAFT)
     client.force_login(editor)
@@ -113,7 +118,11 @@ def test_the_portrait_upload_refuses_the_file(client, staff, commune, media_file
 def test_a_receipt_is_refused(fund, area_a, officer_a, media_files, timed, case):
     builder, message = IMAGE_CASES[case]
     entry = Contribution(
-        indicator=fund, area=area_a, date=datetime.date(2025, 1, 7), amount=100_000, donor_name="Nguyễn Văn An"
+        indicator=fund,
+        area=area_a,
+        date=datetime.date(2025, 1, 7),
+        amount=100_000,
+        donor_name="Nguyễn Văn An",
     )
     entry.receipt = upload(builder)
     with timed, pytest.raises(ValidationError) as error:

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.utils import OperationalError
 from django.http import Http404
+from django.test import override_settings
 
 from mttq_portal import views
 
@@ -69,7 +70,8 @@ def test_a_log_line_has_time_level_path_status_and_user(client, db, settings):
 
 
 def _serve(rf, path):
-    return views.media(rf.get(f"/media/{path}"), path)
+    with override_settings(SERVE_MEDIA=True):
+        return views.media(rf.get(f"/media/{path}"), path)
 
 
 def test_photos_are_shown_inline_with_nosniff(rf):

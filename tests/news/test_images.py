@@ -74,3 +74,57 @@ def test_deleting_a_photo_removes_its_files(make_post, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         photo.delete()
     assert not any(default_storage.exists(name) for name in names)
+
+
+def _jpeg_with_comment_and_exif():
+    exif = Image.Exif()
+    exif[0x010F] = "Máy ảnh của tôi"  # camera make
+    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 0.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), "blue").save(
+        buffer, "JPEG", exif=exif.tobytes(), comment=b"toa do nha ong An", icc_profile=b""
+    )
+    return buffer.getvalue()
+
+
+def test_renditions_and_the_stored_original_carry_no_comment_or_exif(make_post):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("anh.jpg", _jpeg_with_comment_and_exif(), content_type="image/jpeg")
+    assert Image.open(io.BytesIO(upload.read())).info.get("comment")  # the upload has one
+    [photo] = services.add_photos(make_post(), [upload])
+    names = [photo.image.name] + [
+        entry[key] for entry in photo.renditions.values() for key in ("webp", "jpeg")
+    ]
+    for name in names:
+        with default_storage.open(name) as stored, Image.open(stored) as image:
+            assert not {"comment", "exif", "xmp", "icc_profile"} & set(image.info), name
+
+
+def test_the_cover_keeps_the_original_upload_name_and_replacing_it_removes_the_old_files(make_post):
+    post = services.set_cover(make_post(), jpeg_upload("Ảnh bìa hội nghị.jpg"))
+    post.refresh_from_db()
+    assert post.cover_original_name == "Ảnh bìa hội nghị.jpg"
+    assert "hoi" not in post.cover.name and post.cover.name.startswith(f"news/{post.pk}/covers/")
+    old = [post.cover.name, post.cover_renditions["thumb"]["webp"]]
+    services.set_cover(post, jpeg_upload("bia-moi.jpg"))
+    assert not any(default_storage.exists(name) for name in old)
+    assert default_storage.exists(post.cover.name)
+
+
+def test_a_batch_with_a_truncated_photo_saves_nothing_and_leaves_no_file(make_post, media_in_tmp):
+    import pytest
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    Image.effect_noise((400, 300), 64).convert("RGB").save(buffer, "JPEG")
+    cut = SimpleUploadedFile("IMG_3.jpg", buffer.getvalue()[:9000])
+    post = make_post()
+    before = sorted(media_in_tmp.rglob("*")) if media_in_tmp.exists() else []
+    with pytest.raises(ValidationError) as error:
+        services.add_photos(post, [jpeg_upload("IMG_1.jpg"), jpeg_upload("IMG_2.jpg"), cut])
+    assert "“IMG_3.jpg”: tệp bị hỏng hoặc chưa tải lên hết" in error.value.messages[0]
+    assert not post.photos.exists()
+    after = sorted(p for p in media_in_tmp.rglob("*") if p.is_file()) if media_in_tmp.exists() else []
+    assert after == [p for p in before if p.is_file()]

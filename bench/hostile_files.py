@@ -37,6 +37,7 @@ CASES = {
     "ten-million-rows": ("ten_million_row_xlsx", ["import"]),
     "declared-ten-million-rows": ("declared_ten_million_rows_xlsx", ["import"]),
     "row-ten-million-gap": ("far_row_xlsx", ["import"]),
+    "empty-rows-under-zip-limit": ("empty_rows_under_zip_limit_xlsx", ["import"]),
     "control-12mp-photo": ("control_photo", ["photo"]),
     "control-5000-row-xlsx": ("control_xlsx", ["import"]),
 }

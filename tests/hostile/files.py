@@ -103,6 +103,12 @@ def empty_rows_xlsx(rows=6_000):
 
 
 @functools.cache
+def empty_rows_under_zip_limit_xlsx():
+    """2,6 million empty rows: 15 MB of sheet XML, just under the zip check, left to the row scan."""
+    return "dong-trong-15mb.xlsx", empty_rows_xlsx(2_600_000)[1]
+
+
+@functools.cache
 def far_row_xlsx():
     """The header, then one cell in row ten million: openpyxl would yield every row between."""
     return "dong-xa.xlsx", _xlsx_with_sheet(_sheet(0, gap_to=10_000_000))

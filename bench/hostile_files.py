@@ -184,10 +184,12 @@ def main():
                         "outcome": "CRASH " + done.stderr[-300:],
                     }
                 control = case.startswith("control")
-                ok = result["seconds"] < 5 and result["peak_kb"] < 300 * 1024
-                ok = ok and (
-                    result["outcome"] == "accepted" if control else result["outcome"].startswith("refused")
-                )
+                # A refusal must be fast and small; a control (accepted) only small: its time is real work.
+                ok = result["peak_kb"] < 300 * 1024
+                if control:
+                    ok = ok and result["outcome"] == "accepted"
+                else:
+                    ok = ok and result["seconds"] < 5 and result["outcome"].startswith("refused")
                 failures += not ok
                 rows.append((case, path_kind, len(data), result, ok))
     print(f"code measured: {root}")

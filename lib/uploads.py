@@ -81,7 +81,7 @@ def _read_all(source):
     return data
 
 
-def _not_an_image(name, error=None):
+def _not_an_image(name):
     return ValidationError(
         _("Tệp “%(name)s” không phải là ảnh hợp lệ (chấp nhận JPEG, PNG, WebP, GIF)."),
         code="not_an_image",

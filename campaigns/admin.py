@@ -2,6 +2,8 @@
 sets targets, locks periods and verifies entries. Every rule is enforced on the server
 (querysets and has_*_permission), not only by hiding menu items."""
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
@@ -22,7 +24,7 @@ from congresses.models import ResidentialArea
 from lib.scoped_admin import AreaScopedAdminMixin
 from lib.vietnamese import format_money, format_number
 
-from . import imports, services
+from . import admin_locks, imports, services, targets_grid
 from .exports import results_workbook
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import areas_within_scope, is_chair, sees_everything, works_somewhere
@@ -134,6 +136,13 @@ class IndicatorAdmin(ChairWritesMixin, admin.ModelAdmin):
     @admin.display(description=_("Câu báo cáo"))
     def report_sentence(self, obj):
         return summary_sentence(obj)
+
+    def get_urls(self):
+        grid = self.admin_site.admin_view(partial(targets_grid.targets_grid_view, self))
+        return [
+            path("<int:pk>/giao-chi-tieu/", grid, name="campaigns_indicator_targets"),
+            *super().get_urls(),
+        ]
 
 
 class TargetForm(forms.ModelForm):
@@ -349,7 +358,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(LedgerAdmin):
+class ContributionAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
     form = ContributionForm
     list_display = [
         "day",
@@ -512,7 +521,7 @@ class ContributionAdmin(LedgerAdmin):
 
 
 @admin.register(Disbursement)
-class DisbursementAdmin(LedgerAdmin):
+class DisbursementAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
     list_display = [
         "date",
         "campaign",
@@ -555,44 +564,48 @@ class DisbursementAdmin(LedgerAdmin):
         }
 
 
-class PeriodLockForm(forms.ModelForm):
-    locked_until = forms.DateField(
-        label=_("Khóa sổ đến hết ngày"), input_formats=DATE_FORMATS, widget=AdminDateWidget(format="%d/%m/%Y")
-    )
-
-    class Meta:
-        model = PeriodLock
-        fields = ["campaign", "locked_until", "note"]
-
-    def clean(self):
-        data = super().clean()
-        campaign, until = data.get("campaign"), data.get("locked_until")
-        if campaign and until:
-            if until > timezone.localdate():
-                raise ValidationError(_("Không khóa sổ cho ngày trong tương lai."))
-            current = campaign.locked_until()
-            if current and until <= current:
-                raise ValidationError(
-                    _("Sổ đã khóa đến hết ngày %(date)s; chỉ khóa được ngày sau đó.")
-                    % {"date": current.strftime("%d/%m/%Y")}
-                )
-        return data
-
-
 @admin.register(PeriodLock)
-class PeriodLockAdmin(ChairWritesMixin, admin.ModelAdmin):
-    form = PeriodLockForm
-    list_display = ["campaign", "locked_until", "locked_by", "locked_at", "note"]
+class PeriodLockAdmin(ChairWritesMixin, SimpleHistoryAdmin):
+    """Locks are made on a confirmation page and reopened with a reason (admin_locks); the
+    list says which lock holds and the history page shows both steps."""
+
+    list_display = ["campaign", "until", "locked_by", "locked_at", "state", "note", "reopen_link"]
     list_filter = ["campaign"]
-    list_select_related = ["campaign", "locked_by"]
-    autocomplete_fields = ["campaign"]
+    list_select_related = ["campaign", "locked_by", "reopened_by"]
+    fields = ["campaign", "locked_until", "locked_by", "locked_at", "note", "state"]
+    readonly_fields = fields
+
+    @admin.display(description=_("Khóa sổ đến hết ngày"), ordering="locked_until")
+    def until(self, obj):
+        return obj.locked_until.strftime("%d/%m/%Y")
+
+    @admin.display(description=_("Tình trạng"))
+    def state(self, obj):
+        return _("Đang khóa") if obj.is_in_force else obj.reopen_summary()
+
+    @admin.display(description=_("Mở lại"))
+    def reopen_link(self, obj):
+        if not obj.is_in_force:
+            return "—"
+        url = reverse("admin:campaigns_periodlock_reopen", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Mở lại kỳ"))
 
     def has_change_permission(self, request, obj=None):
-        return False  # A lock is final; a later lock moves the date forward.
+        return False  # Reopening is its own page, with a reason; the lock itself never changes.
 
-    def save_model(self, request, obj, form, change):
-        lock = services.lock_period(obj.campaign, until=obj.locked_until, by=request.user, note=obj.note)
-        obj.pk = lock.pk
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/mo-lai/",
+                wrap(partial(admin_locks.reopen_view, self)),
+                name="campaigns_periodlock_reopen",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return admin_locks.lock_view(self, request)
 
 
 @admin.register(AreaOfficer)

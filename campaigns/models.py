@@ -113,8 +113,26 @@ class Campaign(models.Model):
         return raised - paid.aggregate(total=Coalesce(Sum("amount"), 0))["total"]
 
     def locked_until(self):
-        """The last locked day (None when nothing is locked). Locks only move forward."""
-        return self.locks.aggregate(last=Max("locked_until"))["last"]
+        """The last locked day (None when nothing is locked). A reopened lock no longer counts."""
+        return self.locks.in_force().aggregate(last=Max("locked_until"))["last"]
+
+    def check_can_lock(self, until):
+        """Raise ValidationError (Vietnamese) when the books cannot be locked up to `until`."""
+        if until > timezone.localdate():
+            raise ValidationError(_("Không khóa sổ cho ngày trong tương lai."), code="future")
+        current = self.locked_until()
+        if current and until <= current:
+            raise ValidationError(
+                _("Sổ đã khóa đến hết ngày %(date)s; chỉ khóa được ngày sau đó.")
+                % {"date": date_format(current, "d/m/Y")},
+                code="not_forward",
+            )
+
+    def current_lock(self):
+        """The lock in force that reaches furthest (None when nothing is locked)."""
+        return (
+            self.locks.in_force().select_related("locked_by").order_by("-locked_until", "-locked_at").first()
+        )
 
 
 class Indicator(models.Model):
@@ -338,29 +356,39 @@ class LockedPeriodMixin:
     def campaign_for_lock(self):
         raise NotImplementedError
 
+    def _stored_date(self):
+        if not self.pk:
+            return None
+        return type(self).objects.filter(pk=self.pk).values_list("date", flat=True).first()
+
     def is_locked(self, on_date=None):
         """True when `on_date` (default: the entry's date, or its stored date if it moved) is locked."""
         locked = self.campaign_for_lock().locked_until()
         if locked is None:
             return False
-        dates = [on_date or self.date]
-        if self.pk:
-            stored = type(self).objects.filter(pk=self.pk).values_list("date", flat=True).first()
-            if stored:
-                dates.append(stored)
+        dates = [on_date or self.date, self._stored_date()]
         return any(day and day <= locked for day in dates)
 
+    def lock_explanation(self):
+        """Why this entry cannot be saved as it is, in the words every screen shows ("" when it can).
+
+        A stored entry inside the lock gets the correction advice; a new entry (or one moved
+        into the lock) is a late entry and gets the advice for those.
+        """
+        lock = self.campaign_for_lock().current_lock()
+        if lock is None:
+            return ""
+        stored = self._stored_date()
+        if stored and stored <= lock.locked_until:
+            return lock.explanation()
+        if self.date and self.date <= lock.locked_until:
+            return lock.explanation(late=True)
+        return ""
+
     def check_not_locked(self):
-        locked = self.campaign_for_lock().locked_until()
-        if self.is_locked():
-            raise ValidationError(
-                _(
-                    "Kỳ đến hết ngày %(date)s đã khóa sổ: không sửa được bút toán trong kỳ này. "
-                    "Hãy lập bút toán điều chỉnh."
-                )
-                % {"date": date_format(locked, "d/m/Y")},
-                code="locked",
-            )
+        explanation = self.lock_explanation()
+        if explanation:
+            raise ValidationError(explanation, code="locked")
 
 
 class LedgerEntry(LockedPeriodMixin, models.Model):
@@ -663,7 +691,16 @@ class Disbursement(LedgerEntry):
         return text % figures
 
 
+class PeriodLockQuerySet(models.QuerySet):
+    def in_force(self):
+        """Locks that hold: a reopened lock stays as a record but locks nothing."""
+        return self.filter(reopened_at__isnull=True)
+
+
 class PeriodLock(models.Model):
+    """The chair closes a campaign's books up to a date. Reopening keeps the row (who, when,
+    why) and the history keeps both steps; nothing about a lock is ever deleted."""
+
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="locks", verbose_name=_("cuộc vận động")
     )
@@ -673,17 +710,90 @@ class PeriodLock(models.Model):
     )
     locked_at = models.DateTimeField(_("khóa lúc"), auto_now_add=True)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người mở lại"),
+        editable=False,
+    )
+    reopened_at = models.DateTimeField(_("mở lại lúc"), null=True, blank=True, editable=False)
+    reopen_reason = models.CharField(_("lý do mở lại"), max_length=255, blank=True, editable=False)
+
+    objects = PeriodLockQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("lịch sử khóa sổ"))
 
     class Meta:
         verbose_name = _("khóa sổ")
         verbose_name_plural = _("khóa sổ")
-        ordering = ["-locked_until"]
+        ordering = ["-locked_until", "-locked_at"]
 
     def __str__(self):
         return _("%(campaign)s: khóa đến %(date)s") % {
             "campaign": self.campaign,
             "date": date_format(self.locked_until, "d/m/Y"),
         }
+
+    @property
+    def is_in_force(self):
+        return self.reopened_at is None
+
+    @property
+    def locked_by_name(self):
+        return person_name(self.locked_by)
+
+    @property
+    def reopened_by_name(self):
+        return person_name(self.reopened_by) if self.reopened_by_id else ""
+
+    def fact(self):
+        """`Kỳ đến hết ngày 30/06/2026 đã khóa sổ bởi Chủ tịch Võ Thị Hạnh lúc 14:05 ngày 01/07/2026.`"""
+        when = timezone.localtime(self.locked_at) if self.locked_at else timezone.localtime()
+        return _("Kỳ đến hết ngày %(until)s đã khóa sổ bởi %(who)s lúc %(time)s ngày %(day)s.") % {
+            "until": date_format(self.locked_until, "d/m/Y"),
+            "who": self.locked_by_name,
+            "time": date_format(when, "H:i"),
+            "day": date_format(when, "d/m/Y"),
+        }
+
+    def explanation(self, *, late=False):
+        """Which period is locked, by whom, since when, and what to do: the one text the admin,
+        the officer's screen, the import and every refusal show.
+
+        `late` is for a new entry dated inside the lock (a result received then but entered
+        only now): it is entered dated today, not corrected.
+        """
+        fact = self.fact()
+        if late:
+            advice = _(
+                "Kết quả nhận trong kỳ đã khóa mà chưa nhập: hãy nhập với ngày hôm nay (%(today)s) "
+                "và ghi ngày nhận thật vào ô ghi chú; cần ghi đúng ngày cũ, hãy đề nghị Chủ tịch mở lại kỳ."
+            ) % {"today": date_format(timezone.localdate(), "d/m/Y")}
+        else:
+            advice = _(
+                "Muốn sửa số đã nhập, hãy lập bút toán điều chỉnh (ghi ngày hôm nay); "
+                "cần mở lại kỳ, hãy đề nghị Chủ tịch."
+            )
+        return f"{fact} {advice}"
+
+    def reopen_summary(self):
+        """`Mở lại lúc 10:30 ngày 02/07/2026 bởi Chủ tịch Võ Thị Hạnh: lý do …` ("" while in force)."""
+        if self.is_in_force:
+            return ""
+        when = timezone.localtime(self.reopened_at)
+        return _("Mở lại lúc %(time)s ngày %(day)s bởi %(who)s: %(reason)s") % {
+            "time": date_format(when, "H:i"),
+            "day": date_format(when, "d/m/Y"),
+            "who": self.reopened_by_name,
+            "reason": self.reopen_reason,
+        }
+
+
+def person_name(user):
+    """How a back-office account is named in sentences: the full name, else the login."""
+    return (user.get_full_name() or "").strip() or user.get_username()
 
 
 class AreaOfficer(models.Model):

@@ -184,20 +184,17 @@ def save_disbursement(entry, *, by, reason=""):
 
 
 def lock_period(campaign, *, until, by, note=""):
-    """Lock every entry of `campaign` dated on or before `until`. Only the chair; locks only move forward."""
+    """Lock every entry of `campaign` dated on or before `until`. Only the chair; locks only move
+    forward (a lock is undone by `reopen_period`, which keeps the record)."""
     if not is_chair(by):
         raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được khóa sổ."))
-    if until > timezone.localdate():
-        raise ValidationError(_("Không khóa sổ cho ngày trong tương lai."))
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
-        current = campaign.locked_until()
-        if current and until <= current:
-            raise ValidationError(
-                _("Sổ đã khóa đến hết ngày %(date)s; chỉ khóa được ngày sau đó.")
-                % {"date": date_format(current, "d/m/Y")}
-            )
-        return PeriodLock.objects.create(campaign=campaign, locked_until=until, locked_by=by, note=note)
+        campaign.check_can_lock(until)
+        lock = PeriodLock(campaign=campaign, locked_until=until, locked_by=by, note=note)
+        lock._history_user = by
+        lock.save()
+        return lock
 
 
 def verify_contributions(entries, *, by):
@@ -243,3 +240,98 @@ def save_target(target, *, by, reason=""):
         target.full_clean()
         target.save()
     return target
+
+
+def reopen_period(lock, *, by, reason):
+    """Reopen a lock: its period is editable again. Only the chair, only with a reason.
+
+    The lock row stays with who reopened it, when and why, and the history keeps both the
+    lock and the reopening. Only the lock reaching furthest can be reopened: reopening an
+    earlier one while a later lock holds would change nothing anyone could see.
+    """
+    if not is_chair(by):
+        raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được mở lại kỳ đã khóa sổ."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            _("Hãy ghi lý do mở lại kỳ (ví dụ: thôn Đông nộp bổ sung biên nhận tháng 6)."), code="reason"
+        )
+    with transaction.atomic():
+        Campaign.objects.select_for_update().get(pk=lock.campaign_id)
+        lock = PeriodLock.objects.select_for_update().get(pk=lock.pk)
+        if not lock.is_in_force:
+            raise ValidationError(
+                _("Kỳ này đã được mở lại rồi. %(summary)s") % {"summary": lock.reopen_summary()}
+            )
+        latest = lock.campaign.current_lock()
+        if latest.pk != lock.pk:
+            raise ValidationError(
+                _("Sổ đang khóa đến hết ngày %(date)s bởi một lần khóa sau; hãy mở lại lần khóa đó trước.")
+                % {"date": date_format(latest.locked_until, "d/m/Y")}
+            )
+        lock.reopened_by, lock.reopened_at, lock.reopen_reason = by, timezone.now(), reason[:255]
+        lock._history_user = by
+        lock._change_reason = reason[:100]
+        lock.save(update_fields=["reopened_by", "reopened_at", "reopen_reason"])
+    return lock
+
+
+def set_targets(indicator, *, by, commune=None, shares=None, assigned_by=None):
+    """Set the commune target and the areas' shares of `indicator` at once: all or nothing.
+
+    `commune` is the commune target (None: no commune target); `shares` maps an area to its
+    amount (None or 0: no target for that area). Areas left out of `shares` keep what they
+    have. Each change goes through `set_target` (history keeps the old value); a target that
+    existed and is now blank is removed with its history kept (who, when, the last value).
+    Unchanged rows are not saved again. Raises ValidationError with one message per row,
+    keyed "commune" or the area's id, and then nothing has changed.
+    """
+    if not is_chair(by):
+        raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
+    wanted = [(None, commune or None)] + [(area, amount or None) for area, amount in (shares or {}).items()]
+    errors, changed = {}, []
+    with transaction.atomic():
+        existing = {
+            target.area_id: target
+            for target in Target.objects.select_for_update()
+            .filter(indicator=indicator)
+            .select_related("area")
+        }
+        for area, amount in wanted:
+            key = "commune" if area is None else area.pk
+            target = existing.get(area.pk if area else None)
+            kind = assigned_by if (area is None and assigned_by) else (target.assigned_by if target else None)
+            try:
+                result = _apply_target(indicator, by, area, amount, target, kind)
+            except ValidationError as error:
+                errors[key] = error.messages
+            else:
+                if result:
+                    changed.append(result)
+        if errors:
+            raise ValidationError(errors)  # leaving the block rolls back the rows already set
+    return changed
+
+
+def _apply_target(indicator, by, area, amount, target, assigned_by):
+    """One row of `set_targets`: ("set" | "removed", area, old amount) or None when unchanged."""
+    old = target.amount if target else None
+    if amount is None:
+        if target is None:
+            return None
+        target._history_user = by
+        target._change_reason = _("Bỏ chỉ tiêu (trước: %(old)s)") % {"old": indicator.format_value(old)}
+        target.delete()
+        return ("removed", area, old)
+    if not isinstance(amount, int) or amount < 0:
+        raise ValidationError(_("Mức chỉ tiêu phải là số nguyên lớn hơn 0."))
+    if area is not None and not area.is_current and old != amount:
+        raise ValidationError(
+            _("%(area)s đã sáp nhập hoặc thôi hoạt động: không giao chỉ tiêu mới.") % {"area": area.full_name}
+        )
+    kind = assigned_by or Target.AssignedBy.COMMUNE
+    if target is not None and old == amount and target.assigned_by == kind:
+        return None
+    note = target.note if target else ""
+    set_target(indicator, by=by, amount=amount, area=area, assigned_by=kind, note=note)
+    return ("set", area, old)

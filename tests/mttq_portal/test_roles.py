@@ -43,6 +43,8 @@ ADMIN_PAGES = [
     ("campaigns.Contribution", "changelist", (COMMUNE_STAFF, CHAIR, HAMLET_OFFICER)),
     ("campaigns.Contribution", "add", (COMMUNE_STAFF, CHAIR, HAMLET_OFFICER)),
     ("campaigns.Disbursement", "add", (COMMUNE_STAFF, CHAIR)),
+    ("campaigns.PeriodLock", "changelist", (COMMUNE_STAFF, CHAIR)),
+    ("campaigns.PeriodLock", "add", (CHAIR,)),
 ]
 
 

@@ -569,7 +569,7 @@ class PeriodLockAdmin(ChairWritesMixin, SimpleHistoryAdmin):
     """Locks are made on a confirmation page and reopened with a reason (admin_locks); the
     list says which lock holds and the history page shows both steps."""
 
-    list_display = ["campaign", "until", "locked_by", "locked_at", "state", "note", "reopen_link"]
+    list_display = ["campaign", "until", "who_when", "state", "reopen_link"]
     list_filter = ["campaign"]
     list_select_related = ["campaign", "locked_by", "reopened_by"]
     fields = ["campaign", "locked_until", "locked_by", "locked_at", "note", "state"]
@@ -578,6 +578,10 @@ class PeriodLockAdmin(ChairWritesMixin, SimpleHistoryAdmin):
     @admin.display(description=_("Khóa sổ đến hết ngày"), ordering="locked_until")
     def until(self, obj):
         return obj.locked_until.strftime("%d/%m/%Y")
+
+    @admin.display(description=_("Người khóa, lúc"), ordering="locked_at")
+    def who_when(self, obj):
+        return f"{obj.locked_by_name}, {timezone.localtime(obj.locked_at).strftime('%H:%M %d/%m/%Y')}"
 
     @admin.display(description=_("Tình trạng"))
     def state(self, obj):

@@ -89,8 +89,15 @@ class TargetsGridForm(forms.Form):
             "field": self[name],
             "target": target,
             "now": self.indicator.format_value(target.amount) if target else "",
-            "echo": self.indicator.format_value(value) if value else "",
+            "echo": self.echo(name, value),
         }
+
+    def echo(self, name, value):
+        """The value as the server read it, shown only when it was typed another way
+        (`2,5 triệu` → `2.500.000 đ`), so an input typed plainly carries no noise."""
+        if not value or str(self.data.get(name, "")).strip() == format_number(value):
+            return ""
+        return self.indicator.format_value(value)
 
     def values(self):
         """What the inputs hold, as numbers: (commune, {area: amount or None}); unreadable ones left out."""
@@ -127,15 +134,15 @@ class TargetsGridForm(forms.Form):
                 "over",
                 _("Tổng các khu vượt %(diff)s so với chỉ tiêu của xã.") % {"diff": fmt(difference)},
             )
+        incomplete = self.is_bound and any(self.area_key(area) in self.errors for area in self.areas)
+        if incomplete:
+            text += " " + _("(Chưa tính các ô còn sai.)")
         return {
             "state": state,
             "text": text,
             "total": fmt(total),
             "given": _("%(given)s/%(count)s khu có chỉ tiêu") % {"given": given, "count": len(self.areas)},
             "commune": fmt(commune) if commune else "—",
-            "incomplete": bool(
-                self.is_bound and self.errors and any(self.area_key(a) in self.errors for a in self.areas)
-            ),
         }
 
     def clean(self):
@@ -251,7 +258,7 @@ def _check_json(form):
         value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
         rows[name] = {
             "error": " ".join(form.errors.get(name, [])),
-            "value": form.indicator.format_value(value) if value else "",
+            "value": form.echo(name, value),
         }
     return {"rows": rows, "summary": form.summary()}
 

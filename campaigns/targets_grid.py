@@ -1,8 +1,6 @@
 """The chair's one page for an indicator's targets: the commune's and every current area's share,
 typed in one grid, checked against each other, saved all or nothing by `services.set_targets`."""
 
-import re
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congresses.models import ResidentialArea
+from lib.money import CountField, MoneyField
 from lib.vietnamese import format_number
 
 from . import services
@@ -20,26 +19,6 @@ from .models import Indicator, Target
 from .permissions import is_chair
 
 HISTORY_SHOWN = 12
-
-
-# Placeholder until lib.money lands on main: the same constructor as lib.money's fields.
-class _WholeNumberField(forms.CharField):
-    _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
-
-    def __init__(self, *, positive=False, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = re.sub(r"\s*(đồng|đ)$", "", str(value or "").strip())
-        if not text:
-            return None
-        if not self._GROUPED.fullmatch(text):
-            raise ValidationError(_("Số chưa đúng. Viết như 750.000 hoặc 1.500.000."), code="invalid")
-        return int(text.replace(".", ""))
-
-
-MoneyField = CountField = _WholeNumberField
 
 
 class TargetsGridForm(forms.Form):

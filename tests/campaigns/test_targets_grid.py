@@ -202,3 +202,35 @@ def test_the_grid_is_reached_from_the_indicator_and_the_campaign(client, chair, 
             reverse("admin:campaigns_campaign_change", args=[fund.campaign.pk])
         ).content.decode()
     )
+
+
+def test_shares_are_typed_as_officers_write_amounts(client, chair, fund, area_a, area_b, grid_url):
+    client.force_login(chair)
+    data = {**_data(fund, [area_a, area_b], commune="21 triệu", Đông="2,5 triệu", Tây="18.500.000 đ")}
+    response = client.post(grid_url, data)
+    assert response.status_code == 302
+    assert _shares(fund) == {None: 21_000_000, "Đông": 2_500_000, "Tây": 18_500_000}
+    page = client.get(grid_url).content.decode()
+    assert 'value="2.500.000"' in page  # shown back grouped
+
+
+@pytest.mark.parametrize("typed", ["1.5", "-500000", "1e9", "0"])
+def test_an_ambiguous_or_impossible_share_is_refused(client, chair, fund, area_a, grid_url, typed):
+    client.force_login(chair)
+    page = client.post(grid_url, _data(fund, [area_a], Đông=typed)).content.decode()
+    assert "Chưa lưu gì" in page and 'id="id_khu_' in _row(page, area_a)
+    assert re.search(r'class="target-error">[^<]+<', _row(page, area_a))
+    assert _shares(fund) == {None: 21_000_000}
+
+
+def test_a_count_indicator_takes_whole_counts(client, chair, blood, area_a, area_b):
+    client.force_login(chair)
+    url = reverse("admin:campaigns_indicator_targets", args=[blood.pk])
+    page = client.get(url).content.decode()
+    assert "Chỉ tiêu cả xã (đơn vị máu)" in page
+    response = client.post(
+        url, {"commune": "44", "assigned_by": "tinh", f"khu_{area_a.pk}": "20", f"khu_{area_b.pk}": "24"}
+    )
+    assert response.status_code == 302
+    assert _shares(blood) == {None: 44, "Đông": 20, "Tây": 24}
+    assert blood.commune_target().assigned_by == Target.AssignedBy.PROVINCE

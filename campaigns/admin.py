@@ -98,12 +98,8 @@ class CampaignAdmin(ChairWritesMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Khóa sổ"))
     def lock_state(self, obj):
-        locked = obj.locked_until() if obj.pk else None
-        return (
-            _("Đã khóa đến hết ngày %(date)s") % {"date": locked.strftime("%d/%m/%Y")}
-            if locked
-            else _("Chưa khóa")
-        )
+        lock = obj.current_lock() if obj.pk else None
+        return lock.fact() if lock else _("Chưa khóa")
 
     @admin.action(description=_("Xuất kết quả ra Excel (cuộc vận động đầu tiên được chọn)"))
     def export_results(self, request, queryset):

@@ -223,7 +223,8 @@ def set_target(indicator, *, by, amount, area=None, assigned_by=Target.AssignedB
     """Create or change the target of `indicator` for `area` (None: the commune); only the chair
     sets targets. History keeps the old value."""
     with transaction.atomic():
-        target = Target.objects.select_for_update().filter(indicator=indicator, area=area).first()
+        # Only the target row: its ordering joins the nullable area, which PostgreSQL cannot lock.
+        target = Target.objects.select_for_update(of=("self",)).filter(indicator=indicator, area=area).first()
         target = target or Target(indicator=indicator, area=area)
         target.amount, target.assigned_by, target.note = amount, assigned_by, note
         return save_target(target, by=by)
@@ -293,9 +294,10 @@ def set_targets(indicator, *, by, commune=None, shares=None, assigned_by=None):
     with transaction.atomic():
         existing = {
             target.area_id: target
-            for target in Target.objects.select_for_update()
-            .filter(indicator=indicator)
+            # The area is a nullable join: PostgreSQL locks only the targets' own rows.
+            for target in Target.objects.filter(indicator=indicator)
             .select_related("area")
+            .select_for_update(of=("self",))
         }
         for area, amount in wanted:
             key = "commune" if area is None else area.pk

@@ -234,3 +234,13 @@ def test_a_count_indicator_takes_whole_counts(client, chair, blood, area_a, area
     assert response.status_code == 302
     assert _shares(blood) == {None: 44, "Đông": 20, "Tây": 24}
     assert blood.commune_target().assigned_by == Target.AssignedBy.PROVINCE
+
+
+def test_chair_changes_the_commune_target_in_the_grid(client, chair, fund, area_a, grid_url):
+    # On PostgreSQL, locking the commune target (no area) once failed: its ordering joins the
+    # nullable area, and FOR UPDATE refuses the nullable side of an outer join.
+    client.force_login(chair)
+    response = client.post(grid_url, _data(fund, [area_a], commune="25 triệu", Đông="25 triệu"))
+    assert response.status_code == 302
+    assert _shares(fund) == {None: 25_000_000, "Đông": 25_000_000}
+    assert fund.commune_target().history.first().history_user == chair

@@ -212,6 +212,12 @@ class Indicator(models.Model):
     def commune_target(self):
         return self.targets.filter(area__isnull=True).first()
 
+    def targets_version(self):
+        """The latest history id of this indicator's targets (0 when none): changes whenever
+        any of its targets is set, changed or removed, so a page can tell it is out of date."""
+        latest = Target.history.filter(indicator_id=self.pk).aggregate(latest=Max("history_id"))["latest"]
+        return latest or 0
+
 
 class Progress:
     """An achieved figure against a target, ready to show: `8.000.000 / 21.000.000 đ — đạt 38%`.

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from .models import Campaign, Contribution, Disbursement, PeriodLock, Target
+from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import is_chair, may_enter_for_area, may_write_entry, sees_everything
 
 # What the chair checks against the receipt when verifying: changing any of these makes the
@@ -277,7 +277,7 @@ def reopen_period(lock, *, by, reason):
     return lock
 
 
-def set_targets(indicator, *, by, commune=None, shares=None, assigned_by=None):
+def set_targets(indicator, *, by, commune=None, shares=None, assigned_by=None, seen_version=None):
     """Set the commune target and the areas' shares of `indicator` at once: all or nothing.
 
     `commune` is the commune target (None: no commune target); `shares` maps an area to its
@@ -286,12 +286,26 @@ def set_targets(indicator, *, by, commune=None, shares=None, assigned_by=None):
     existed and is now blank is removed with its history kept (who, when, the last value).
     Unchanged rows are not saved again. Raises ValidationError with one message per row,
     keyed "commune" or the area's id, and then nothing has changed.
+
+    `seen_version` is `indicator.targets_version()` when the page was shown: if someone
+    changed a target since, nothing is saved (code "stale") rather than silently undoing it.
     """
     if not is_chair(by):
         raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
     wanted = [(None, commune or None)] + [(area, amount or None) for area, amount in (shares or {}).items()]
     errors, changed = {}, []
     with transaction.atomic():
+        # One writer per indicator at a time: two chairs adding the same area's share would
+        # otherwise meet at the unique constraint.
+        Indicator.objects.select_for_update().get(pk=indicator.pk)
+        if seen_version is not None and indicator.targets_version() != seen_version:
+            raise ValidationError(
+                _(
+                    "Trong lúc bạn nhập, mức chỉ tiêu đã được thay đổi ở nơi khác (xem các dòng "
+                    "“Đang giao”). Chưa lưu gì: hãy xem lại rồi lưu lại."
+                ),
+                code="stale",
+            )
         existing = {
             target.area_id: target
             # The area is a nullable join: PostgreSQL locks only the targets' own rows.

@@ -27,6 +27,8 @@ class TargetsGridForm(forms.Form):
     assigned_by = forms.ChoiceField(
         label=gettext_lazy("Nguồn giao chỉ tiêu của xã"), choices=Target.AssignedBy.choices
     )
+    # The targets' version the page showed; the template writes it, the save compares it.
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     accept_difference = forms.BooleanField(
         label=gettext_lazy("Tổng các khu khác chỉ tiêu của xã: vẫn lưu"), required=False
     )
@@ -139,6 +141,9 @@ class TargetsGridForm(forms.Form):
 
     def add_service_errors(self, error):
         """Put the service's per-row messages (keyed "commune" or an area id) on their inputs."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
         by_id = {area.pk: self.area_key(area) for area in self.areas}
         for key, messages_ in error.message_dict.items():
             field = "commune" if key == "commune" else by_id.get(_int(key))
@@ -203,6 +208,7 @@ def targets_grid_view(model_admin, request, pk):
                 commune=commune,
                 shares=shares,
                 assigned_by=form.cleaned_data["assigned_by"],
+                seen_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             form.add_service_errors(error)
@@ -224,6 +230,7 @@ def targets_grid_view(model_admin, request, pk):
         "form": form,
         "summary": form.summary(),
         "history": _history(indicator),
+        "version": indicator.targets_version(),
         "merged_targets": merged,
     }
     return TemplateResponse(request, "admin/campaigns/indicator/targets_grid.html", context)

@@ -244,3 +244,18 @@ def test_chair_changes_the_commune_target_in_the_grid(client, chair, fund, area_
     assert response.status_code == 302
     assert _shares(fund) == {None: 25_000_000, "Đông": 25_000_000}
     assert fund.commune_target().history.first().history_user == chair
+
+
+def test_a_change_made_while_the_chair_was_typing_is_not_undone(client, chair, fund, area_a, grid_url):
+    client.force_login(chair)
+    page = client.get(grid_url).content.decode()
+    seen = re.search(r'name="version" value="(\d+)"', page).group(1)
+    services.set_target(fund, by=chair, area=area_a, amount=9_000_000)  # another tab, another chair
+    data = {**_data(fund, [area_a], Đông="21.000.000"), "version": seen}
+    page = client.post(grid_url, data).content.decode()
+    assert "Trong lúc bạn nhập, mức chỉ tiêu đã được thay đổi ở nơi khác" in page
+    assert "Đang giao: 9.000.000 đ" in _row(page, area_a)
+    assert _shares(fund) == {None: 21_000_000, "Đông": 9_000_000}
+    fresh = re.search(r'name="version" value="(\d+)"', page).group(1)
+    assert client.post(grid_url, {**data, "version": fresh}).status_code == 302
+    assert _shares(fund) == {None: 21_000_000, "Đông": 21_000_000}

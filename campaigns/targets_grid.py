@@ -139,6 +139,15 @@ class TargetsGridForm(forms.Form):
             )
         return data
 
+    def merged_targets(self):
+        """(area name, target) of areas no longer current: not in the grid, their targets kept."""
+        shown = {area.pk for area in self.areas}
+        return [
+            (target.area.full_name, self.indicator.format_value(target.amount))
+            for area_id, target in self.targets.items()
+            if area_id is not None and area_id not in shown
+        ]
+
     def add_service_errors(self, error):
         """Put the service's per-row messages (keyed "commune" or an area id) on their inputs."""
         if not hasattr(error, "error_dict"):
@@ -196,32 +205,11 @@ def targets_grid_view(model_admin, request, pk):
     )
     targets = {target.area_id: target for target in indicator.targets.select_related("area")}
     form = TargetsGridForm(request.POST or None, indicator=indicator, areas=areas, targets=targets)
-    checking = "kiem-tra" in request.POST
-    if request.method == "POST" and request.headers.get("Accept") == "application/json":
-        return JsonResponse(_check_json(form))
-    if request.method == "POST" and not checking and form.is_valid():
-        commune, shares = form.values()
-        try:
-            changed = services.set_targets(
-                indicator,
-                by=request.user,
-                commune=commune,
-                shares=shares,
-                assigned_by=form.cleaned_data["assigned_by"],
-                seen_version=form.cleaned_data["version"],
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            model_admin.message_user(request, _saved_message(indicator, changed), messages.SUCCESS)
+    if request.method == "POST":
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse(_check_json(form))
+        if "kiem-tra" not in request.POST and form.is_valid() and _save(model_admin, request, form):
             return redirect("admin:campaigns_indicator_targets", pk=indicator.pk)
-    elif checking:
-        form.is_valid()
-    merged = [
-        (target.area.full_name, indicator.format_value(target.amount))
-        for target in targets.values()
-        if target.area_id and target.area_id not in {area.pk for area in form.areas}
-    ]
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -231,9 +219,28 @@ def targets_grid_view(model_admin, request, pk):
         "summary": form.summary(),
         "history": _history(indicator),
         "version": indicator.targets_version(),
-        "merged_targets": merged,
+        "merged_targets": form.merged_targets(),
     }
     return TemplateResponse(request, "admin/campaigns/indicator/targets_grid.html", context)
+
+
+def _save(model_admin, request, form):
+    """Hand the grid to `set_targets`; True when saved, else the errors are on the form."""
+    commune, shares = form.values()
+    try:
+        changed = services.set_targets(
+            form.indicator,
+            by=request.user,
+            commune=commune,
+            shares=shares,
+            assigned_by=form.cleaned_data["assigned_by"],
+            seen_version=form.cleaned_data["version"],
+        )
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return False
+    model_admin.message_user(request, _saved_message(form.indicator, changed), messages.SUCCESS)
+    return True
 
 
 def _check_json(form):

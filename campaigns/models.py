@@ -359,6 +359,12 @@ class Target(models.Model):
 class LockedPeriodMixin:
     """Entries dated on or before the campaign's lock date cannot be changed or removed."""
 
+    # What to do with an entry that belongs to a locked period but was never entered.
+    late_entry_advice = _(
+        "Kết quả nhận trong kỳ đã khóa mà chưa nhập: hãy nhập với ngày hôm nay (%(today)s) "
+        "và ghi ngày nhận thật vào ô ghi chú"
+    )
+
     def campaign_for_lock(self):
         raise NotImplementedError
 
@@ -388,7 +394,7 @@ class LockedPeriodMixin:
         if stored and stored <= lock.locked_until:
             return lock.explanation()
         if self.date and self.date <= lock.locked_until:
-            return lock.explanation(late=True)
+            return lock.explanation(late=True, late_entry=self.late_entry_advice)
         return ""
 
     def check_not_locked(self):
@@ -649,6 +655,10 @@ class Disbursement(LedgerEntry):
     copied_on_reversal = ("campaign", "beneficiary_kind", "beneficiary_count", "area")
     reason_field = "purpose"
     scoped_by_area = False
+    late_entry_advice = _(
+        "Khoản chi trong kỳ đã khóa mà chưa nhập: hãy nhập với ngày hôm nay (%(today)s) "
+        "và ghi ngày chi thật vào nội dung chi"
+    )
 
     objects = DisbursementQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử khoản chi"))
@@ -764,25 +774,25 @@ class PeriodLock(models.Model):
             "day": date_format(when, "d/m/Y"),
         }
 
-    def explanation(self, *, late=False):
+    def explanation(self, *, late=False, late_entry=None):
         """Which period is locked, by whom, since when, and what to do: the one text the admin,
         the officer's screen, the import and every refusal show.
 
         `late` is for a new entry dated inside the lock (a result received then but entered
-        only now): it is entered dated today, not corrected.
+        only now): it is entered dated today, not corrected. `late_entry` words that advice
+        for the kind of entry (`LockedPeriodMixin.late_entry_advice`).
         """
-        fact = self.fact()
         if late:
-            advice = _(
-                "Kết quả nhận trong kỳ đã khóa mà chưa nhập: hãy nhập với ngày hôm nay (%(today)s) "
-                "và ghi ngày nhận thật vào ô ghi chú; cần ghi đúng ngày cũ, hãy đề nghị Chủ tịch mở lại kỳ."
-            ) % {"today": date_format(timezone.localdate(), "d/m/Y")}
+            advice = (late_entry or LockedPeriodMixin.late_entry_advice) % {
+                "today": date_format(timezone.localdate(), "d/m/Y")
+            }
+            advice = f"{advice}; " + _("cần ghi đúng ngày cũ, hãy đề nghị Chủ tịch mở lại kỳ.")
         else:
             advice = _(
                 "Muốn sửa số đã nhập, hãy lập bút toán điều chỉnh (ghi ngày hôm nay); "
                 "cần mở lại kỳ, hãy đề nghị Chủ tịch."
             )
-        return f"{fact} {advice}"
+        return f"{self.fact()} {advice}"
 
     def reopen_summary(self):
         """`Mở lại lúc 10:30 ngày 02/07/2026 bởi Chủ tịch Võ Thị Hạnh: lý do …` ("" while in force)."""

@@ -262,3 +262,14 @@ def test_after_a_reopen_the_chair_can_lock_the_same_date_again(lock, fund, named
     services.reopen_period(lock, by=named_chair, reason="Bổ sung biên nhận")
     again = services.lock_period(fund.campaign, until=END_OF_MARCH, by=named_chair)
     assert fund.campaign.current_lock() == again
+
+
+def test_a_late_disbursement_is_told_to_write_the_real_date_in_its_purpose(lock, fund, staff):
+    with pytest.raises(ValidationError) as error:
+        services.record_disbursement(
+            by=staff, campaign=fund.campaign, amount=500_000, purpose="Hỗ trợ", date=datetime.date(2025, 3, 2)
+        )
+    (message,) = error.value.messages
+    assert message.startswith(FACT)
+    assert "Khoản chi trong kỳ đã khóa mà chưa nhập" in message and "nội dung chi" in message
+    assert not Disbursement.objects.exists()

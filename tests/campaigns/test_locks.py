@@ -128,6 +128,7 @@ def test_staff_sees_why_a_locked_disbursement_is_read_only(client, lock, fund, s
     client.force_login(staff)
     page = client.get(reverse("admin:campaigns_disbursement_change", args=[payout.pk])).content.decode()
     assert FACT in page and 'name="amount"' not in page
+    assert reverse("admin:campaigns_disbursement_reverse", args=[payout.pk]) in page  # the way out, at hand
 
 
 # --- locking: the chair confirms -------------------------------------------------------------
@@ -264,7 +265,7 @@ def test_after_a_reopen_the_chair_can_lock_the_same_date_again(lock, fund, named
     assert fund.campaign.current_lock() == again
 
 
-def test_a_late_disbursement_is_told_to_write_the_real_date_in_its_purpose(lock, fund, staff):
+def test_a_late_disbursement_is_told_to_write_the_real_date_in_its_purpose(lock, entry, fund, staff):
     with pytest.raises(ValidationError) as error:
         services.record_disbursement(
             by=staff, campaign=fund.campaign, amount=500_000, purpose="Hỗ trợ", date=datetime.date(2025, 3, 2)

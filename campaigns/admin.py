@@ -6,7 +6,6 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
@@ -26,6 +25,7 @@ from lib.vietnamese import format_money, format_number
 
 from . import admin_locks, imports, services, targets_grid
 from .exports import results_workbook
+from .forms import ContributionForm, DisbursementForm, TargetForm
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import areas_within_scope, is_chair, sees_everything, works_somewhere
 from .reports import summary_sentence
@@ -139,12 +139,6 @@ class IndicatorAdmin(ChairWritesMixin, admin.ModelAdmin):
             path("<int:pk>/giao-chi-tieu/", grid, name="campaigns_indicator_targets"),
             *super().get_urls(),
         ]
-
-
-class TargetForm(forms.ModelForm):
-    class Meta:
-        model = Target
-        fields = ["indicator", "area", "amount", "assigned_by", "note"]
 
 
 class KeptForeverMixin:
@@ -274,7 +268,12 @@ class AreaListFilter(admin.SimpleListFilter):
         return [(area.pk, area.full_name) for area in areas]
 
     def queryset(self, request, queryset):
-        return queryset.filter(area_id=self.value()) if self.value() else queryset
+        # A hand-edited `?khu=abc` (or a number past 64 bits) selects nothing rather than failing.
+        value = self.value()
+        if not value:
+            return queryset
+        is_id = value.isascii() and value.isdigit() and len(value) < 19
+        return queryset.filter(area_id=int(value)) if is_id else queryset.none()
 
 
 class VerifiedFilter(admin.SimpleListFilter):
@@ -290,9 +289,6 @@ class VerifiedFilter(admin.SimpleListFilter):
         if self.value() == "chua":
             return queryset.filter(verified_at__isnull=True)
         return queryset
-
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 class LargeTablePaginator(Paginator):
@@ -311,31 +307,6 @@ class LargeTablePaginator(Paginator):
             if row and row[0] > 100_000:
                 return row[0]
         return super().count
-
-
-class ContributionForm(forms.ModelForm):
-    # Dates are typed the Vietnamese way, 07/01/2025, whatever the locale's input formats say.
-    date = forms.DateField(
-        label=_("Ngày"),
-        input_formats=DATE_FORMATS,
-        widget=AdminDateWidget(format="%d/%m/%Y"),
-        initial=timezone.localdate,
-    )
-
-    class Meta:
-        model = Contribution
-        fields = [
-            "indicator",
-            "area",
-            "date",
-            "amount",
-            "quantity",
-            "donor_kind",
-            "donor_name",
-            "receipt",
-            "note",
-        ]
-        widgets = {"date": forms.DateInput(format="%d/%m/%Y")}
 
 
 class ReversalForm(forms.Form):
@@ -518,6 +489,7 @@ class ContributionAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
 
 @admin.register(Disbursement)
 class DisbursementAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
+    form = DisbursementForm
     list_display = [
         "date",
         "campaign",

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congresses.models import ResidentialArea
+from lib import bounds
+from lib.money import parse_count, parse_money
 from lib.uploads import check_zip_archive
 from lib.vietnamese import fold
 
@@ -339,37 +341,14 @@ def _check_header(header):
     return columns
 
 
-_GROUPED = re.compile(r"^\d{1,3}([.\s]\d{3})+$")
-
-
-def parse_whole_number(value, label):
-    """A whole non-negative number from a cell: 1500000, 1500000.0, `1.500.000`, `1 500 000 đ`."""
+def parse_figure(value, parse, validators):
+    """A cell's amount or count read by `lib.money` (`1.500.000`, `2,5 triệu`, 1500000.0) and
+    held to `lib.bounds`; an empty cell is 0. Raises ValidationError with a Vietnamese message."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
-    if isinstance(value, bool):
-        raise ValueError(label)
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError(_("%(label)s “%(value)s” phải là số nguyên") % {"label": label, "value": value})
-        number = int(value)
-    else:
-        text = str(value).strip().lower().removesuffix("đồng").removesuffix("đ").strip()
-        negative = text.startswith("-")
-        text = text.removeprefix("-").strip()
-        if _GROUPED.match(text):
-            text = re.sub(r"[.\s]", "", text)
-        if text.isdigit() and negative:
-            raise ValueError(_("%(label)s không được âm") % {"label": label})
-        if not text.isdigit():
-            raise ValueError(
-                _("%(label)s “%(value)s” không phải số nguyên (viết 1500000 hoặc 1.500.000)")
-                % {"label": label, "value": value}
-            )
-        number = int(text)
-    if number < 0:
-        raise ValueError(_("%(label)s không được âm") % {"label": label})
+    number = parse(value)
+    for validator in validators:
+        validator(number)
     return number
 
 
@@ -420,8 +399,12 @@ class _Lookups:
         except ValueError as error:
             date = None
             problems.append(str(error))
-        amount = self._number(row.get(AMOUNT), _("số tiền"), problems)
-        quantity = self._number(row.get(QUANTITY), _("số lượng"), problems)
+        amount = self._number(
+            row.get(AMOUNT), _("số tiền"), parse_money, bounds.amount_validators(), problems
+        )
+        quantity = self._number(
+            row.get(QUANTITY), _("số lượng"), parse_count, bounds.count_validators(), problems
+        )
         kind_text = _key(row.get(DONOR_KIND))
         donor_kind = self.donor_kinds.get(kind_text) if kind_text else Contribution.DonorKind.PERSON
         if donor_kind is None:
@@ -470,11 +453,14 @@ class _Lookups:
             area = None
         return area
 
-    def _number(self, value, label, problems):
+    def _number(self, value, label, parse, validators, problems):
         try:
-            return parse_whole_number(value, label)
-        except ValueError as error:
-            problems.append(str(error))
+            return parse_figure(value, parse, validators)
+        except ValidationError as error:
+            problems.append(
+                _("%(label)s “%(value)s”: %(reason)s")
+                % {"label": label, "value": value, "reason": " ".join(error.messages)}
+            )
             return 0
 
     def _kind_names(self):

@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib import bounds
 from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_image_upload
 from lib.vietnamese import format_money, format_number, percent
@@ -307,7 +308,11 @@ class Target(models.Model):
         verbose_name=_("khu dân cư"),
         help_text=_("Để trống: chỉ tiêu chung của cả xã."),
     )
-    amount = models.BigIntegerField(_("mức chỉ tiêu"), help_text=_("Số đồng hoặc số lượng, số nguyên."))
+    amount = models.BigIntegerField(
+        _("mức chỉ tiêu"),
+        help_text=_("Số đồng hoặc số lượng, số nguyên."),
+        validators=[bounds.AmountLimit()],
+    )
     assigned_by = models.CharField(
         _("nguồn giao"), max_length=8, choices=AssignedBy.choices, default=AssignedBy.COMMUNE
     )
@@ -335,6 +340,9 @@ class Target(models.Model):
                 fields=["indicator"], condition=Q(area__isnull=True), name="one_commune_target_per_indicator"
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="target_amount_positive"),
+            models.CheckConstraint(
+                condition=bounds.within("amount", bounds.MAX_AMOUNT), name="target_amount_bounded"
+            ),
         ]
 
     def __str__(self):
@@ -344,6 +352,13 @@ class Target(models.Model):
     def clean(self):
         if self.amount is not None and self.amount <= 0:
             raise ValidationError({"amount": _("Mức chỉ tiêu phải lớn hơn 0.")})
+        if (
+            self.amount
+            and self.indicator_id
+            and not self.indicator.is_money
+            and self.amount > bounds.MAX_COUNT
+        ):
+            raise ValidationError({"amount": bounds.COUNT_TOO_LARGE})
         if self.area_id and self.indicator_id and self.area.commune_id != self.indicator.campaign.commune_id:
             raise ValidationError({"area": _("Khu dân cư không thuộc xã của cuộc vận động.")})
 
@@ -504,9 +519,15 @@ class Contribution(LedgerEntry):
         verbose_name=_("khu dân cư"),
     )
     date = models.DateField(_("ngày"), default=timezone.localdate)
-    amount = models.BigIntegerField(_("số tiền (đồng)"), default=0)
+    # Signed: a reversing entry holds the negative of the entry it corrects.
+    amount = models.BigIntegerField(
+        _("số tiền (đồng)"), default=0, validators=[bounds.AmountFloor(), bounds.AmountLimit()]
+    )
     quantity = models.BigIntegerField(
-        _("số lượng"), default=0, help_text=_("Đơn vị máu, phần quà, căn nhà …")
+        _("số lượng"),
+        default=0,
+        help_text=_("Đơn vị máu, phần quà, căn nhà …"),
+        validators=[bounds.CountFloor(), bounds.CountLimit()],
     )
     donor_kind = models.CharField(
         _("người ủng hộ là"), max_length=16, choices=DonorKind.choices, default=DonorKind.PERSON
@@ -554,6 +575,16 @@ class Contribution(LedgerEntry):
             models.Index(fields=["area", "date"], name="contrib_area_date"),
             # The admin's newest-first list over every entry.
             models.Index(fields=["date", "id"], name="contrib_date_id"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=bounds.within("amount", bounds.MAX_AMOUNT, signed=True),
+                name="contribution_amount_bounded",
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("quantity", bounds.MAX_COUNT, signed=True),
+                name="contribution_quantity_bounded",
+            ),
         ]
 
     def __str__(self):
@@ -627,11 +658,16 @@ class Disbursement(LedgerEntry):
         Campaign, on_delete=models.PROTECT, related_name="disbursements", verbose_name=_("quỹ, cuộc vận động")
     )
     date = models.DateField(_("ngày chi"), default=timezone.localdate)
-    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    # Signed: a reversing entry holds the negative of the payment it corrects.
+    amount = models.BigIntegerField(
+        _("số tiền (đồng)"), validators=[bounds.AmountFloor(), bounds.AmountLimit()]
+    )
     beneficiary_kind = models.CharField(
         _("đối tượng thụ hưởng"), max_length=24, choices=Beneficiary.choices, default=Beneficiary.POOR
     )
-    beneficiary_count = models.PositiveIntegerField(_("số hộ, người nhận"), default=1)
+    beneficiary_count = models.PositiveIntegerField(
+        _("số hộ, người nhận"), default=1, validators=[bounds.CountLimit()]
+    )
     purpose = models.CharField(_("nội dung chi"), max_length=255)
     area = models.ForeignKey(
         "congresses.ResidentialArea",
@@ -668,6 +704,16 @@ class Disbursement(LedgerEntry):
         verbose_name_plural = _("khoản chi")
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["campaign", "date", "amount"], name="disb_campaign_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=bounds.within("amount", bounds.MAX_AMOUNT, signed=True),
+                name="disbursement_amount_bounded",
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("beneficiary_count", bounds.MAX_COUNT),
+                name="disbursement_beneficiaries_bounded",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.purpose} — {format_money(self.amount)}"

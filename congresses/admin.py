@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from lib.money import FiguresModelForm
 from lib.vietnamese import fold
 
 from . import services
@@ -311,6 +312,7 @@ class ConsultationInline(admin.StackedInline):
 
 @admin.register(Conference)
 class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    form = FiguresModelForm
     list_display = [
         "__str__",
         "kind",
@@ -397,6 +399,7 @@ class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 class SlateEntryInline(admin.TabularInline):
     model = SlateEntry
+    form = FiguresModelForm
     extra = 1
     fields = ["person", "position", "organisation", "votes_for", "votes_total", "agreement_percent"]
     autocomplete_fields = ["person", "position"]
@@ -514,6 +517,7 @@ class ConsultationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 @admin.register(SlateEntry)
 class SlateEntryAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    form = FiguresModelForm
     folded_search_field = "person__search_text"
     list_display = ["person", "position", "consultation", "votes_for", "votes_total", "agreement_percent"]
     list_filter = ["consultation__conference__committee__area", "position"]

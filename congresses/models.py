@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib import bounds
 from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_document_upload, validate_image_upload
 from lib.vietnamese import fold, percent, slugify_vi
@@ -628,6 +630,17 @@ class ConferenceQuerySet(models.QuerySet):
         return self.filter(search_text__contains=folded) if folded else self
 
 
+# The figures a conference reports, each within lib.bounds.MAX_COUNT.
+COUNT_FIELDS = [
+    "attendees_count",
+    "sessions_count",
+    "areas_taking_part",
+    "areas_total",
+    "speakers_count",
+    "opinions_count",
+]
+
+
 class Conference(models.Model):
     class Kind(models.TextChoices):
         TERM = "term", _("Hội nghị nhiệm kỳ Ban công tác Mặt trận")
@@ -662,14 +675,34 @@ class Conference(models.Model):
     starts_at = models.DateTimeField(_("thời gian"))
     venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
     guests = models.TextField(_("đại biểu khách mời"), blank=True)
-    attendees_count = models.PositiveIntegerField(_("số người dự"), null=True, blank=True)
-    sessions_count = models.PositiveIntegerField(
-        _("số cuộc"), null=True, blank=True, help_text=_("Với tiếp xúc cử tri tổ chức nhiều cuộc")
+    attendees_count = models.PositiveIntegerField(
+        _("số người dự"), null=True, blank=True, validators=[bounds.CountLimit()]
     )
-    areas_taking_part = models.PositiveSmallIntegerField(_("số khu dân cư tham gia"), null=True, blank=True)
-    areas_total = models.PositiveSmallIntegerField(_("tổng số khu dân cư"), null=True, blank=True)
-    speakers_count = models.PositiveIntegerField(_("số người phát biểu"), null=True, blank=True)
-    opinions_count = models.PositiveIntegerField(_("số ý kiến"), null=True, blank=True)
+    sessions_count = models.PositiveIntegerField(
+        _("số cuộc"),
+        null=True,
+        blank=True,
+        help_text=_("Với tiếp xúc cử tri tổ chức nhiều cuộc"),
+        validators=[bounds.CountLimit()],
+    )
+    areas_taking_part = models.PositiveSmallIntegerField(
+        _("số khu dân cư tham gia"),
+        null=True,
+        blank=True,
+        validators=[bounds.CountLimit(), MaxValueValidator(bounds.MAX_AREAS, bounds.AREAS_TOO_MANY)],
+    )
+    areas_total = models.PositiveSmallIntegerField(
+        _("tổng số khu dân cư"),
+        null=True,
+        blank=True,
+        validators=[bounds.CountLimit(), MaxValueValidator(bounds.MAX_AREAS, bounds.AREAS_TOO_MANY)],
+    )
+    speakers_count = models.PositiveIntegerField(
+        _("số người phát biểu"), null=True, blank=True, validators=[bounds.CountLimit()]
+    )
+    opinions_count = models.PositiveIntegerField(
+        _("số ý kiến"), null=True, blank=True, validators=[bounds.CountLimit()]
+    )
     summary = models.TextField(_("nội dung, kết quả"), blank=True)
 
     objects = ConferenceQuerySet.as_manager()
@@ -678,6 +711,15 @@ class Conference(models.Model):
         verbose_name = _("hội nghị")
         verbose_name_plural = _("hội nghị")
         ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=bounds.within(
+                    name, bounds.MAX_AREAS if name.startswith("areas_") else bounds.MAX_COUNT
+                ),
+                name=f"conference_{name}_bounded",
+            )
+            for name in COUNT_FIELDS
+        ]
 
     def __str__(self):
         return self.title or self.default_title()
@@ -863,10 +905,18 @@ class SlateEntry(models.Model):
         Position, on_delete=models.PROTECT, related_name="+", verbose_name=_("chức danh")
     )
     organisation = models.CharField(_("đại diện tổ chức"), max_length=160, blank=True)
-    votes_for = models.PositiveIntegerField(_("số đồng ý"), null=True, blank=True)
-    votes_total = models.PositiveIntegerField(_("tổng số biểu quyết"), null=True, blank=True)
+    votes_for = models.PositiveIntegerField(
+        _("số đồng ý"), null=True, blank=True, validators=[bounds.CountLimit()]
+    )
+    votes_total = models.PositiveIntegerField(
+        _("tổng số biểu quyết"), null=True, blank=True, validators=[bounds.CountLimit()]
+    )
     agreement_percent = models.PositiveSmallIntegerField(
-        _("tỷ lệ đồng ý (%)"), null=True, blank=True, help_text=_("Điền khi không có số phiếu")
+        _("tỷ lệ đồng ý (%)"),
+        null=True,
+        blank=True,
+        help_text=_("Điền khi không có số phiếu"),
+        validators=[bounds.CountLimit(), MaxValueValidator(100, _("Tỷ lệ đồng ý không thể vượt 100%."))],
     )
 
     history = HistoricalRecords()
@@ -877,6 +927,15 @@ class SlateEntry(models.Model):
         ordering = ["consultation", "position__rank", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["consultation", "person"], name="one_slate_entry_per_person"),
+            models.CheckConstraint(
+                condition=bounds.within("votes_for", bounds.MAX_COUNT), name="slate_votes_for_bounded"
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("votes_total", bounds.MAX_COUNT), name="slate_votes_total_bounded"
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("agreement_percent", 100), name="slate_agreement_percent_bounded"
+            ),
         ]
 
     def __str__(self):

@@ -15,9 +15,9 @@ import unicodedata
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lib import bounds
@@ -204,11 +204,11 @@ class _BoundedIntegerField(forms.Field):
     parser = None
     validators_for = None
 
-    def __init__(self, *, positive=False, max_value=None, **kwargs):
+    def __init__(self, *, positive=False, max_value=None, max_message=None, **kwargs):
         super().__init__(**kwargs)
         low, high = self.validators_for(positive)
         if max_value is not None:
-            message = format_lazy(_("Tối đa là {limit}."), limit=format_number(max_value))
+            message = max_message or format_lazy(_("Tối đa là {limit}."), limit=format_number(max_value))
             high = MaxValueValidator(max_value, message)
         self.min_value, self.max_value = low.limit_value, high.limit_value
         self.validators.extend([low, high])
@@ -234,3 +234,68 @@ class CountField(_BoundedIntegerField):
     widget = CountInput
     parser = staticmethod(parse_count)
     validators_for = staticmethod(bounds.count_validators)
+
+
+# --- model forms: the field follows the model field's bound -----------------------------
+
+
+def figure_formfield(db_field, **kwargs):
+    """The form field for a model field bounded by `lib.bounds`, or None for any other field.
+
+    A column with `AmountLimit` among its validators gets a `MoneyField`, one with
+    `CountLimit` a `CountField`; a tighter limit of the column (a small integer's 32.767)
+    becomes the field's maximum. Forms never enter negative figures: reversing entries
+    are made by the services.
+    """
+    kinds = {type(v) for v in db_field.validators}
+    if bounds.AmountLimit in kinds:
+        form_class, ceiling = MoneyField, bounds.MAX_AMOUNT
+    elif bounds.CountLimit in kinds:
+        form_class, ceiling = CountField, bounds.MAX_COUNT
+    else:
+        return None
+    tightest = min(
+        (v for v in db_field.validators if isinstance(v, MaxValueValidator)), key=lambda v: v.limit_value
+    )
+    defaults = {
+        "required": not db_field.blank,
+        "label": capfirst(db_field.verbose_name),
+        "help_text": db_field.help_text,
+    }
+    if tightest.limit_value < ceiling:
+        defaults["max_value"] = tightest.limit_value
+        if tightest.message != MaxValueValidator.message:  # the model's own words, not Django's
+            defaults["max_message"] = tightest.message
+    if db_field.has_default():
+        defaults["initial"] = db_field.get_default()
+    kwargs.pop("widget", None)  # the admin would pass its type="number" widget
+    return form_class(**{**defaults, **kwargs})
+
+
+class FiguresFormMetaclass(forms.models.ModelFormMetaclass):
+    """Swaps the generated field of every bounded figure for a MoneyField or CountField.
+
+    Done after Django builds the fields, so it holds for every form made from this one:
+    the admin's `modelform_factory`, its inlines and its history-revert form included.
+    """
+
+    def __new__(mcs, name, bases, attrs):
+        new_class = super().__new__(mcs, name, bases, attrs)
+        model = getattr(new_class._meta, "model", None)
+        if model is None:
+            return new_class
+        for field_name in list(new_class.base_fields):
+            if field_name in new_class.declared_fields:
+                continue
+            try:
+                db_field = model._meta.get_field(field_name)
+            except FieldDoesNotExist:
+                continue
+            figure = figure_formfield(db_field)
+            if figure is not None:
+                new_class.base_fields[field_name] = figure
+        return new_class
+
+
+class FiguresModelForm(forms.ModelForm, metaclass=FiguresFormMetaclass):
+    """Base of every ModelForm holding money or counts: `form = FiguresModelForm` in an admin."""

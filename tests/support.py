@@ -1,6 +1,7 @@
 """Helpers for tests that need a service the machine may lack."""
 
 import os
+from html.parser import HTMLParser
 
 import pytest
 
@@ -12,3 +13,54 @@ def require(condition, what):
     if os.environ.get("CI"):
         pytest.fail(f"{what} is required in CI but is not available")
     pytest.skip(f"{what} is not available")
+
+
+class _FormReader(HTMLParser):
+    """Collects the values a browser would submit from one <form id=…> of a page."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.data = form_id, False, {}
+        self._select = self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if not self.inside or not attrs.get("name"):
+            if tag == "option" and self._select and ("selected" in attrs):
+                self.data[self._select] = attrs.get("value", "")
+            return
+        name = attrs["name"]
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.data[name] = attrs.get("value", "on")
+            elif kind not in ("submit", "button", "file", "image", "reset"):
+                self.data[name] = attrs.get("value", "")
+        elif tag == "select":
+            self._select = name
+            self.data.setdefault(name, "")
+        elif tag == "textarea":
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def form_data(html, form_id):
+    """What submitting `<form id=form_id>` of `html` unchanged would POST (files left out)."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
+    return reader.data

@@ -90,9 +90,9 @@ def test_every_bad_row_is_reported_with_its_number_and_nothing_is_saved(fund, ar
     assert not Contribution.objects.exists()
     text = "\n".join(result.errors)
     assert "Dòng 2" not in text
-    assert "Dòng 3: số tiền “1,5” không phải số nguyên" in text
+    assert "Dòng 3: số tiền “1,5”: Số tiền chưa đúng. Viết như 750.000 hoặc 1,5 triệu." in text
     assert "Dòng 4: ngày “32/01/2025” không đúng dạng" in text
-    assert "Dòng 5: số tiền không được âm" in text
+    assert "Dòng 5: số tiền “-5000”: Số tiền không được âm." in text
     assert "Dòng 6: số tiền “abc”" in text and "Dòng 6: “Người ủng hộ là” phải là một trong" in text
     assert "Dòng 7: chỉ tiêu “Quỹ khác” không có" in text
     assert "Dòng 8: Hãy nhập tên người ủng hộ" in text

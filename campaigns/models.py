@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 from lib import bounds
 from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_image_upload
-from lib.vietnamese import format_money, format_number, percent
+from lib.vietnamese import format_money, format_number, format_percent, percent
 
 from .permissions import EVERY_AREA, area_scope
 
@@ -105,10 +105,12 @@ class Campaign(models.Model):
         `excluding`: a disbursement left out of the sum, so a change is checked against the
         balance without its own old amount.
         """
-        raised = Contribution.objects.filter(
-            indicator__campaign=self, indicator__unit=Indicator.Unit.MONEY
-        ).aggregate(total=Coalesce(Sum("amount"), 0))["total"]
-        paid = self.disbursements.all()
+        raised = (
+            Contribution.objects.countable()
+            .filter(indicator__campaign=self, indicator__unit=Indicator.Unit.MONEY)
+            .aggregate(total=Coalesce(Sum("amount"), 0))["total"]
+        )
+        paid = self.disbursements.countable()
         if excluding is not None and excluding.pk:
             paid = paid.exclude(pk=excluding.pk)
         return raised - paid.aggregate(total=Coalesce(Sum("amount"), 0))["total"]
@@ -197,7 +199,7 @@ class Indicator(models.Model):
 
     def totals(self, start=None, end=None, area=None):
         """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries"}."""
-        entries = self.contributions.all()
+        entries = self.contributions.countable()
         if start:
             entries = entries.filter(date__gte=start)
         if end:
@@ -267,7 +269,7 @@ class Progress:
         """The full figure as the portals write it, also the bar's accessible name."""
         if self.percent is None:
             return self.figure
-        return f"{self.figure} — đạt {self.percent}%"
+        return f"{self.figure} — đạt {format_percent(self.percent)}"
 
 
 class AreaScopedQuerySet(models.QuerySet):
@@ -487,15 +489,30 @@ class LedgerEntry(LockedPeriodMixin, models.Model):
 
 
 class ContributionQuerySet(AreaScopedQuerySet):
+    def countable(self):
+        """Entries whose figures are within `lib.bounds`: the ones every public total sums.
+
+        The forms, the import and the database constraints keep every figure inside the
+        bounds; a row outside them (restored from an old backup, written by raw SQL) is not
+        an entry anyone made, and summing it would overflow SQLite's SUM or print
+        thirteen-digit percentages. It stays visible in the admin, where it can be seen and
+        corrected, and the public pages stay up with the figures people did enter.
+        """
+        return self.filter(
+            bounds.within("amount", bounds.MAX_AMOUNT, signed=True),
+            bounds.within("quantity", bounds.MAX_COUNT, signed=True),
+        )
+
     def for_campaign(self, campaign):
         return self.filter(indicator__campaign=campaign)
 
     def public_donors(self):
-        """Entries fit for the public donor list: real gifts, not corrections or what they corrected."""
+        """Entries fit for the public donor list: real gifts within the bounds, not corrections
+        or what they corrected."""
         # NOT EXISTS rather than a LEFT JOIN … IS NULL: PostgreSQL estimates the anti-join
         # well, and the page stays a top-N sort over one campaign's rows.
         corrected = Contribution.objects.filter(reverses=models.OuterRef("pk"))
-        return self.filter(reverses__isnull=True).filter(~models.Exists(corrected))
+        return self.countable().filter(reverses__isnull=True).filter(~models.Exists(corrected))
 
     def with_related(self):
         return self.select_related("indicator__campaign", "area", "entered_by", "verified_by", "reverses")
@@ -639,6 +656,10 @@ class Contribution(LedgerEntry):
 
 class DisbursementQuerySet(AreaScopedQuerySet):
     area_lookup = None  # the commune's money: staff and the chair see it, officers do not
+
+    def countable(self):
+        """Payments within `lib.bounds`, the ones the public balance sums (see Contribution's)."""
+        return self.filter(bounds.within("amount", bounds.MAX_AMOUNT, signed=True))
 
     def with_related(self):
         return self.select_related("campaign", "area")

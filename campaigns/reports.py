@@ -3,7 +3,7 @@
 
 from django.utils.formats import date_format
 
-from lib.vietnamese import format_number
+from lib.vietnamese import format_number, format_percent
 
 
 def summary_sentence(indicator, start=None, end=None, area=None):
@@ -36,7 +36,7 @@ def sentence_from_progress(progress, target):
     if not indicator.is_money and progress.value:
         sentence += f", trị giá {format_number(progress.value)} đồng"
     if progress.percent is not None:
-        sentence += f", đạt {progress.percent}% {target.report_phrase}"
+        sentence += f", đạt {format_percent(progress.percent)} {target.report_phrase}"
     return sentence
 
 

@@ -23,7 +23,8 @@ DISBURSEMENTS_ON_PAGE = 30
 def _sums_by(indicator_ids, *group, **filters):
     """{(group values…): (amount, quantity)} of contributions, summed in SQL."""
     rows = (
-        Contribution.objects.filter(indicator_id__in=indicator_ids, **filters)
+        Contribution.objects.countable()
+        .filter(indicator_id__in=indicator_ids, **filters)
         .values(*group)
         .annotate(total_amount=Coalesce(Sum("amount"), 0), total_quantity=Coalesce(Sum("quantity"), 0))
         .order_by()
@@ -132,9 +133,11 @@ def campaign_page(campaign):
     )
     money_ids = {indicator.pk for indicator in indicators if indicator.is_money}
     raised = sum(amount for (indicator_id, _), (amount, _q) in by_area.items() if indicator_id in money_ids)
-    disbursed = Disbursement.objects.filter(campaign=campaign).aggregate(total=Coalesce(Sum("amount"), 0))[
-        "total"
-    ]
+    disbursed = (
+        Disbursement.objects.countable()
+        .filter(campaign=campaign)
+        .aggregate(total=Coalesce(Sum("amount"), 0))["total"]
+    )
     balance = raised - disbursed
     return {
         "results": results,
@@ -165,7 +168,8 @@ def _advance_sources(campaign):
 
 def _monthly(ids):
     rows = (
-        Contribution.objects.filter(indicator_id__in=ids)
+        Contribution.objects.countable()
+        .filter(indicator_id__in=ids)
         .annotate(month=TruncMonth("date"))
         .values("indicator_id", "month")
         .annotate(total_amount=Coalesce(Sum("amount"), 0), total_quantity=Coalesce(Sum("quantity"), 0))

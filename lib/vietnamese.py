@@ -68,9 +68,18 @@ def percent(part, whole):
     return int(ratio.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+# Beyond this a percentage is a data problem to look at, not an achievement to print with
+# thirteen digits (`đạt 8571428571513%`): it is shown as `trên 1.000%`.
+MAX_SHOWN_PERCENT = 1000
+
+
 def format_percent(value):
-    """`161%`; an empty string for no value."""
-    return "" if value is None else f"{value}%"
+    """`161%`, `trên 1.000%` past MAX_SHOWN_PERCENT; an empty string for no value."""
+    if value is None:
+        return ""
+    if value > MAX_SHOWN_PERCENT:
+        return f"trên {format_number(MAX_SHOWN_PERCENT)}%"
+    return f"{format_number(value)}%" if isinstance(value, int) else f"{value}%"
 
 
 _DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]

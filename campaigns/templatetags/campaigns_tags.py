@@ -10,6 +10,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from lib.vietnamese import format_percent
+
 register = template.Library()
 
 FILL, FILL_OVER, TRACK, MARK = "#1a7f37", "#0b6e4f", "#e9e4dc", "#1f2328"
@@ -23,7 +25,9 @@ def _bar(progress, compact=False):
     if progress.bar_target_mark is not None:
         mark = f'<rect x="{int(progress.bar_target_mark)}" width="1" height="10" fill="{MARK}" />'
     if progress.is_over and not compact:
-        text = _("Vượt chỉ tiêu %(over)s%% — vạch đen là mức chỉ tiêu.") % {"over": progress.percent - 100}
+        text = _("Vượt chỉ tiêu %(over)s — vạch đen là mức chỉ tiêu.") % {
+            "over": format_percent(progress.percent - 100)
+        }
         note = f'<p class="progress-note">{escape(text)}</p>'
     label = escape(progress.label)
     return (
@@ -51,7 +55,7 @@ def ranking_list(result):
             head, bar = f'<span class="meta">{no_target}</span>', ""
         else:
             head, bar = (
-                f'<span class="ranking-pct">{int(progress.percent)}%</span>',
+                f'<span class="ranking-pct">{escape(format_percent(progress.percent))}</span>',
                 _bar(progress, compact=True),
             )
         items.append(

@@ -68,7 +68,7 @@ def test_a_count_that_is_not_whole_or_too_large_is_refused(staff_client, meeting
 
 
 def test_conference_counts_are_bounded_in_the_database(meeting):
-    with transaction.atomic(), pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():
         Conference.objects.filter(pk=meeting.pk).update(attendees_count=10_000_001)
 
 

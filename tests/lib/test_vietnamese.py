@@ -90,3 +90,18 @@ def test_percent_is_rounded_half_up_from_integers(part, whole, shown):
 )
 def test_money_in_words_reads_as_a_receipt(amount, words):
     assert vietnamese.money_in_words(amount) == words
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (161, "161%"),
+        (0, "0%"),
+        (1000, "1.000%"),
+        (1001, "trên 1.000%"),
+        (8571428571513, "trên 1.000%"),
+        (None, ""),
+    ],
+)
+def test_an_absurd_percentage_is_shown_as_over_a_thousand(value, shown):
+    assert vietnamese.format_percent(value) == shown

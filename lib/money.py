@@ -27,6 +27,7 @@ AMOUNT_INVALID = _("Số tiền chưa đúng. Viết như 750.000 hoặc 1,5 tri
 AMOUNT_FRACTION = _(
     "Số tiền phải là một số đồng tròn, không lẻ phần đồng. Viết như 1.234.567 hoặc 1,5 triệu."
 )
+AMOUNT_HINT = _("Ví dụ: 750.000 hoặc 1,5 triệu.")
 COUNT_INVALID = _("Số lượng phải là số nguyên. Viết như 54 hoặc 2.288.")
 
 # Past this many characters nothing is a figure; refusing early keeps the regexes cheap.
@@ -260,7 +261,7 @@ def figure_formfield(db_field, **kwargs):
     defaults = {
         "required": not db_field.blank,
         "label": capfirst(db_field.verbose_name),
-        "help_text": db_field.help_text,
+        "help_text": db_field.help_text or (AMOUNT_HINT if form_class is MoneyField else ""),
     }
     if tightest.limit_value < ceiling:
         defaults["max_value"] = tightest.limit_value

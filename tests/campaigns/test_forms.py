@@ -64,6 +64,7 @@ def test_the_add_form_offers_a_text_input_without_autocomplete(client, fund, off
     amount = page[page.index('name="amount"') - 200 : page.index('name="amount"') + 200]
     assert 'type="text"' in amount and 'autocomplete="off"' in amount
     assert 'type="number"' not in page
+    assert "Ví dụ: 750.000 hoặc 1,5 triệu." in page
 
 
 def test_an_amount_over_a_thousand_ty_is_refused_in_vietnamese_and_nothing_is_stored(

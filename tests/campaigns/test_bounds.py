@@ -1,10 +1,12 @@
 """Figures stay within lib.bounds in the database, and a row that escaped them never takes a page down."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Sum
 from django.urls import reverse
 
+from campaigns import services
 from campaigns.models import Contribution, Progress, Target
 from lib import bounds
 
@@ -122,3 +124,16 @@ def test_a_payment_can_still_be_recorded_beside_a_corrupted_row(client, corrupte
     )
     assert response.status_code == 302
     assert fund.campaign.fund_balance() == 922_008_000_000 - 1_000_000
+
+
+def test_the_service_refuses_an_amount_beyond_the_bound_and_stores_nothing(fund, area_a, officer_a):
+    with pytest.raises(ValidationError) as refused:
+        services.record_contribution(
+            by=officer_a,
+            indicator=fund,
+            area=area_a,
+            amount=bounds.MAX_AMOUNT + 1,
+            donor_name="Nguyễn Văn An",
+        )
+    assert refused.value.message_dict["amount"] == ["Số tiền tối đa cho một lần nhập là 1.000 tỷ đồng."]
+    assert not Contribution.objects.exists()

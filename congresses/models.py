@@ -205,8 +205,16 @@ class FrontCommittee(models.Model):
     @property
     def name(self):
         """`Ủy ban MTTQ Việt Nam xã Hòa Phú` or `Ban công tác Mặt trận thôn Đông`."""
+        # Without its commune or area (a form sent back with errors names it in its title)
+        # the name stays general rather than failing.
         if self.level == self.Level.COMMUNE:
-            return f"Ủy ban MTTQ Việt Nam {self.commune.full_name}"
+            return (
+                f"Ủy ban MTTQ Việt Nam {self.commune.full_name}"
+                if self.commune_id
+                else "Ủy ban MTTQ Việt Nam"
+            )
+        if self.area_id is None:
+            return "Ban công tác Mặt trận"
         return f"Ban công tác Mặt trận {self.area.in_sentence}"
 
     @property

@@ -383,3 +383,22 @@ def test_a_truncated_portrait_is_a_form_error_not_a_server_error(admin_client, c
     assert response.status_code == 200
     assert "tệp bị hỏng hoặc chưa tải lên hết" in response.context["adminform"].form.errors["photo"][0]
     assert not Person.objects.exists()
+
+
+def test_a_committee_sent_back_without_its_area_shows_the_error_instead_of_failing(client, village):
+    from lib.roles import COMMUNE_STAFF, role_groups
+
+    committee, _, _ = village
+    staff = get_user_model().objects.create_user("canbo.xa", is_staff=True)
+    staff.groups.add(role_groups()[COMMUNE_STAFF])
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("admin:congresses_frontcommittee_change", args=[committee.pk]),
+        {"commune": committee.commune_id, "level": "residential", "area": ""},
+    )
+
+    assert response.status_code == 200
+    assert "Vui lòng sửa các lỗi dưới đây." in response.content.decode()
+    committee.refresh_from_db()
+    assert committee.area is not None

@@ -275,6 +275,19 @@ PERMISSIONS_POLICY = (
     'fullscreen=(self "https://www.youtube-nocookie.com" "https://www.youtube.com")'
 )
 
+# The rich-text editor's toolbar in Vietnamese: an editor extension of our own (the package
+# writes its tooltips in English). It adds no HTML, so it adds nothing to the sanitiser.
+from js_asset import static_lazy  # noqa: E402
+
+
+def _adds_no_html(extension_config, shared_config):
+    return None
+
+
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {"js": [static_lazy("js/prose_editor_vi.js")], "extensions": {"VietnameseLabels": _adds_no_html}}
+]
+
 # Login lockout (django-axes): 5 failures for one username from one address lock that pair
 # for 30 minutes; staff unlock in the admin ("Khóa đăng nhập"). Off in tests unless a test
 # turns it on (the test client's login() has no request, which axes requires).

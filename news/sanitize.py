@@ -26,6 +26,8 @@ EDITOR_EXTENSIONS = {
     "TableHeader": True,
     "TableCell": True,
     "History": True,
+    # Vietnamese tooltips and block names for the toolbar (static/js/prose_editor_vi.js).
+    "VietnameseLabels": True,
 }
 
 ALLOWED_TAGS = {

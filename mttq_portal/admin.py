@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import Group
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -63,6 +64,13 @@ class StaffAccountAdmin(SimpleHistoryAdmin, UserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A history record shows the account form, whose "../password/" link lands here:
+        # a version that is not a number is a missing page, not a 500.
+        if not str(version_id).isdigit():
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     @admin.display(description=_("họ và tên"))
     def full_name(self, user):
         return user.get_full_name()
@@ -88,3 +96,7 @@ class LockedLoginAdmin(axes.admin.AccessAttemptAdmin):
         AxesProxyHandler.update_request(request)
         count = self.handler.clean_expired_user_attempts(request=request)
         self.message_user(request, _("Đã xóa %(count)s lần đăng nhập đã hết hạn.") % {"count": count})
+
+    @admin.display(description=_("Trạng thái"))
+    def status(self, obj):
+        return super().status(obj)

@@ -1,6 +1,7 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,3 +37,33 @@ class LoginLockoutConfig(AxesAppConfig):
     """django-axes under a Vietnamese name in the admin, where staff unlock accounts."""
 
     verbose_name = _("Khóa đăng nhập")
+
+    def ready(self):
+        super().ready()
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        # axes names its rows with English f-strings, shown as the admin's titles,
+        # breadcrumbs and history; these say the same in Vietnamese.
+        AccessAttempt.__str__ = _name_attempt
+        AccessLog.__str__ = _name_log
+        AccessFailureLog.__str__ = _name_failure
+
+
+def _when(moment):
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y") if moment else "—"
+
+
+def _name_attempt(attempt):
+    return f"{attempt.username or '—'} đăng nhập sai lúc {_when(attempt.attempt_time)}"
+
+
+def _name_log(log):
+    return f"{log.username or '—'} đăng nhập lúc {_when(log.attempt_time)}"
+
+
+def _name_failure(failure):
+    locked = " (bị khóa)" if failure.locked_out else ""
+    return (
+        f"{failure.username or '—'} đăng nhập sai{locked} lúc {_when(failure.attempt_time)}"
+        f" từ {failure.ip_address or '—'}"
+    )

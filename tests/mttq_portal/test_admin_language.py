@@ -82,6 +82,8 @@ ALLOWED_WORDS = {
     "email",
 }
 WORD = re.compile(r"\w+")
+# Paths and MIME types in the data ("/quan-tri/login/", "text/html") are not UI words.
+PATH = re.compile(r"\S*/\S*")
 
 # Attributes a person sees or hears (tooltips, placeholders, screen readers, button captions).
 SPOKEN_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
@@ -128,7 +130,7 @@ def english_in(parts):
     """[(word, the text it was found in)] for each English word in the given texts."""
     found = []
     for part in parts:
-        for word in WORD.findall(part):
+        for word in WORD.findall(PATH.sub(" ", part)):
             lowered = word.lower()
             if lowered in ENGLISH_WORDS and lowered not in ALLOWED_WORDS:
                 found.append((word, part[:120]))
@@ -241,6 +243,7 @@ class Crawl:
         self.visited = []
         self.problems = defaultdict(set)
         self.queue = []
+        self.filtered = defaultdict(int)
 
     def check(self, url, response):
         self.visited.append(url)
@@ -275,9 +278,14 @@ class Crawl:
         if len(filters) > 1:
             return  # one filter at a time: their combinations show the same words
         key = shape(url)
-        if key not in self.seen:
-            self.seen.add(key)
-            self.queue.append(url)
+        if key in self.seen:
+            return
+        if filters:
+            self.filtered[path] += 1
+            if self.filtered[path] > 3:
+                return  # three filters of a list say what its filter panel says
+        self.seen.add(key)
+        self.queue.append(url)
 
     def run(self):
         self.enqueue(ADMIN, ADMIN)

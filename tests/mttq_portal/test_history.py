@@ -117,3 +117,17 @@ def test_a_person_changed_by_commune_staff_keeps_who_and_the_old_name(client, st
 
     record = assert_history(person, by=clerk, changed={"full_name"})
     assert record.prev_record.full_name == "Nguyễn Văn An"
+
+
+def test_the_password_link_of_an_account_history_record_is_a_missing_page_not_a_500(
+    client, django_user_model
+):
+    # The record page shows the account form, whose relative "../password/" link lands on
+    # …/history/password/; the chair may view accounts.
+    chair = django_user_model.objects.create_user("chutich.xa", is_staff=True)
+    chair.groups.add(Group.objects.get(name=roles.CHAIR))
+    client.force_login(chair)
+
+    response = client.get(f"/quan-tri/auth/user/{chair.pk}/history/password/")
+
+    assert response.status_code == 404

@@ -60,6 +60,13 @@ class StaffAccountAdmin(SimpleHistoryAdmin, UserAdmin):
     )
     list_display = ("username", "full_name", "roles", "is_staff", "is_active", "last_login")
     list_filter = ("groups", "is_staff", "is_superuser", "is_active")
+    # Access comes from the role groups alone (mttq_portal/roles.py is the one table); a
+    # permission given to one account would bypass it. Django's per-account permission list
+    # is left out, and with it its names, which Django stores in English ("Can add …").
+    fieldsets = tuple(
+        (title, {**options, "fields": tuple(f for f in options["fields"] if f != "user_permissions")})
+        for title, options in UserAdmin.fieldsets
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

@@ -32,6 +32,23 @@ class PortalConfig(AppConfig):
         user_logged_in.disconnect(dispatch_uid="update_last_login")
         user_logged_in.connect(update_last_login_quietly, dispatch_uid="update_last_login")
 
+        # Django draws yes/no columns as icons whose alt text (read aloud by screen readers)
+        # is Python's "True"/"False"; every caller looks the function up here at call time.
+        from django.contrib.admin.templatetags import admin_list
+
+        admin_list._boolean_icon = _boolean_icon_vi
+
+
+_BOOLEAN_ALT = {True: ("yes", _("Có")), False: ("no", _("Không")), None: ("unknown", _("Không rõ"))}
+
+
+def _boolean_icon_vi(value):
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    icon, alt = _BOOLEAN_ALT[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
+
 
 class LoginLockoutConfig(AxesAppConfig):
     """django-axes under a Vietnamese name in the admin, where staff unlock accounts."""

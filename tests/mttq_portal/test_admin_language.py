@@ -62,7 +62,7 @@ ENGLISH_WORDS = set(
     username user users group groups staff superuser active status administration
     authentication authorization login sign signed out account accounts data meta path
     agent address remaining reset set enabled disabled decimal numbers letters roman
-    start type lowercase uppercase properties instance instances model models
+    start type lowercase uppercase properties instance instances model models true false
     """.split()  # noqa: SIM905 (a list literal of 250 quoted words reads worse)
 )
 # Names and formats that read the same in Vietnamese: they may appear even though some

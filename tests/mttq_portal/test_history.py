@@ -131,3 +131,16 @@ def test_the_password_link_of_an_account_history_record_is_a_missing_page_not_a_
     response = client.get(f"/quan-tri/auth/user/{chair.pk}/history/password/")
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(None, "—"), ("None", "—"), ("", "—"), ("True", "Có"), (False, "Không"), ("Thôn Đông", "Thôn Đông")],
+)
+def test_a_changed_value_in_the_history_reads_as_words_not_python(value, shown):
+    from django.utils import translation
+
+    from mttq_portal.templatetags.history_values import history_value
+
+    with translation.override("vi"):
+        assert history_value(value) == shown

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congresses.models import ResidentialArea
+from lib.text import clean_text
 from lib.uploads import check_zip_archive
 from lib.vietnamese import fold
 
@@ -147,7 +148,9 @@ def read_rows(uploaded):
             raise _too_many_rows()
         if time.thread_time() > deadline:
             raise _too_slow()
-        values = list(values) + [None] * (len(header) - len(values))
+        # Every column of an entry is one line of text; bulk_create skips the save-time cleaning.
+        values = [clean_text(value) for value in values]
+        values += [None] * (len(header) - len(values))
         if all(value in (None, "") for value in values):
             continue
         rows.append((number, {name: values[index] for name, index in columns.items()}))

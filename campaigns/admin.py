@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import ResidentialArea
+from lib.admin_input import parse_id
 from lib.scoped_admin import AreaScopedAdminMixin
 from lib.vietnamese import format_money, format_number
 
@@ -274,7 +275,11 @@ class AreaListFilter(admin.SimpleListFilter):
         return [(area.pk, area.full_name) for area in areas]
 
     def queryset(self, request, queryset):
-        return queryset.filter(area_id=self.value()) if self.value() else queryset
+        if not self.value():
+            return queryset
+        # A hand-typed `?khu=abc` (or a number no column can hold) matches nothing: no 500.
+        area_id = parse_id(self.value())
+        return queryset.filter(area_id=area_id) if area_id else queryset.none()
 
 
 class VerifiedFilter(admin.SimpleListFilter):

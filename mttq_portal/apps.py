@@ -31,6 +31,13 @@ class PortalConfig(AppConfig):
         user_logged_in.disconnect(dispatch_uid="update_last_login")
         user_logged_in.connect(update_last_login_quietly, dispatch_uid="update_last_login")
 
+        # The admin (listed first in INSTALLED_APPS) has loaded every admin module by now.
+        from django.contrib import admin
+
+        from lib.admin_input import harden_admin_site
+
+        harden_admin_site(admin.site)
+
 
 class LoginLockoutConfig(AxesAppConfig):
     """django-axes under a Vietnamese name in the admin, where staff unlock accounts."""

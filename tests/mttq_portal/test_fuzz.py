@@ -254,8 +254,8 @@ def english_errors(response, data):
     """Error messages of the re-shown admin form that are (partly) English."""
     context = response.context
     messages = []
-    if "adminform" in context:
-        form = context["adminform"].form
+    if "adminform" in context or "form" in context:
+        form = context["adminform"].form if "adminform" in context else context["form"]
         messages += [m for errors in form.errors.values() for m in errors]
         for inline in context.get("inline_admin_formsets", []):
             formset = inline.formset
@@ -296,17 +296,18 @@ def _add_cases():
 def _model_field(form, name):
     try:
         return form._meta.model._meta.get_field(name)
-    except FieldDoesNotExist:  # a form-only field (an upload box, a role choice)
+    except (AttributeError, FieldDoesNotExist):  # a form-only field, or a plain form
         return None
 
 
 def _form_fields(response):
     """[(html name, field)] of the add form and one new row of each inline, and the data that
     keeps every inline's management form valid."""
-    form = response.context["adminform"].form
+    # An app's own add page (the period lock's) shows a plain form instead of the admin's.
+    form = response.context["adminform"].form if "adminform" in response.context else response.context["form"]
     fields = [(form[name].html_name, field, _model_field(form, name)) for name, field in form.fields.items()]
     management = {}
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         empty = formset.empty_form
         for name, field in empty.fields.items():

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import ResidentialArea
+from lib.admin_input import parse_id
 from lib.scoped_admin import AreaScopedAdminMixin
 from lib.vietnamese import format_money, format_number
 
@@ -268,12 +269,11 @@ class AreaListFilter(admin.SimpleListFilter):
         return [(area.pk, area.full_name) for area in areas]
 
     def queryset(self, request, queryset):
-        # A hand-edited `?khu=abc` (or a number past 64 bits) selects nothing rather than failing.
-        value = self.value()
-        if not value:
+        if not self.value():
             return queryset
-        is_id = value.isascii() and value.isdigit() and len(value) < 19
-        return queryset.filter(area_id=int(value)) if is_id else queryset.none()
+        # A hand-typed `?khu=abc` (or a number no column can hold) matches nothing: no 500.
+        area_id = parse_id(self.value())
+        return queryset.filter(area_id=area_id) if area_id else queryset.none()
 
 
 class VerifiedFilter(admin.SimpleListFilter):

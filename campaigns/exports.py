@@ -5,6 +5,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from lib.sheets import append_row
+
 from .results import campaign_page
 
 
@@ -14,8 +16,9 @@ def results_workbook(campaign):
     workbook = Workbook()
     by_indicator = workbook.active
     by_indicator.title = "Theo chỉ tiêu"
-    by_indicator.append([campaign.name, campaign.period_label])
-    by_indicator.append(
+    append_row(by_indicator, [campaign.name, campaign.period_label])
+    append_row(
+        by_indicator,
         [
             "Chỉ tiêu",
             "Đơn vị",
@@ -25,11 +28,12 @@ def results_workbook(campaign):
             "Trị giá (đồng)",
             "Tỷ lệ (%)",
             "Câu báo cáo",
-        ]
+        ],
     )
     for result in page["results"]:
         indicator, progress, target = result.indicator, result.progress, result.commune_target
-        by_indicator.append(
+        append_row(
+            by_indicator,
             [
                 indicator.name,
                 indicator.unit_long,
@@ -39,15 +43,17 @@ def results_workbook(campaign):
                 progress.value,
                 progress.percent,
                 result.sentence,
-            ]
+            ],
         )
     by_area = workbook.create_sheet("Theo khu dân cư")
-    by_area.append(
-        ["Chỉ tiêu", "Xếp hạng", "Khu dân cư", "Chỉ tiêu giao", "Đạt được", "Trị giá (đồng)", "Tỷ lệ (%)"]
+    append_row(
+        by_area,
+        ["Chỉ tiêu", "Xếp hạng", "Khu dân cư", "Chỉ tiêu giao", "Đạt được", "Trị giá (đồng)", "Tỷ lệ (%)"],
     )
     for result in page["results"]:
         for row in result.rows:
-            by_area.append(
+            append_row(
+                by_area,
                 [
                     result.indicator.name,
                     row.rank,
@@ -56,7 +62,7 @@ def results_workbook(campaign):
                     row.progress.achieved,
                     row.progress.value,
                     row.progress.percent,
-                ]
+                ],
             )
     for sheet, header_row in ((by_indicator, 2), (by_area, 1)):
         for cell in sheet[header_row]:

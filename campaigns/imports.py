@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from congresses.models import ResidentialArea
 from lib import bounds
 from lib.money import parse_count, parse_money
+from lib.sheets import append_row
+from lib.text import clean_text
 from lib.uploads import check_zip_archive
 from lib.vietnamese import fold
 
@@ -149,7 +151,9 @@ def read_rows(uploaded):
             raise _too_many_rows()
         if time.thread_time() > deadline:
             raise _too_slow()
-        values = list(values) + [None] * (len(header) - len(values))
+        # Every column of an entry is one line of text; bulk_create skips the save-time cleaning.
+        values = [clean_text(value) for value in values]
+        values += [None] * (len(header) - len(values))
         if all(value in (None, "") for value in values):
             continue
         rows.append((number, {name: values[index] for name, index in columns.items()}))
@@ -475,30 +479,31 @@ def template_workbook(campaign, areas):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Kết quả"
-    sheet.append(HEADERS)
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFGH", [30, 18, 12, 16, 10, 20, 30, 30], strict=True):
         sheet.column_dimensions[letter].width = width
     guide = workbook.create_sheet("Hướng dẫn")
-    guide.append(["Cuộc vận động", campaign.name])
-    guide.append(["Ngày", "Viết ngày/tháng/năm, ví dụ 07/01/2025"])
-    guide.append(["Số tiền", "Số nguyên, đơn vị đồng, ví dụ 1500000 hoặc 1.500.000"])
-    guide.append(
-        ["Số lượng", "Số nguyên (đơn vị máu, phần quà …); quà có cả số lượng và trị giá thì ghi cả hai"]
+    append_row(guide, ["Cuộc vận động", campaign.name])
+    append_row(guide, ["Ngày", "Viết ngày/tháng/năm, ví dụ 07/01/2025"])
+    append_row(guide, ["Số tiền", "Số nguyên, đơn vị đồng, ví dụ 1500000 hoặc 1.500.000"])
+    append_row(
+        guide,
+        ["Số lượng", "Số nguyên (đơn vị máu, phần quà …); quà có cả số lượng và trị giá thì ghi cả hai"],
     )
-    guide.append([])
-    guide.append(["Chỉ tiêu (ghi đúng tên)"])
+    append_row(guide, [])
+    append_row(guide, ["Chỉ tiêu (ghi đúng tên)"])
     for indicator in campaign.indicators.all():
-        guide.append([indicator.name, indicator.get_unit_display(), indicator.unit_label])
-    guide.append([])
-    guide.append(["Khu dân cư"])
+        append_row(guide, [indicator.name, indicator.get_unit_display(), indicator.unit_label])
+    append_row(guide, [])
+    append_row(guide, ["Khu dân cư"])
     for area in areas:
-        guide.append([area.full_name])
-    guide.append([])
-    guide.append(["Người ủng hộ là"])
+        append_row(guide, [area.full_name])
+    append_row(guide, [])
+    append_row(guide, ["Người ủng hộ là"])
     for label in Contribution.DonorKind.labels:
-        guide.append([str(label)])
+        append_row(guide, [str(label)])
     guide.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -373,6 +373,16 @@ class Target(models.Model):
         }.get(self.assigned_by, "kế hoạch")
 
 
+def future_date_error(day):
+    """The message refusing an entry dated after today (None when the date is fine): results and
+    payouts are recorded once they happened, whichever way they come in (admin, import, service)."""
+    if day and day > timezone.localdate():
+        return _("Ngày %(date)s ở tương lai: chỉ ghi những gì đã diễn ra, đến hôm nay.") % {
+            "date": date_format(day, "d/m/Y")
+        }
+    return None
+
+
 class LockedPeriodMixin:
     """Entries dated on or before the campaign's lock date cannot be changed or removed."""
 
@@ -648,6 +658,8 @@ class Contribution(LedgerEntry):
             )
         if self.donor_kind != self.DonorKind.ANONYMOUS and not self.donor_name.strip():
             errors["donor_name"] = _("Hãy nhập tên người ủng hộ, hoặc chọn “Giấu tên”.")
+        if future_date_error(self.date):
+            errors["date"] = future_date_error(self.date)
         if errors:
             raise ValidationError(errors)
         if self.indicator_id and self.date:
@@ -745,6 +757,8 @@ class Disbursement(LedgerEntry):
     def clean(self):
         if self.amount is not None and self.amount <= 0 and not self.reverses_id:
             raise ValidationError({"amount": _("Số tiền chi phải lớn hơn 0.")})
+        if future_date_error(self.date):
+            raise ValidationError({"date": future_date_error(self.date)})
         self.funding_source = self.funding_source.strip()
         if self.campaign_id and self.amount and self.amount > 0 and not self.funding_source:
             balance = self.campaign.fund_balance(excluding=self)

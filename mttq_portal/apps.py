@@ -38,6 +38,13 @@ class PortalConfig(AppConfig):
 
         admin_list._boolean_icon = _boolean_icon_vi
 
+        # The admin (listed first in INSTALLED_APPS) has loaded every admin module by now.
+        from django.contrib import admin
+
+        from lib.admin_input import harden_admin_site
+
+        harden_admin_site(admin.site)
+
 
 _BOOLEAN_ALT = {True: ("yes", _("Có")), False: ("no", _("Không")), None: ("unknown", _("Không rõ"))}
 

@@ -1,10 +1,14 @@
-"""Site-wide middleware: the security headers Django lacks, and one log line per request."""
+"""Site-wide middleware: text cleaned at the door, the security headers Django lacks, and one
+log line per request."""
 
 import logging
 import time
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.http import QueryDict
+
+from lib.text import clean_text
 
 request_log = logging.getLogger("mttq_portal.requests")
 
@@ -13,6 +17,43 @@ _current = ContextVar("mttq_request_fields", default=None)
 
 # Probes hit these every few seconds; their lines would drown the rest at INFO level.
 QUIET_PATHS = ("/healthz",)
+
+
+class CleanTextMiddleware:
+    """Every query-string and form value passes through `lib.text.clean_text` before any view,
+    form or search sees it: NUL, control characters and bidi marks gone, Vietnamese in NFC.
+
+    Values are cleaned as multi-line text (newlines and tabs kept); saving a one-line field
+    turns what is left into spaces (lib/apps.py). Passwords are left exactly as typed: they
+    are never shown or searched, and Django's own check refuses a NUL in them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = _cleaned(request.GET)
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            request.POST = _cleaned(request.POST)
+        return self.get_response(request)
+
+
+def _cleaned(values):
+    """The QueryDict itself when nothing in it needs cleaning, else a cleaned copy."""
+    cleaned = QueryDict(mutable=True, encoding=values.encoding)
+    changed = False
+    for key, items in values.lists():
+        name = clean_text(key)
+        new = items if "password" in name else [clean_text(item, multiline=True) for item in items]
+        changed = changed or name != key or new != items
+        cleaned.setlist(name, new)
+    if not changed:
+        return values
+    cleaned._mutable = False
+    return cleaned
 
 
 class SecurityHeadersMiddleware:

@@ -34,9 +34,6 @@ class CampaignQuerySet(models.QuerySet):
     def current(self):
         return self.public().filter(status=Campaign.Status.ACTIVE)
 
-    def past(self):
-        return self.public().filter(status=Campaign.Status.CLOSED)
-
     def for_listing(self):
         """Current campaigns first, then the newest past ones."""
         current_first = models.Case(models.When(status=Campaign.Status.ACTIVE, then=0), default=1)
@@ -472,18 +469,12 @@ class LedgerEntry(LockedPeriodMixin, models.Model):
 
 
 class ContributionQuerySet(AreaScopedQuerySet):
-    def for_campaign(self, campaign):
-        return self.filter(indicator__campaign=campaign)
-
     def public_donors(self):
         """Entries fit for the public donor list: real gifts, not corrections or what they corrected."""
         # NOT EXISTS rather than a LEFT JOIN … IS NULL: PostgreSQL estimates the anti-join
         # well, and the page stays a top-N sort over one campaign's rows.
         corrected = Contribution.objects.filter(reverses=models.OuterRef("pk"))
         return self.filter(reverses__isnull=True).filter(~models.Exists(corrected))
-
-    def with_related(self):
-        return self.select_related("indicator__campaign", "area", "entered_by", "verified_by", "reverses")
 
 
 class Contribution(LedgerEntry):
@@ -608,9 +599,6 @@ class Contribution(LedgerEntry):
 
 class DisbursementQuerySet(AreaScopedQuerySet):
     area_lookup = None  # the commune's money: staff and the chair see it, officers do not
-
-    def with_related(self):
-        return self.select_related("campaign", "area")
 
 
 class Disbursement(LedgerEntry):

@@ -161,10 +161,6 @@ def roman(number):
     return out
 
 
-def _one_day_before(day):
-    return day - datetime.timedelta(days=1)
-
-
 class FrontCommittee(models.Model):
     """The commune's Ủy ban MTTQ, or the Ban công tác Mặt trận of one residential area."""
 

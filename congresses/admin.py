@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from lib.images import normalized_photo
 from lib.vietnamese import fold
 
 from . import services
@@ -32,7 +33,6 @@ from .models import (
     ResidentialArea,
     SlateEntry,
     Term,
-    normalized_photo,
 )
 
 

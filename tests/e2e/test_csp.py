@@ -4,7 +4,7 @@ and two photos, publishes it, and reads it on the public site. Any CSP violation
 
 import pytest
 
-from lib.roles import EDITOR
+from lib.roles import EDITOR, role_group
 from tests.news.conftest import jpeg_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,13 +24,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def editor(django_user_model, commune):
-    from django.contrib.auth.models import Group
 
     from news.models import Category
 
     Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
     user = django_user_model.objects.create_user("bientap", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
+    user.groups.add(role_group(EDITOR))
     return user
 
 

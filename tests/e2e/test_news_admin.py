@@ -16,11 +16,11 @@ ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "shots"))
 def editor_account(django_user_model, commune):
     from django.contrib.auth.models import Group, Permission
 
-    from lib.roles import EDITOR
+    from lib.roles import EDITOR, GROUP_NAMES
     from news.models import Category
 
     Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
-    editors, _ = Group.objects.get_or_create(name=EDITOR)
+    editors, _ = Group.objects.get_or_create(name=GROUP_NAMES[EDITOR])
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="news").exclude(codename__endswith="_category")
     )

@@ -1,4 +1,8 @@
-"""Template filters for Vietnamese formatting, all backed by lib.vietnamese."""
+"""The shared template library every page loads (`{% load vn %}`): filters for Vietnamese
+formatting, all backed by lib.vietnamese, and the breadcrumb trail.
+
+Apps' own libraries are named after their app (`{% load congresses %}`, `news`, `campaigns`).
+"""
 
 from django import template
 
@@ -61,3 +65,15 @@ def vndatetime(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return dateformat(value, "d/m/Y H:i")
+
+
+@register.inclusion_tag("partials/breadcrumbs.html")
+def breadcrumbs(*trail, current_class=""):
+    """`{% breadcrumbs label url … current %}`: "Trang chủ", then each (label, url), then the
+    current page (its label last, not a link)."""
+    *pairs, current = trail
+    return {
+        "trail": list(zip(pairs[::2], pairs[1::2], strict=True)),
+        "current": current,
+        "current_class": current_class,
+    }

@@ -89,7 +89,7 @@ ROLE_PERMISSIONS = {
 def sync_role_groups(using="default", verbosity=0):
     """Create the four groups if missing and give each exactly the permissions of
     ROLE_PERMISSIONS that exist in this database. Safe to run any number of times."""
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group, Permission  # deferred: apps.py imports this module
 
     wanted = {code for codes in ROLE_PERMISSIONS.values() for code in codes}
     known = {

@@ -4,9 +4,10 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import Context, loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page, never_cache
 
@@ -140,7 +141,4 @@ def favicon(request):
 
     Resolved per request, not at import, so a missing static manifest cannot stop URL loading.
     """
-    from django.http import HttpResponsePermanentRedirect
-    from django.templatetags.static import static
-
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))

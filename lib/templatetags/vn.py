@@ -5,6 +5,8 @@ Apps' own libraries are named after their app (`{% load congresses %}`, `news`, 
 """
 
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as dateformat
 
 from lib import vietnamese
 
@@ -44,9 +46,6 @@ def money_words(value):
 @register.filter
 def vndate(value):
     """`07/01/2024` in the site's time zone."""
-    from django.utils import timezone
-    from django.utils.dateformat import format as dateformat
-
     if not value:
         return ""
     if hasattr(value, "tzinfo") and hasattr(value, "hour") and timezone.is_aware(value):
@@ -57,9 +56,6 @@ def vndate(value):
 @register.filter
 def vndatetime(value):
     """`07/01/2024 19:30` in the site's time zone."""
-    from django.utils import timezone
-    from django.utils.dateformat import format as dateformat
-
     if not value:
         return ""
     if timezone.is_aware(value):

@@ -1,5 +1,5 @@
 """Audit trail: a change made in the admin is kept with who, when, old and new values, and
-outlives the row. Shown on staff accounts (the model with history this branch owns); the
+outlives the row. Shown on staff accounts (the model with history the portal owns); the
 apps' own tests use the same helpers (tests/audit.py) for posts, people, contributions…"""
 
 import pytest

@@ -1,8 +1,8 @@
 """Roles: the four groups exist with exactly the permissions of the table in
 mttq_portal/roles.py, and each role opens only the admin pages it should.
 
-ADMIN_PAGES is the table to extend when an app lands: (model label, admin view, roles that
-may open it). A code in the role table or a row here that names nothing real fails.
+ADMIN_PAGES is the table to extend with every model the admin shows: (model label, admin
+view, roles that may open it). A code in the role table or a row here that names nothing real fails.
 """
 
 import pytest

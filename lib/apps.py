@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from PIL import Image
 
 
 class LibConfig(AppConfig):
@@ -6,9 +8,6 @@ class LibConfig(AppConfig):
     verbose_name = "Thư viện dùng chung"
 
     def ready(self):
-        from django.conf import settings
-        from PIL import Image
-
         # Pillow's own bomb guard (a warning above, an error at twice the limit) agrees with
         # the upload checks' pixel budget, so no code path decodes past it.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS

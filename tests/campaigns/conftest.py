@@ -7,6 +7,9 @@ import pytest
 
 from campaigns.models import Campaign, Indicator, Target
 
+# The actors live in tests/conftest.py; re-exported for test folders that import them from here.
+from tests.conftest import chair, groups, officer_a, officer_b, staff  # noqa: F401
+
 
 @pytest.fixture
 def campaign(commune):

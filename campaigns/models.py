@@ -469,6 +469,9 @@ class LedgerEntry(LockedPeriodMixin, models.Model):
 
 
 class ContributionQuerySet(AreaScopedQuerySet):
+    def for_campaign(self, campaign):
+        return self.filter(indicator__campaign=campaign)
+
     def public_donors(self):
         """Entries fit for the public donor list: real gifts, not corrections or what they corrected."""
         # NOT EXISTS rather than a LEFT JOIN … IS NULL: PostgreSQL estimates the anti-join

@@ -5,7 +5,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .results import campaign_page
+from .selectors import campaign_page
 
 
 def results_workbook(campaign):

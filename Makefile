@@ -28,7 +28,8 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint templates congresses news campaigns mttq_portal --lint
+	$(BIN)/djlint templates congresses news campaigns mttq_portal lib --lint
+	TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: venv
 	$(BIN)/ruff check --fix .

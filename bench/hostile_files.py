@@ -116,7 +116,7 @@ def child(path_kind, file_path, root):
 
             prepare_image(upload)
         elif path_kind == "portrait":
-            from congresses.models import normalized_photo
+            from lib.images import normalized_photo
 
             normalized_photo(upload)
         elif path_kind == "receipt":

@@ -30,7 +30,7 @@ from .forms import ContributionForm, DisbursementForm, TargetForm
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import areas_within_scope, is_chair, sees_everything, works_somewhere
 from .reports import summary_sentence
-from .results import area_results
+from .selectors import area_results
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -7,6 +7,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Cuộc vận động, phong trào")
 
     def ready(self):
+        # Imported in ready(): the panels read models, which exist only once apps are loaded.
         from congresses import panels
 
         from .panels import area_panel

@@ -7,7 +7,7 @@ from openpyxl.styles import Font
 
 from lib.sheets import append_row
 
-from .results import campaign_page
+from .selectors import campaign_page
 
 
 def results_workbook(campaign):

@@ -2,14 +2,14 @@
 
 from django.utils.translation import gettext as _
 
-from . import results
+from . import selectors
 from .models import Campaign
 
 HOME_CAMPAIGNS = 3
 
 
 def current_campaigns():
-    campaigns = results.listing(Campaign.objects.current().for_listing()[:HOME_CAMPAIGNS])
+    campaigns = selectors.listing(Campaign.objects.current().for_listing()[:HOME_CAMPAIGNS])
     if not campaigns:
         return None
     return {

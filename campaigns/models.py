@@ -35,9 +35,6 @@ class CampaignQuerySet(models.QuerySet):
     def current(self):
         return self.public().filter(status=Campaign.Status.ACTIVE)
 
-    def past(self):
-        return self.public().filter(status=Campaign.Status.CLOSED)
-
     def for_listing(self):
         """Current campaigns first, then the newest past ones."""
         current_first = models.Case(models.When(status=Campaign.Status.ACTIVE, then=0), default=1)
@@ -523,9 +520,6 @@ class ContributionQuerySet(AreaScopedQuerySet):
         # well, and the page stays a top-N sort over one campaign's rows.
         corrected = Contribution.objects.filter(reverses=models.OuterRef("pk"))
         return self.countable().filter(reverses__isnull=True).filter(~models.Exists(corrected))
-
-    def with_related(self):
-        return self.select_related("indicator__campaign", "area", "entered_by", "verified_by", "reverses")
 
 
 class Contribution(LedgerEntry):

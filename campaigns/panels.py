@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .results import area_results
+from .selectors import area_results
 
 
 def area_panel(area):

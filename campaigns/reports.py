@@ -5,6 +5,8 @@ from django.utils.formats import date_format
 
 from lib.vietnamese import format_number, format_percent
 
+from .models import Progress
+
 
 def summary_sentence(indicator, start=None, end=None, area=None):
     """The report sentence for `indicator`, optionally for a period (dates inclusive) or one area.
@@ -12,8 +14,6 @@ def summary_sentence(indicator, start=None, end=None, area=None):
     The target is the commune's (or the area's) target; its source names it: `kế hoạch`,
     `KH huyện giao`, `chỉ tiêu tỉnh giao`. Percentages are honest beyond 100%.
     """
-    from .models import Progress
-
     totals = indicator.totals(start=start, end=end, area=area)
     target = indicator.targets.filter(area=area).first() if area is not None else indicator.commune_target()
     progress = Progress(indicator, totals["measure"], target.amount if target else None, totals["amount"])

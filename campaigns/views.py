@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from .models import Campaign, Contribution
-from .results import campaign_page, listing
+from .selectors import campaign_page, listing
 
 DONORS_PER_PAGE = 50
 CAMPAIGNS_PER_PAGE = 12

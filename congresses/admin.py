@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from lib.images import normalized_photo
 from lib.money import FiguresModelForm
 from lib.vietnamese import fold
 
@@ -33,7 +34,6 @@ from .models import (
     ResidentialArea,
     SlateEntry,
     Term,
-    normalized_photo,
 )
 
 

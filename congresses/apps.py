@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_positions(sender, using="default", **kwargs):
-    from .models import Position
+    from .models import Position  # deferred: apps.py is imported before the models exist
 
     Position.objects.using(using).ensure_standard()
 
@@ -13,8 +14,6 @@ class CongressesConfig(AppConfig):
     verbose_name = _("Tổ chức Mặt trận và hội nghị")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
         # The usual positions come from a data migration; a flush (every browser test ends
         # with one) empties them, and post_migrate follows a flush, so they come back.
         post_migrate.connect(_ensure_positions, sender=self, dispatch_uid="congresses_positions")

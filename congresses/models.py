@@ -8,7 +8,6 @@ consultations are confirmed: rows are added or dated, never erased.
 
 import datetime
 import os
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -161,10 +160,6 @@ def roman(number):
             out += letters
             number -= value
     return out
-
-
-def _one_day_before(day):
-    return day - datetime.timedelta(days=1)
 
 
 class FrontCommittee(models.Model):
@@ -335,10 +330,6 @@ class Term(models.Model):
                             "to": other.effective_end.strftime("%d/%m/%Y"),
                         }
                     )
-
-    def composition(self, on=None):
-        """Composition of this term's committee, from memberships (prefetch `memberships__person`)."""
-        return Composition.of(self.memberships.all(), on=on or min(timezone.localdate(), self.effective_end))
 
     def get_absolute_url(self):
         return self.committee.get_absolute_url()
@@ -585,46 +576,6 @@ class Membership(models.Model):
         return (
             self.since <= day and (self.until is None or self.until >= day) and self.term.is_current_on(day)
         )
-
-
-@dataclass
-class Composition:
-    """Who a committee is made of, in whole-number percentages of its members."""
-
-    total: int
-    women: int
-    young: int
-    minorities: int
-    religious: int
-    party: int
-    average_age: int | None
-
-    YOUNG_UNDER = 35
-
-    @classmethod
-    def of(cls, memberships, on):
-        """Count distinct people among already-loaded memberships (no query per member)."""
-        people = {m.person_id: m.person for m in memberships}.values()
-        ages = [p.age_in(on.year) for p in people if p.birth_year]
-        return cls(
-            total=len(people),
-            women=sum(p.gender == Person.Gender.FEMALE for p in people),
-            young=sum(age < cls.YOUNG_UNDER for age in ages),
-            minorities=sum(p.is_ethnic_minority for p in people),
-            religious=sum(bool(p.religion) for p in people),
-            party=sum(p.party_member for p in people),
-            average_age=round(sum(ages) / len(ages)) if ages else None,
-        )
-
-    def rows(self):
-        """(label, count, percent) for display."""
-        return [
-            (_("Nữ"), self.women, percent(self.women, self.total)),
-            (_("Trẻ (dưới 35 tuổi)"), self.young, percent(self.young, self.total)),
-            (_("Người dân tộc thiểu số"), self.minorities, percent(self.minorities, self.total)),
-            (_("Người theo tôn giáo"), self.religious, percent(self.religious, self.total)),
-            (_("Đảng viên"), self.party, percent(self.party, self.total)),
-        ]
 
 
 class ConferenceQuerySet(models.QuerySet):
@@ -1010,30 +961,3 @@ class Delegate(models.Model):
             commune = self.congress_term.committee.commune.full_name
             return f"Đại hội đại biểu MTTQ Việt Nam {commune} {self.congress_term.label}"
         return ""
-
-
-def normalized_photo(uploaded, max_size=(600, 800)):
-    """A portrait ready to store: checked, upright, without EXIF/GPS, at most 600 × 800 pixels.
-
-    The upload is decoded once; an unreadable or truncated file raises a Vietnamese
-    ValidationError. The returned file carries `original_name` (the name the user gave it).
-    """
-    import io
-
-    from django.core.files.base import ContentFile
-
-    from lib.uploads import decode_image
-
-    image = decode_image(uploaded, max_side=max(max_size))
-    image.thumbnail(max_size)
-    buffer = io.BytesIO()
-    if image.mode == "RGBA":
-        image.save(buffer, "PNG", optimize=True)
-        ext = "png"
-    else:
-        image.save(buffer, "JPEG", quality=85, optimize=True, exif=b"")
-        ext = "jpg"
-    content = ContentFile(buffer.getvalue(), name=f"anh.{ext}")
-    content.normalized = True
-    content.original_name = os.path.basename(getattr(uploaded, "name", "") or "")[:255]
-    return content

@@ -1,21 +1,70 @@
-"""Reads that feed the public pages: each a fixed number of queries whatever the data size."""
+"""Reads that feed the public pages: each a fixed number of queries whatever the data size,
+and the read models they return (a committee's page, its composition)."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lib.vietnamese import percent
 
 from .models import (
-    Composition,
     Conference,
     Delegate,
     FrontCommittee,
     Membership,
+    Person,
     Position,
     ResidentialArea,
     SlateEntry,
     Term,
 )
+
+
+@dataclass
+class Composition:
+    """Who a committee is made of, in whole-number percentages of its members."""
+
+    total: int
+    women: int
+    young: int
+    minorities: int
+    religious: int
+    party: int
+    average_age: int | None
+
+    YOUNG_UNDER = 35
+
+    @classmethod
+    def of(cls, memberships, on):
+        """Count distinct people among already-loaded memberships (no query per member)."""
+        people = {m.person_id: m.person for m in memberships}.values()
+        ages = [p.age_in(on.year) for p in people if p.birth_year]
+        return cls(
+            total=len(people),
+            women=sum(p.gender == Person.Gender.FEMALE for p in people),
+            young=sum(age < cls.YOUNG_UNDER for age in ages),
+            minorities=sum(p.is_ethnic_minority for p in people),
+            religious=sum(bool(p.religion) for p in people),
+            party=sum(p.party_member for p in people),
+            average_age=round(sum(ages) / len(ages)) if ages else None,
+        )
+
+    def rows(self):
+        """(label, count, percent) for display."""
+        return [
+            (_("Nữ"), self.women, percent(self.women, self.total)),
+            (_("Trẻ (dưới 35 tuổi)"), self.young, percent(self.young, self.total)),
+            (_("Người dân tộc thiểu số"), self.minorities, percent(self.minorities, self.total)),
+            (_("Người theo tôn giáo"), self.religious, percent(self.religious, self.total)),
+            (_("Đảng viên"), self.party, percent(self.party, self.total)),
+        ]
+
+
+def term_composition(term, on=None):
+    """Composition of a term's committee, from memberships (prefetch `memberships__person`)."""
+    return Composition.of(term.memberships.all(), on=on or min(timezone.localdate(), term.effective_end))
 
 
 @dataclass

@@ -9,7 +9,9 @@ import functools
 from pathlib import Path
 
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import pre_save
+from PIL import Image
 
 
 def _clean_text_before_save(sender, instance, **kwargs):
@@ -40,9 +42,6 @@ class LibConfig(AppConfig):
     verbose_name = "Thư viện dùng chung"
 
     def ready(self):
-        from django.conf import settings
-        from PIL import Image
-
         # Pillow's own bomb guard (a warning above, an error at twice the limit) agrees with
         # the upload checks' pixel budget, so no code path decodes past it.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS

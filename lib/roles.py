@@ -1,15 +1,25 @@
 """The portal's roles and the one check every app asks: `has_role(user, CHAIR)`.
 
-A role is a Django group; the names here are the contract every app uses. What each role
-may do is the table in `mttq_portal/roles.py`. A superuser counts as every role.
+A role is a stable code (`CHAIR`, …) that code and tests use; the Django group that holds
+it is found through `GROUP_NAMES`, the one place a role meets its group's display name.
+Renaming a group is a change here plus a data migration renaming the row, and nothing else
+(`mttq_portal/migrations/0001_role_groups.py` keeps the names it created, as migrations must).
+What each role may do is the table in `mttq_portal/roles.py`. A superuser counts as every role.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-COMMUNE_STAFF = "Cán bộ Mặt trận xã"
-CHAIR = "Chủ tịch Ủy ban MTTQ xã"
-HAMLET_OFFICER = "Trưởng ban công tác Mặt trận"
-EDITOR = "Biên tập viên"
+COMMUNE_STAFF = "commune_staff"
+CHAIR = "chair"
+HAMLET_OFFICER = "hamlet_officer"
+EDITOR = "editor"
+
+GROUP_NAMES = {
+    COMMUNE_STAFF: "Cán bộ Mặt trận xã",
+    CHAIR: "Chủ tịch Ủy ban MTTQ xã",
+    HAMLET_OFFICER: "Trưởng ban công tác Mặt trận",
+    EDITOR: "Biên tập viên",
+}
 
 ROLE_LABELS = {
     COMMUNE_STAFF: _("Cán bộ Mặt trận xã: quản lý tổ chức, hội nghị, xem mọi kết quả"),
@@ -33,12 +43,20 @@ def has_role(user, role):
     if names is None:
         names = set(user.groups.values_list("name", flat=True))
         user._role_names = names
-    return role in names
+    return GROUP_NAMES[role] in names
 
 
 def role_groups():
-    """{role name: Group} of the four roles. `migrate` creates them and keeps their permissions
+    """{role code: Group} of the four roles. `migrate` creates them and keeps their permissions
     (`mttq_portal/roles.py`); the demo and the tests hand them to the accounts they make."""
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group  # deferred: lib is imported before apps load
 
-    return {group.name: group for group in Group.objects.filter(name__in=ROLE_LABELS)}
+    by_name = {group.name: group for group in Group.objects.filter(name__in=GROUP_NAMES.values())}
+    return {role: by_name[name] for role, name in GROUP_NAMES.items() if name in by_name}
+
+
+def role_group(role):
+    """The Group of one role (created by `migrate`)."""
+    from django.contrib.auth.models import Group  # deferred: lib is imported before apps load
+
+    return Group.objects.get(name=GROUP_NAMES[role])

@@ -1,10 +1,10 @@
 """Account helpers."""
 
+from django.utils import timezone
+
 
 def update_last_login_quietly(sender, user, **kwargs):
     """Django's update_last_login, without a line in the account's history per login."""
-    from django.utils import timezone
-
     user.last_login = timezone.now()
     user.skip_history_when_saving = True
     try:

@@ -9,12 +9,11 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserCreationForm
-from django.contrib.auth.models import Group
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from lib.roles import ROLE_LABELS
+from lib.roles import ROLE_LABELS, role_group
 
 from .roles import ROLE_PERMISSIONS
 
@@ -26,7 +25,7 @@ class StaffAccountCreationForm(UserCreationForm):
 
     role = forms.ChoiceField(
         label=_("Vai trò"),
-        choices=[(name, ROLE_LABELS[name]) for name in ROLE_PERMISSIONS],
+        choices=[(role, ROLE_LABELS[role]) for role in ROLE_PERMISSIONS],
         help_text=_("Quyết định người này được xem và sửa những gì trong trang quản trị."),
     )
 
@@ -40,7 +39,7 @@ class StaffAccountCreationForm(UserCreationForm):
 
     def _save_m2m(self):
         super()._save_m2m()
-        self.instance.groups.add(Group.objects.get(name=self.cleaned_data["role"]))
+        self.instance.groups.add(role_group(self.cleaned_data["role"]))
 
 
 admin.site.unregister(User)

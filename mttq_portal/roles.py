@@ -4,7 +4,7 @@ The role names and the `has_role()` check live in `lib.roles`; the groups are cr
 migration and their permissions set from the table below after every `migrate`.
 """
 
-from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER
+from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, GROUP_NAMES, HAMLET_OFFICER
 
 # ---------------------------------------------------------------------------------------
 # What each role may do in the admin: "app_label.codename" of Django's model permissions.
@@ -89,7 +89,7 @@ ROLE_PERMISSIONS = {
 def sync_role_groups(using="default", verbosity=0):
     """Create the four groups if missing and give each exactly the permissions of
     ROLE_PERMISSIONS that exist in this database. Safe to run any number of times."""
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group, Permission  # deferred: apps.py imports this module
 
     wanted = {code for codes in ROLE_PERMISSIONS.values() for code in codes}
     known = {
@@ -100,7 +100,7 @@ def sync_role_groups(using="default", verbosity=0):
         if f"{app_label}.{codename}" in wanted
     }
     for role, codes in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.using(using).get_or_create(name=role)
+        group, _created = Group.objects.using(using).get_or_create(name=GROUP_NAMES[role])
         group.permissions.set([known[code] for code in codes if code in known])
         if verbosity >= 2:
-            print(f"  {role}: {sum(code in known for code in codes)}/{len(codes)} quyền")
+            print(f"  {group.name}: {sum(code in known for code in codes)}/{len(codes)} quyền")

@@ -6,9 +6,11 @@ DATABASE_URL (see README, "Triển khai").
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,15 +36,17 @@ DEBUG = envbool("DEBUG", False)
 DEMO = envbool("DEMO", False)
 # TESTING is set by `make test` (and guessed when pytest is the program running).
 TESTING = envbool("TESTING", Path(sys.argv[0]).name in ("pytest", "py.test"))
+# Production is all three off: every default below is then the safe one.
+PRODUCTION = not (DEBUG or DEMO or TESTING)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or DEMO or TESTING:
+    if not PRODUCTION:
         SECRET_KEY = "insecure-local-only-key-do-not-use-in-production-0123456789"
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG, DEMO and TESTING are all off.")
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or DEMO or TESTING) else "")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -55,20 +59,26 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "django_prose_editor",
-    "import_export",
     "simple_history",
     "lib",
     "mttq_portal",
     "congresses",
     "news",
     "campaigns",
+    # django-axes under a Vietnamese name. Keep it the last app with models: the role groups
+    # are synced after the last app's post_migrate (mttq_portal/apps.py).
+    "mttq_portal.apps.LoginLockoutConfig",
+    "csp",
 ]
 
+# Outermost, the request log, so it sees the final status; CSP and the headers Django lacks
+# right after SecurityMiddleware; axes last, as its documentation asks.
 MIDDLEWARE = [
+    "mttq_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "mttq_portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mttq_portal.urls"
@@ -95,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mttq_portal.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -116,13 +128,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -155,9 +160,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMAGE_MAX_BYTES = envint("IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 IMAGE_MAX_PIXELS = envint("IMAGE_MAX_PIXELS", 40_000_000)
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
-
 # The commune this installation serves, shown in the header until the data says otherwise.
 SITE_NAME = os.environ.get("SITE_NAME", "Ủy ban MTTQ Việt Nam xã Hòa Phú")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -168,9 +170,7 @@ CACHES = {
     }
 }
 
-ADMINS = [tuple(item.split(":", 1)) for item in envlist("ADMINS") if ":" in item]
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-
+# A fast hasher keeps the suite quick; tests never hold a real password.
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -187,29 +187,8 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d",
 ]
 
-# =====================================================================================
-# Security, accounts, logging (issue 6). One block, appended, so the apps' branches merge
-# cleanly. Production = DEBUG, DEMO and TESTING all off; every value below can be set
-# from the environment (README, "Triển khai").
-# =====================================================================================
-from datetime import timedelta  # noqa: E402
-
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
-
-PRODUCTION = not (DEBUG or DEMO or TESTING)
-
-INSTALLED_APPS += ["mttq_portal.apps.LoginLockoutConfig", "csp"]  # django-axes, Vietnamese name
-# Outermost: the request log sees the final status; then the headers Django lacks;
-# CSP right after SecurityMiddleware; axes last, as its documentation asks.
-MIDDLEWARE.insert(0, "mttq_portal.middleware.RequestLogMiddleware")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware"
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "mttq_portal.middleware.SecurityHeadersMiddleware"
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+# --- Security ----------------------------------------------------------------------------
+# Every value below can be set from the environment (README, "Triển khai").
 
 # HTTPS. The site runs behind nginx, which terminates TLS and sets X-Forwarded-Proto and
 # X-Real-IP (overwriting whatever the client sent); BEHIND_PROXY=1 tells Django to trust them.
@@ -248,14 +227,13 @@ CSRF_FAILURE_VIEW = "mttq_portal.views.csrf_failure"
 # Content-Security-Policy (django-csp 4): no inline script, no eval; a template that
 # really needs an inline script gives it nonce="{{ CSP_NONCE }}". Images may be data: URIs
 # (Bootstrap's and the admin's icons). Videos may embed YouTube's privacy-enhanced player.
-PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         # The hash is the <style> Tiptap (inside django-prose-editor 0.28) injects for the
         # editor; a new editor version may change it (tests/e2e/test_csp.py will say so).
-        "style-src": [SELF, NONCE, PROSE_EDITOR_STYLE],
+        "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -321,10 +299,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # Backups (`manage.py backup`, `manage.py restore`).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
-# Mail: 500 errors go to ADMINS ("Tên:email,Tên 2:email2") when EMAIL_HOST is set.
+# Mail: 500 errors go to ADMINS ("Tên:email,Tên 2:email2") when EMAIL_HOST is set; without
+# a mail server, messages are printed on the console.
+ADMINS = [tuple(item.split(":", 1)) for item in envlist("ADMINS") if ":" in item]
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", f"django.core.mail.backends.{'smtp' if EMAIL_HOST else 'console'}.EmailBackend"
+)
 if EMAIL_HOST:
-    EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
     EMAIL_PORT = envint("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -378,6 +360,3 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
     },
 }
-# =====================================================================================
-# End of the security section.
-# =====================================================================================

@@ -4,10 +4,11 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import Context, loader
-from django.urls import reverse
+from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page, never_cache
 
 from lib.media import send_media
@@ -31,22 +32,58 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def error_page(request, status, heading, *paragraphs):
+    """400, 403, 404, CSRF failure and login lockout share one page (templates/error.html):
+    what happened and what to do next, never the technical cause."""
+    return render(request, "error.html", {"heading": heading, "paragraphs": paragraphs}, status=status)
+
+
 def page_not_found(request, exception=None):
-    return render(request, "404.html", {"home_url": reverse("home")}, status=404)
+    return error_page(
+        request,
+        404,
+        _("Không tìm thấy trang"),
+        _("Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn quay về trang chủ hoặc tìm kiếm bài viết."),
+    )
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return error_page(
+        request,
+        400,
+        _("Yêu cầu không hợp lệ"),
+        _("Máy chủ không hiểu yêu cầu vừa gửi. Mời bạn kiểm tra lại địa chỉ trang hoặc quay về trang chủ."),
+    )
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    return error_page(
+        request,
+        403,
+        _("Không có quyền truy cập"),
+        _(
+            "Tài khoản của bạn không được phép xem hoặc thay đổi nội dung này. Nếu bạn cho rằng đây là "
+            "nhầm lẫn, hãy liên hệ cán bộ quản trị của Ủy ban Mặt trận xã."
+        ),
+    )
 
 
 def csrf_failure(request, reason=""):
     # The reason is for developers; the visitor gets what to do next, not why the check failed.
     log.warning("CSRF failure")
-    return render(request, "403_csrf.html", status=403)
+    return error_page(
+        request,
+        403,
+        _("Phiên làm việc đã hết hạn"),
+        _(
+            "Biểu mẫu bạn vừa gửi không còn hợp lệ, thường vì trang đã mở quá lâu hoặc trình duyệt đang "
+            "chặn cookie. Dữ liệu chưa được lưu."
+        ),
+        _(
+            "Mời bạn quay lại trang trước, tải lại trang rồi gửi lại. Hãy bật cookie cho trang này nếu "
+            "trình duyệt đang tắt."
+        ),
+    )
 
 
 def server_error(request):
@@ -61,11 +98,19 @@ def server_error(request):
 
 def lockout(request, original_response=None, credentials=None):
     """What django-axes shows once a username and address pair is locked (429)."""
-    context = {
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
-    }
-    return render(request, "registration/lockout.html", context, status=429)
+    return error_page(
+        request,
+        429,
+        _("Tạm khóa đăng nhập"),
+        _("Tài khoản này đã đăng nhập sai %(limit)s lần liên tiếp từ địa chỉ mạng của bạn.")
+        % {"limit": settings.AXES_FAILURE_LIMIT},
+        _(
+            "Để bảo vệ tài khoản, việc đăng nhập đã bị tạm khóa trong %(minutes)s phút. Mời bạn thử lại "
+            "sau, hoặc nhờ cán bộ quản trị mở khóa."
+        )
+        % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)},
+        _("Nếu quên mật khẩu, hãy liên hệ cán bộ quản trị của Ủy ban Mặt trận xã để được cấp lại."),
+    )
 
 
 @never_cache
@@ -96,7 +141,4 @@ def favicon(request):
 
     Resolved per request, not at import, so a missing static manifest cannot stop URL loading.
     """
-    from django.http import HttpResponsePermanentRedirect
-    from django.templatetags.static import static
-
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))

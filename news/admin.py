@@ -3,10 +3,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+
+from congresses.models import Commune
 
 from . import services
 from .images import prepare_image
@@ -118,8 +121,6 @@ class CategoryAdmin(admin.ModelAdmin):
     fields = ["commune", "name", "slug", "description", "position"]
 
     def get_changeform_initial_data(self, request):
-        from congresses.models import Commune
-
         initial = super().get_changeform_initial_data(request)
         first = Commune.objects.order_by("pk").first()
         if first and "commune" not in initial:
@@ -153,8 +154,6 @@ class PostAdmin(SimpleHistoryAdmin):
         css = {"all": ["css/news-admin.css"]}
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(photo_count=Count("photos"))
 
     @admin.display(description=_("trạng thái"), ordering="status")

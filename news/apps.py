@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
+        # Imported in ready(): the panels read models, which exist only once apps are loaded.
         from congresses import panels
 
         from .panels import conference_news

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from congresses.models import Commune, Conference
 from lib.vietnamese import format_number
 
 from . import services
@@ -341,8 +342,6 @@ def load(commune=None, log=print, figures=None):
     `figures` are what other apps record (given by the portal's demo loader, since news does
     not read campaigns): posts that quote figures are written from them.
     """
-    from congresses.models import Commune
-
     commune = commune or Commune.objects.order_by("pk").first()
     if commune is None:
         commune = Commune.objects.create(name="Hòa Phú")
@@ -399,8 +398,6 @@ def load(commune=None, log=print, figures=None):
 
 def _link_conferences(commune):
     """Point the conference reports of the demo at the conferences the congresses demo made."""
-    from congresses.models import Conference
-
     conferences = Conference.objects.filter(committee__commune=commune).order_by("-starts_at")
     links = [
         (

@@ -20,6 +20,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from lib.slugs import unique_slug
+from lib.templatetags.vn import vndatetime
 from lib.uploads import RandomName
 from lib.vietnamese import fold
 
@@ -230,8 +231,6 @@ class Post(models.Model):
     @property
     def state_label(self):
         """What the public sees today: draft, scheduled for a time, or published (status may be stale)."""
-        from lib.templatetags.vn import vndatetime
-
         if self.status == self.Status.DRAFT:
             return _("Bản nháp")
         if self.is_public:

@@ -1,6 +1,12 @@
-"""Template filters for Vietnamese formatting, all backed by lib.vietnamese."""
+"""The shared template library every page loads (`{% load vn %}`): filters for Vietnamese
+formatting, all backed by lib.vietnamese, and the breadcrumb trail.
+
+Apps' own libraries are named after their app (`{% load congresses %}`, `news`, `campaigns`).
+"""
 
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as dateformat
 
 from lib import vietnamese
 
@@ -40,9 +46,6 @@ def money_words(value):
 @register.filter
 def vndate(value):
     """`07/01/2024` in the site's time zone."""
-    from django.utils import timezone
-    from django.utils.dateformat import format as dateformat
-
     if not value:
         return ""
     if hasattr(value, "tzinfo") and hasattr(value, "hour") and timezone.is_aware(value):
@@ -53,11 +56,20 @@ def vndate(value):
 @register.filter
 def vndatetime(value):
     """`07/01/2024 19:30` in the site's time zone."""
-    from django.utils import timezone
-    from django.utils.dateformat import format as dateformat
-
     if not value:
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return dateformat(value, "d/m/Y H:i")
+
+
+@register.inclusion_tag("partials/breadcrumbs.html")
+def breadcrumbs(*trail, current_class=""):
+    """`{% breadcrumbs label url … current %}`: "Trang chủ", then each (label, url), then the
+    current page (its label last, not a link)."""
+    *pairs, current = trail
+    return {
+        "trail": list(zip(pairs[::2], pairs[1::2], strict=True)),
+        "current": current,
+        "current_class": current_class,
+    }

@@ -4,7 +4,7 @@ apps that may be migrated later."""
 
 from django.db import migrations
 
-# Copied from mttq_portal/roles.py on purpose: a migration must not change when code does.
+# Copied from lib/roles.py GROUP_NAMES on purpose: a migration must not change when code does.
 ROLE_NAMES = [
     "Cán bộ Mặt trận xã",
     "Chủ tịch Ủy ban MTTQ xã",

@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from news.models import Category
+
 register = template.Library()
 
 
@@ -23,6 +25,4 @@ def json_ld(data):
 @register.simple_tag
 def news_categories():
     """Categories for the menu (one small query per page)."""
-    from news.models import Category
-
     return list(Category.objects.only("name", "slug"))

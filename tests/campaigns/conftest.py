@@ -1,54 +1,14 @@
-"""Named actors and a small campaign for the campaigns tests.
-
-The role groups are made here with the permissions `mttq_portal.roles.ROLE_PERMISSIONS`
-lists (in production a migration makes them), so the admin sees exactly what it will see.
-"""
+"""A small campaign for the campaigns tests. The actors (officer_a, officer_b, staff, chair)
+are in tests/conftest.py."""
 
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from campaigns.models import AreaOfficer, Campaign, Indicator, Target
-from lib.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, role_groups
+from campaigns.models import Campaign, Indicator, Target
 
-PASSWORD = "MatKhau@12345"
-
-
-@pytest.fixture
-def groups(db):
-    return role_groups()
-
-
-def _user(username, group=None, **extra):
-    user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True, **extra)
-    if group is not None:
-        user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def officer_a(groups, area_a):
-    user = _user("truongban.dong", groups[HAMLET_OFFICER])
-    AreaOfficer.objects.create(user=user, area=area_a)
-    return user
-
-
-@pytest.fixture
-def officer_b(groups, area_b):
-    user = _user("truongban.tay", groups[HAMLET_OFFICER])
-    AreaOfficer.objects.create(user=user, area=area_b)
-    return user
-
-
-@pytest.fixture
-def staff(groups):
-    return _user("canbo.xa", groups[COMMUNE_STAFF])
-
-
-@pytest.fixture
-def chair(groups):
-    return _user("chutich.xa", groups[CHAIR])
+# The actors live in tests/conftest.py; re-exported for test folders that import them from here.
+from tests.conftest import chair, groups, officer_a, officer_b, staff  # noqa: F401
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from congresses import services
+from congresses import selectors, services
 from congresses.models import (
-    Composition,
     ConferenceDocument,
     FrontCommittee,
     Membership,
@@ -149,9 +148,9 @@ def test_composition_is_computed_from_memberships_without_a_query_per_member(are
     term = term_with_members(committee, D(2024, 1, 7), D(2026, 12, 31), members)
     term = Term.objects.prefetch_related("memberships__person").get(pk=term.pk)
     with CaptureQueriesContext(connection) as queries:
-        composition = term.composition(on=D(2025, 1, 1))
+        composition = selectors.term_composition(term, on=D(2025, 1, 1))
     assert len(queries) == 0
-    assert composition == Composition(
+    assert composition == selectors.Composition(
         total=4,
         women=2,
         young=1,

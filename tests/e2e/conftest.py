@@ -54,3 +54,18 @@ def page(chromium_browser):
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def admin_login(page, live_server):
+    """`admin_login(username, password)`: sign in on the admin's login page, as a person would,
+    and wait for the admin index."""
+
+    def login(username, password):
+        page.goto(f"{live_server.url}/quan-tri/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.wait_for_selector("#content-main")
+
+    return login

@@ -44,13 +44,11 @@ def choose(page, row, field, typed, option):
     page.locator(".select2-results__option", has_text=option).first.click()
 
 
-def test_staff_record_a_term_conference_confirm_it_and_see_the_new_committee(live_server, page, setup):
+def test_staff_record_a_term_conference_confirm_it_and_see_the_new_committee(
+    live_server, page, admin_login, setup
+):
     committee, area = setup
-    page.goto(f"{live_server.url}/quan-tri/login/")
-    page.fill("#id_username", "canbo")
-    page.fill("#id_password", "MatTran@2026")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/quan-tri/")
+    admin_login("canbo", "MatTran@2026")
 
     # 1. The conference, with its attendance.
     page.goto(f"{live_server.url}/quan-tri/congresses/conference/add/?committee={committee.pk}&kind=term")

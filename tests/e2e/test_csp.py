@@ -4,7 +4,7 @@ and two photos, publishes it, and reads it on the public site. Any CSP violation
 
 import pytest
 
-from lib.roles import EDITOR
+from lib.roles import EDITOR, role_group
 from tests.news.conftest import jpeg_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,13 +24,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def editor(django_user_model, commune):
-    from django.contrib.auth.models import Group
 
     from news.models import Category
 
     Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
     user = django_user_model.objects.create_user("bientap", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
+    user.groups.add(role_group(EDITOR))
     return user
 
 
@@ -41,7 +40,7 @@ def csp_problems(page):
 
 
 def test_an_editor_publishes_a_post_with_photos_under_the_strict_policy_without_a_violation(
-    page, live_server, editor, tmp_path
+    page, live_server, admin_login, editor, tmp_path
 ):
     page.add_init_script(REPORT_VIOLATIONS)
     photos = []
@@ -55,10 +54,7 @@ def test_an_editor_publishes_a_post_with_photos_under_the_strict_policy_without_
         "'unsafe-inline'"
         not in response.headers["content-security-policy"].split("script-src")[1].split(";")[0]
     )
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#content-main")
+    admin_login("bientap", PASSWORD)
 
     page.goto(f"{live_server.url}/quan-tri/news/post/add/")
     page.fill("#id_title", "Hội nghị hiệp thương thôn Đồng Tâm")
@@ -106,15 +102,11 @@ def test_a_blocked_inline_script_is_reported_so_the_test_above_can_fail(page, li
 
 
 def test_the_admins_own_pages_run_under_the_strict_policy_without_a_violation(
-    page, live_server, django_user_model, commune
+    page, live_server, admin_login, django_user_model, commune
 ):
     django_user_model.objects.create_superuser("quantri", password=PASSWORD)
     page.add_init_script(REPORT_VIOLATIONS)
-    page.goto(f"{live_server.url}/quan-tri/login/")
-    page.fill("#id_username", "quantri")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#content-main")
+    admin_login("quantri", PASSWORD)
     for path in (
         "/quan-tri/auth/user/add/",
         "/quan-tri/auth/user/?is_staff__exact=1",

@@ -16,11 +16,11 @@ ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", "shots"))
 def editor_account(django_user_model, commune):
     from django.contrib.auth.models import Group, Permission
 
-    from lib.roles import EDITOR
+    from lib.roles import EDITOR, GROUP_NAMES
     from news.models import Category
 
     Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
-    editors, _ = Group.objects.get_or_create(name=EDITOR)
+    editors, _ = Group.objects.get_or_create(name=GROUP_NAMES[EDITOR])
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="news").exclude(codename__endswith="_category")
     )
@@ -31,7 +31,7 @@ def editor_account(django_user_model, commune):
 
 
 def test_an_editor_publishes_a_post_with_two_photos_and_sees_it_on_the_home_page(
-    page, live_server, editor_account, tmp_path
+    page, live_server, admin_login, editor_account, tmp_path
 ):
     ARTIFACTS.mkdir(exist_ok=True)
     photos = []
@@ -40,10 +40,7 @@ def test_an_editor_publishes_a_post_with_two_photos_and_sees_it_on_the_home_page
         path.write_bytes(jpeg_bytes(1200, 800, color))
         photos.append(str(path))
 
-    page.goto(f"{live_server.url}/quan-tri/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", "Mat-khau-bien-tap-2026")
-    page.click("input[type=submit]")
+    admin_login("bientap", "Mat-khau-bien-tap-2026")
     page.goto(f"{live_server.url}/quan-tri/news/post/add/")
     page.fill("#id_title", "Ngày hội Đại đoàn kết thôn Đồng Tâm")
     page.select_option("#id_category", label="Hoạt động Mặt trận")

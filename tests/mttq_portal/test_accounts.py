@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
@@ -140,7 +139,7 @@ def test_the_operator_creates_an_account_with_its_role_in_one_step(operator_clie
     assert response.status_code == 302, response.content.decode()[:3000]
     user = django_user_model.objects.get(username="bientap.lan")
     assert user.is_staff and not user.is_superuser
-    assert list(user.groups.values_list("name", flat=True)) == [roles.EDITOR]
+    assert list(user.groups.values_list("name", flat=True)) == [roles.GROUP_NAMES[roles.EDITOR]]
     assert user.check_password("Hoa-Phu@mua-lu-26")
 
 
@@ -159,4 +158,4 @@ def test_an_account_with_a_weak_password_is_not_created(operator_client, django_
     assert response.status_code == 200
     assert "Mật khẩu quá ngắn" in response.content.decode()
     assert not django_user_model.objects.filter(username="yeu").exists()
-    assert Group.objects.get(name=roles.EDITOR).user_set.count() == 0
+    assert roles.role_group(roles.EDITOR).user_set.count() == 0

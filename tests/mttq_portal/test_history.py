@@ -1,9 +1,8 @@
 """Audit trail: a change made in the admin is kept with who, when, old and new values, and
-outlives the row. Shown on staff accounts (the model with history this branch owns); the
+outlives the row. Shown on staff accounts (the model with history the portal owns); the
 apps' own tests use the same helpers (tests/audit.py) for posts, people, contributions…"""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from lib import roles
@@ -35,7 +34,7 @@ def test_an_admin_change_is_kept_with_the_user_who_made_it_and_the_old_value(
 
 def test_a_role_given_in_the_admin_is_in_the_history(operator_client, operator, make_officer):
     officer = make_officer()
-    chair = Group.objects.get(name=roles.CHAIR)
+    chair = roles.role_group(roles.CHAIR)
 
     admin_change(operator_client, officer, groups=[str(chair.pk)])
 
@@ -84,7 +83,7 @@ def test_signing_in_does_not_add_a_line_to_the_history(client, django_user_model
 def staff_member(django_user_model):
     def make(username, role):
         user = django_user_model.objects.create_user(username, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(roles.role_group(role))
         return user
 
     return make
@@ -125,7 +124,7 @@ def test_the_password_link_of_an_account_history_record_is_a_missing_page_not_a_
     # The record page shows the account form, whose relative "../password/" link lands on
     # …/history/password/; the chair may view accounts.
     chair = django_user_model.objects.create_user("chutich.xa", is_staff=True)
-    chair.groups.add(Group.objects.get(name=roles.CHAIR))
+    chair.groups.add(roles.role_group(roles.CHAIR))
     client.force_login(chair)
 
     response = client.get(f"/quan-tri/auth/user/{chair.pk}/history/password/")

@@ -1,8 +1,8 @@
 """Roles: the four groups exist with exactly the permissions of the table in
 mttq_portal/roles.py, and each role opens only the admin pages it should.
 
-ADMIN_PAGES is the table to extend when an app lands: (model label, admin view, roles that
-may open it). A code in the role table or a row here that names nothing real fails.
+ADMIN_PAGES is the table to extend with every model the admin shows: (model label, admin
+view, roles that may open it). A code in the role table or a row here that names nothing real fails.
 """
 
 import pytest
@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER
+from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, GROUP_NAMES, HAMLET_OFFICER, has_role, role_group
 from mttq_portal import roles
 
 ALL_ROLES = (COMMUNE_STAFF, CHAIR, HAMLET_OFFICER, EDITOR)
@@ -57,7 +57,7 @@ PAGE_PARAMS = [
 def staff_in_role(django_user_model, area_a):
     def make(role):
         user = django_user_model.objects.create_user(f"u{abs(hash(role)) % 10**6}", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(role_group(role))
         if role == HAMLET_OFFICER:
             # A hamlet officer works for an area; without one the campaigns admin refuses entries.
             from campaigns.models import AreaOfficer
@@ -79,7 +79,7 @@ def test_each_role_opens_only_its_admin_pages(client, staff_in_role, role, label
 
 
 def test_the_four_role_groups_exist(db):
-    assert set(Group.objects.values_list("name", flat=True)) >= set(ALL_ROLES)
+    assert set(Group.objects.values_list("name", flat=True)) >= {GROUP_NAMES[role] for role in ALL_ROLES}
 
 
 def _existing_codes():
@@ -97,7 +97,7 @@ def test_every_permission_the_role_table_names_exists(db, role):
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_each_group_holds_exactly_the_permissions_of_the_table(db, role):
-    group = Group.objects.get(name=role)
+    group = role_group(role)
     held = {
         f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")
     }
@@ -118,7 +118,7 @@ def test_no_role_may_delete_money_records_or_areas_or_change_accounts():
 
 
 def test_a_group_edited_by_hand_is_put_back_by_the_next_migrate(db):
-    editor = Group.objects.get(name=EDITOR)
+    editor = role_group(EDITOR)
     editor.permissions.add(Permission.objects.get(codename="delete_user"))
     roles.sync_role_groups()
     assert not editor.permissions.filter(codename="delete_user").exists()
@@ -129,3 +129,18 @@ def test_a_staff_member_without_a_role_sees_no_model_in_the_admin(client, django
     response = client.get("/quan-tri/")
     assert response.status_code == 200
     assert response.context["app_list"] == []
+
+
+def test_a_group_renamed_with_its_mapping_keeps_its_members_in_the_role(db, django_user_model, monkeypatch):
+    editor = role_group(EDITOR)
+    user = django_user_model.objects.create_user("bientap", is_staff=True)
+    user.groups.add(editor)
+    editor.name = "Biên tập viên trang tin"
+    editor.save()
+    monkeypatch.setitem(GROUP_NAMES, EDITOR, "Biên tập viên trang tin")
+
+    roles.sync_role_groups()
+
+    assert has_role(django_user_model.objects.get(pk=user.pk), EDITOR)
+    assert Group.objects.filter(permissions__codename="add_post", name__startswith="Biên tập").count() == 1
+    assert role_group(EDITOR).permissions.filter(codename="add_post").exists()

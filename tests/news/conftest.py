@@ -57,16 +57,3 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     return Clock(monkeypatch)
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return django_user_model.objects.create_user(
-        "bientap", password="mat-khau-bien-tap", is_staff=True, is_superuser=True, first_name="Thu Hà"
-    )
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client

@@ -3,11 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.db import connection
-from django.template.loader import render_to_string
-from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from campaigns.models import Campaign, Contribution, Disbursement, Indicator, Target
@@ -20,15 +15,6 @@ DETAIL_QUERIES = (
 )
 DONOR_QUERIES = 4  # campaign, its indicators, count, page
 AREA_PANEL_QUERIES = 3  # indicators of current campaigns, the area's sums, its targets
-
-
-def layout_queries():
-    """Queries the shared layout (menus of every app) runs on any page; counted apart."""
-    request = RequestFactory().get("/")
-    request.user = AnonymousUser()
-    with CaptureQueriesContext(connection) as queries:
-        render_to_string("base.html", {}, request=request)
-    return len(queries)
 
 
 def build(commune, areas, campaigns, entries_per_indicator):
@@ -81,20 +67,20 @@ def data(request, commune):
     return build(commune, areas=12, campaigns=6, entries_per_indicator=150)
 
 
-def test_campaign_list_queries_do_not_grow(client, data, django_assert_num_queries):
-    with django_assert_num_queries(LIST_QUERIES + layout_queries()):
+def test_campaign_list_queries_do_not_grow(client, data, layout_queries, django_assert_num_queries):
+    with django_assert_num_queries(LIST_QUERIES + layout_queries):
         assert client.get(reverse("campaigns:list")).status_code == 200
 
 
-def test_campaign_page_queries_do_not_grow(client, data, django_assert_num_queries):
+def test_campaign_page_queries_do_not_grow(client, data, layout_queries, django_assert_num_queries):
     campaign = data[0][0]
-    with django_assert_num_queries(DETAIL_QUERIES + layout_queries()):
+    with django_assert_num_queries(DETAIL_QUERIES + layout_queries):
         assert client.get(campaign.get_absolute_url()).status_code == 200
 
 
-def test_donor_page_queries_do_not_grow(client, data, django_assert_num_queries):
+def test_donor_page_queries_do_not_grow(client, data, layout_queries, django_assert_num_queries):
     campaign = data[0][0]
-    with django_assert_num_queries(DONOR_QUERIES + layout_queries()):
+    with django_assert_num_queries(DONOR_QUERIES + layout_queries):
         assert client.get(reverse("campaigns:donors", args=[campaign.slug])).status_code == 200
 
 

@@ -1,8 +1,4 @@
-"""A hamlet officer enters a contribution with a receipt photo; the public page shows the new total.
-
-Named to run after tests/e2e/test_congresses_admin.py: that test reads positions a data
-migration seeds, which the flush ending every transactional test (this one too) wipes.
-"""
+"""A hamlet officer enters a contribution with a receipt photo; the public page shows the new total."""
 
 import datetime
 import re
@@ -41,16 +37,13 @@ def officer_and_fund():
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_officer_enters_a_contribution_with_a_receipt_and_the_public_page_shows_it(
-    live_server, page, officer_and_fund, tmp_path
+    live_server, page, admin_login, officer_and_fund, tmp_path
 ):
     officer, fund = officer_and_fund
     receipt = tmp_path / "bien-nhan.jpg"
     Image.new("RGB", (640, 480), (240, 235, 220)).save(receipt, "JPEG")
 
-    page.goto(f"{live_server.url}/quan-tri/login/")
-    page.fill("#id_username", "bct.dong")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    admin_login("bct.dong", PASSWORD)
     page.goto(f"{live_server.url}/quan-tri/campaigns/contribution/add/")
     area_options = page.locator("#id_area option").all_inner_texts()
     assert "Thôn Tây" not in area_options

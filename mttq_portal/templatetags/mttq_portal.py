@@ -1,4 +1,6 @@
-"""`{% media_with_nonce media %}`: form media whose inline parts (import maps) carry the
+"""The site's template library (`{% load mttq_portal %}`).
+
+`{% media_with_nonce media %}`: form media whose inline parts (import maps) carry the
 request's CSP nonce, so a policy without 'unsafe-inline' lets them run."""
 
 from django import template

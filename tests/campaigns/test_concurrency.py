@@ -1,37 +1,23 @@
-# ruff: noqa: F811 - the campaigns fixtures are imported by name and used as arguments
 """Concurrent writes on PostgreSQL: two officers entering at once lose nothing.
 
-Kept out of tests/campaigns on purpose: transactional tests end with a flush that wipes rows
-data migrations seed, so they run after the browser tests that read those rows.
+Transactional tests end with a flush; post_migrate follows it and puts back the rows data
+migrations seed (role groups, positions), so these tests may run in any order.
 """
 
 import datetime
-import os
 import threading
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 
 from campaigns import services
 from campaigns.models import Contribution
-from tests.campaigns.conftest import campaign, chair, fund, groups, officer_a, officer_b  # noqa: F401 (fixtures)
 from tests.campaigns.factories import give
 
 MARCH = datetime.date(2025, 3, 10)
 
-# Skip at collection on SQLite: a transactional test skipped only by its `postgres_only`
-# fixture would still flush the database (and the rows data migrations seed) on the way out.
-# With REQUIRE_POSTGRES set, the fixture runs and fails loudly as CI wants.
-needs_postgres = pytest.mark.skipif(
-    not settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-    and not os.environ.get("REQUIRE_POSTGRES"),
-    reason="needs PostgreSQL (set DATABASE_URL)",
-)
 
-
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_officers_entering_at_the_same_moment_lose_nothing(
     postgres_only, fund, area_a, area_b, officer_a, officer_b
@@ -73,7 +59,6 @@ def test_officers_entering_at_the_same_moment_lose_nothing(
     )
 
 
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_people_reversing_the_same_entry_at_once_make_one_reversal(
     postgres_only, fund, area_a, officer_a, chair

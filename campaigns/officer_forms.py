@@ -24,19 +24,12 @@ from .permissions import officer_area_ids
 _FIELD_OF = {"amount": "figure", "quantity": "figure", "receipt": "receipt"}
 
 
-class IndicatorChoiceField(forms.ModelChoiceField):
-    def __init__(self, *args, with_campaign=False, **kwargs):
-        self.with_campaign = with_campaign
-        super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, indicator):
-        unit = _("tiền, đồng") if indicator.is_money else indicator.unit_label
-        label = f"{indicator.name} ({unit})"
-        return f"{label} — {indicator.campaign.name}" if self.with_campaign else label
+# Up to this many hamlets are offered as buttons (one tap each); more as a list.
+AREA_BUTTONS = 4
 
 
 class EntryForm(forms.Form):
-    indicator = IndicatorChoiceField(
+    indicator = forms.ModelChoiceField(
         label=_("Chỉ tiêu"),
         queryset=Indicator.objects.none(),
         widget=forms.RadioSelect,
@@ -62,7 +55,10 @@ class EntryForm(forms.Form):
     date = forms.DateField(
         label=_("Ngày"),
         input_formats=["%d/%m/%Y"],
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
+        help_text=_("Hôm nay, nếu không sửa. Viết ngày/tháng/năm: 07/01/2025."),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"class": "form-control date-field", "autocomplete": "off"}
+        ),
         error_messages={"invalid": _("Ngày viết theo dạng ngày/tháng/năm, ví dụ 07/01/2025.")},
     )
     donor_kind = forms.ChoiceField(
@@ -104,7 +100,6 @@ class EntryForm(forms.Form):
         self.fields["area"].queryset = areas
         self.fields["indicator"].queryset = indicators
         self.areas, self.indicators = list(areas), list(indicators)
-        self.fields["indicator"].with_campaign = len({i.campaign_id for i in self.indicators}) > 1
         self.fields["date"].initial = timezone.localdate
         # The next entry usually continues the last one: same indicator, same hamlet.
         last = (
@@ -120,13 +115,28 @@ class EntryForm(forms.Form):
         if len(self.areas) == 1:
             self.fields["area"].initial = self.areas[0].pk
             self.fields["area"].widget = forms.HiddenInput()
-        elif last and any(a.pk == last["area_id"] for a in self.areas):
-            self.fields["area"].initial = last["area_id"]
+        else:
+            if len(self.areas) <= AREA_BUTTONS:
+                area_field = self.fields["area"]
+                area_field.empty_label = None
+                area_field.widget = forms.RadioSelect()
+                area_field.widget.choices = area_field.choices
+            if last and any(a.pk == last["area_id"] for a in self.areas):
+                self.fields["area"].initial = last["area_id"]
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             if not isinstance(field.widget, forms.RadioSelect | forms.HiddenInput):
                 field.widget.attrs.setdefault("class", css)
         self.pending = receipts.pending_name(self.data.get("receipt_token"), user) if self.is_bound else None
+
+    def indicator_groups(self):
+        """[(campaign, [(indicator, radio)])]: the radios under their campaign's name."""
+        groups = []
+        for indicator, radio in zip(self.indicators, self["indicator"], strict=True):
+            if not groups or groups[-1][0] != indicator.campaign:
+                groups.append((indicator.campaign, []))
+            groups[-1][1].append((indicator, radio))
+        return groups
 
     @property
     def single_area(self):
@@ -157,7 +167,25 @@ class EntryForm(forms.Form):
                 self.add_error("figure", error)
             else:
                 data["amount"], data["quantity"] = (value, 0) if indicator.is_money else (0, value)
+        self._check_with_the_model(data)
         return data
+
+    def _check_with_the_model(self, data):
+        """The model's own rules (donor named, figure given, period not locked) said now, next
+        to the other errors, rather than one round later when the service refuses."""
+        probe = Contribution(
+            indicator=data.get("indicator"),
+            area=data.get("area"),
+            amount=data.get("amount", 0),
+            quantity=data.get("quantity", 0),
+            date=data.get("date"),
+            donor_kind=data.get("donor_kind") or Contribution.DonorKind.PERSON,
+            donor_name=data.get("donor_name", ""),
+        )
+        try:
+            probe.clean()
+        except ValidationError as error:
+            self.add_service_errors(error)
 
     def save(self):
         """Record the entry through the service; the receipt kept from an earlier try is used
@@ -183,10 +211,13 @@ class EntryForm(forms.Form):
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
                 target = _FIELD_OF.get(field, field if field in self.fields else None)
+                if target in self.errors:
+                    continue  # the officer already has this field's own message
                 for item in errors:
                     self.add_error(target, item)
         else:
-            self.add_error(None, error)
+            locked = any(item.code == "locked" for item in error.error_list)
+            self.add_error("date" if locked and "date" not in self.errors else None, error)
 
     def keep_receipt(self):
         """After errors: store a newly chosen photo as pending and put its token in the form,

@@ -20,7 +20,7 @@ from .officer_forms import EntryForm
 from .permissions import may_see_entry, officer_area_ids, sees_everything, uses_officer_screen
 from .results import area_results
 
-RECENT_ENTRIES = 10
+RECENT_ENTRIES = 6
 
 
 def admin_index(request):

@@ -133,8 +133,8 @@ def test_the_form_offers_active_indicators_the_one_hamlet_today_and_the_camera(
     draft = Campaign.objects.create(commune=commune, name="Nháp", start_date=datetime.date(2025, 1, 1))
     hidden = Indicator.objects.create(campaign=draft, name="Chỉ tiêu nháp")
     page = signed_in(client, officer_a).get(HOME).content.decode()
-    assert "Quỹ “Vì người nghèo” (tiền, đồng)" in page
-    assert "Hiến máu tình nguyện (đơn vị máu)" in page
+    assert re.search(r"Quỹ “Vì người nghèo”\s*<span class=\"officer-unit\">tính bằng đồng", page)
+    assert re.search(r"Hiến máu tình nguyện\s*<span class=\"officer-unit\">tính bằng đơn vị máu", page)
     assert hidden.name not in page
     assert f'<input type="hidden" name="area" value="{area_a.pk}"' in page
     assert f'value="{timezone.localdate():%d/%m/%Y}"' in page
@@ -143,6 +143,23 @@ def test_the_form_offers_active_indicators_the_one_hamlet_today_and_the_camera(
     )
     # One figure field, read by the indicator's unit: never an amount and a quantity box together.
     assert 'name="figure"' in page and 'name="amount"' not in page and 'name="quantity"' not in page
+
+
+def test_an_officer_of_two_hamlets_picks_one_with_a_single_tap(client, officer_a, fund, area_b):
+    from campaigns.models import AreaOfficer
+
+    AreaOfficer.objects.create(user=officer_a, area=area_b)
+    page = signed_in(client, officer_a).get(HOME).content.decode()
+    assert f'type="radio" name="area" value="{area_b.pk}"' in page
+    assert '<select name="area"' not in page
+
+
+def test_every_missing_piece_is_named_in_one_go(client, officer_a, fund, area_a):
+    response = signed_in(client, officer_a).post(HOME, entry_data(fund, area_a, figure="", donor_name=""))
+    page = response.content.decode()
+    assert "Hãy nhập số tiền hoặc số lượng" in page
+    assert "Hãy nhập tên người ủng hộ" in page
+    assert not Contribution.objects.exists()
 
 
 def test_the_next_entry_continues_with_the_indicator_of_the_last_one(client, officer_a, fund, blood, area_a):

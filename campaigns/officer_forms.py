@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congresses.models import ResidentialArea
+from lib.money import CountField, MoneyField
 from lib.uploads import validate_image_upload
 
 from . import receipts, services
-from ._money_placeholder import CountField, MoneyField
 from .models import Campaign, Contribution, Indicator
 from .permissions import officer_area_ids
 
@@ -80,6 +80,8 @@ class EntryForm(forms.Form):
         error_messages={"invalid_image": _("Tệp đã chọn không phải là ảnh. Hãy chụp lại biên nhận.")},
     )
     receipt_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    figure_understood = ""
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
@@ -167,6 +169,8 @@ class EntryForm(forms.Form):
                 self.add_error("figure", error)
             else:
                 data["amount"], data["quantity"] = (value, 0) if indicator.is_money else (0, value)
+                # Said back when the form returns, so the officer sees the number that was understood.
+                self.figure_understood = indicator.format_value(value)
         self._check_with_the_model(data)
         return data
 

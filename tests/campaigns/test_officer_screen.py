@@ -181,6 +181,24 @@ def test_money_is_saved_as_the_officer_typed_it(client, officer_a, fund, area_a,
     assert f"Đã lưu {entry.figure}" in page
 
 
+@pytest.mark.parametrize("typed", ["1.5", "-500000", "1e9", "abc"])
+def test_ambiguous_or_non_money_text_is_refused_with_a_hint_and_nothing_is_saved(
+    client, officer_a, fund, area_a, typed
+):
+    response = signed_in(client, officer_a).post(HOME, entry_data(fund, area_a, figure=typed))
+    assert response.status_code == 200
+    assert re.search(r"750\.000|1\.234\.567|âm", response.content.decode())
+    assert not Contribution.objects.exists()
+
+
+def test_the_understood_figure_is_said_back_when_the_form_returns(client, officer_a, fund, area_a):
+    response = signed_in(client, officer_a).post(
+        HOME, entry_data(fund, area_a, figure="2,5 triệu", donor_name="")
+    )
+    assert "Đã hiểu là: 2.500.000 đ" in response.content.decode()
+    assert 'value="2,5 triệu"' in response.content.decode()
+
+
 def test_a_count_indicator_reads_the_figure_as_a_quantity(client, officer_a, blood, area_a):
     signed_in(client, officer_a).post(HOME, entry_data(blood, area_a, figure="3"))
     entry = Contribution.objects.get()

@@ -64,6 +64,7 @@ def _page(user, form):
     recent = (
         Contribution.objects.filter(area_id__in=officer_area_ids(user))
         .with_related()
+        .select_related("reversed_by")
         .order_by("-entered_at", "-id")[:RECENT_ENTRIES]
     )
     return {

@@ -372,3 +372,39 @@ def test_a_receipt_uploaded_in_the_admin_is_normalised_too(client, staff, fund, 
     entry = Contribution.objects.get()
     with Image.open(settings.PRIVATE_MEDIA_ROOT / entry.receipt.name) as image:
         assert 0x8825 not in image.getexif() and image.size == (800, 2000)
+
+
+def test_the_officer_screen_runs_a_bounded_number_of_queries(
+    client, officer_a, fund, blood, area_a, django_assert_max_num_queries
+):
+    signed_in(client, officer_a)
+    for n in range(3):
+        client.post(
+            HOME, entry_data(fund, area_a, figure=f"{n + 1}00.000", receipt=photo_with_gps(size=(60, 40)))
+        )
+    with django_assert_max_num_queries(18) as captured:
+        client.get(HOME)
+    few = len(captured)
+    for n in range(5):
+        client.post(HOME, entry_data(blood, area_a, figure=str(n + 1)))
+    with django_assert_max_num_queries(few):
+        client.get(HOME)
+
+
+def test_receipts_stored_publicly_before_are_moved_private_and_cleaned(fund, area_a, settings):
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    migration = importlib.import_module("campaigns.migrations.0004_move_receipts_to_private_storage")
+    upload = photo_with_gps()
+    name = default_storage.save("bien-nhan/2025/01/cu.jpg", ContentFile(upload.read()))
+    entry = Contribution.objects.create(indicator=fund, area=area_a, amount=1, donor_name="Ông Tám")
+    Contribution.objects.filter(pk=entry.pk).update(receipt=name)
+    migration.to_private(apps, None)
+    assert not (settings.MEDIA_ROOT / name).exists()
+    with Image.open(settings.PRIVATE_MEDIA_ROOT / name) as image:
+        assert 0x8825 not in image.getexif() and image.size == (800, 2000)
+    assert (settings.PRIVATE_MEDIA_ROOT / receipts.thumbnail_name(name)).exists()

@@ -12,8 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from congresses.models import ResidentialArea
-
 from . import receipts
 from .models import Contribution
 from .officer_forms import EntryForm
@@ -60,7 +58,6 @@ def home(request):
 
 
 def _page(user, form):
-    areas = ResidentialArea.objects.filter(pk__in=officer_area_ids(user)).order_by("position", "name")
     recent = (
         Contribution.objects.filter(area_id__in=officer_area_ids(user))
         .with_related()
@@ -69,7 +66,7 @@ def _page(user, form):
     )
     return {
         "form": form,
-        "summaries": [(area, area_results(area)) for area in areas],
+        "summaries": [(area, area_results(area)) for area in form.areas],
         "recent": recent,
         "has_areas": bool(form.areas),
     }

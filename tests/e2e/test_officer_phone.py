@@ -140,3 +140,30 @@ def test_officer_on_a_phone_enters_two_results_and_the_public_page_grows_by_thei
         assert image.height == 2000 and image.width < image.height  # upright, long side within 2000 px
     assert not second.receipt
     assert phone.console_errors == []
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+def test_the_officer_screen_works_without_javascript(
+    live_server, chromium_browser, fund_with_officer, tmp_path
+):
+    context = chromium_browser.new_context(locale="vi-VN", viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/nhap-lieu/")
+        page.fill("#id_username", "bct.dong")
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_url(f"{live_server.url}/nhap-lieu/")
+        page.check(f"input[name=indicator][value='{fund_with_officer.pk}']")
+        page.fill("#id_figure", "750.000")
+        page.fill("#id_donor_name", "Bà Lê Thị Năm")
+        # Without the script the browser's own file input is the one shown.
+        assert page.is_visible("#id_receipt")
+        page.set_input_files("#id_receipt", str(photo_with_gps(tmp_path / "bien-nhan.jpg")))
+        page.click("button.btn-lg[type=submit]")
+        assert "Đã lưu 750.000 đ" in page.locator(".alert-success").inner_text()
+    finally:
+        context.close()
+    entry = Contribution.objects.get(donor_name="Bà Lê Thị Năm")
+    assert entry.amount == 750_000 and entry.receipt

@@ -408,3 +408,14 @@ def test_receipts_stored_publicly_before_are_moved_private_and_cleaned(fund, are
     with Image.open(settings.PRIVATE_MEDIA_ROOT / name) as image:
         assert 0x8825 not in image.getexif() and image.size == (800, 2000)
     assert (settings.PRIVATE_MEDIA_ROOT / receipts.thumbnail_name(name)).exists()
+
+
+def test_changing_an_entry_in_the_admin_keeps_its_receipt(client, staff, entry_with_receipt):
+    from tests.audit import admin_change
+
+    signed_in(client, staff)
+    name = entry_with_receipt.receipt.name
+    response = admin_change(client, entry_with_receipt, note="Đã đối chiếu")
+    assert response.status_code == 302
+    entry_with_receipt.refresh_from_db()
+    assert entry_with_receipt.note == "Đã đối chiếu" and entry_with_receipt.receipt.name == name

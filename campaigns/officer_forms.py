@@ -18,7 +18,7 @@ from lib.uploads import validate_image_upload
 
 from . import receipts, services
 from .models import Campaign, Contribution, Indicator
-from .permissions import officer_area_ids
+from .permissions import areas_within_scope
 
 # The model's errors name its columns; on this form both figures are the one field.
 _FIELD_OF = {"amount": "figure", "quantity": "figure", "receipt": "receipt"}
@@ -86,11 +86,7 @@ class EntryForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-        areas = (
-            ResidentialArea.objects.current()
-            .filter(pk__in=officer_area_ids(user))
-            .order_by("position", "name")
-        )
+        areas = areas_within_scope(ResidentialArea.objects.current(), user).order_by("position", "name")
         indicators = (
             Indicator.objects.filter(
                 campaign__in=Campaign.objects.current(),

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from . import receipts
 from .models import Contribution
 from .officer_forms import EntryForm
-from .permissions import may_see_entry, officer_area_ids, sees_everything, uses_officer_screen
+from .permissions import sees_everything, uses_officer_screen
 from .results import area_results
 
 RECENT_ENTRIES = 6
@@ -59,7 +59,7 @@ def home(request):
 
 def _page(user, form):
     recent = (
-        Contribution.objects.filter(area_id__in=officer_area_ids(user))
+        Contribution.objects.visible_to(user)
         .with_related()
         .select_related("reversed_by")
         .order_by("-entered_at", "-id")[:RECENT_ENTRIES]
@@ -73,8 +73,11 @@ def _page(user, form):
 
 
 def _entry_for(request, pk):
-    entry = get_object_or_404(Contribution.objects.only("id", "area_id", "receipt"), pk=pk)
-    if not may_see_entry(request.user, entry.area_id) or not entry.receipt:
+    """The entry, when this user may see it (staff and chair: all; an officer: their areas)."""
+    entry = get_object_or_404(
+        Contribution.objects.visible_to(request.user).only("id", "area_id", "receipt"), pk=pk
+    )
+    if not entry.receipt:
         raise Http404
     return entry
 

@@ -80,8 +80,3 @@ def areas_within_scope(areas, user):
 def uses_officer_screen(user):
     """A hamlet officer who is not also staff or chair: they land on the officer screen."""
     return is_officer(user) and not sees_everything(user)
-
-
-def may_see_entry(user, area_id):
-    """Who may open an entry's receipt: staff and chair all, an officer their own areas only."""
-    return may_enter_for_area(user, area_id)

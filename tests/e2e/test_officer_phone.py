@@ -127,8 +127,8 @@ def test_officer_on_a_phone_enters_two_results_and_the_public_page_grows_by_thei
 
     # The receipt's thumbnail loads on the officer's card (served by the private view).
     thumb = phone.locator(".officer-entry-receipt img").first
-    thumb.wait_for()
-    assert phone.evaluate("img => img.complete && img.naturalWidth > 0", thumb.element_handle())
+    thumb.scroll_into_view_if_needed()  # lazy-loaded: it loads once on screen
+    phone.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=thumb.element_handle())
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     assert public_total(phone, public_url, fund) - before == 4_000_000

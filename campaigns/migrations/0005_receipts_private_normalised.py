@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0003_ledger_entry_and_funding_source'),
+        ('campaigns', '0004_periodlock_reopen_and_history'),
     ]
 
     operations = [

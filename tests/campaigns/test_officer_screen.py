@@ -398,7 +398,7 @@ def test_receipts_stored_publicly_before_are_moved_private_and_cleaned(fund, are
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    migration = importlib.import_module("campaigns.migrations.0006_move_receipts_to_private_storage")
+    migration = importlib.import_module("campaigns.migrations.0007_move_receipts_to_private_storage")
     upload = photo_with_gps()
     name = default_storage.save("bien-nhan/2025/01/cu.jpg", ContentFile(upload.read()))
     entry = Contribution.objects.create(indicator=fund, area=area_a, amount=1, donor_name="Ông Tám")

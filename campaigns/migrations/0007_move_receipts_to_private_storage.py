@@ -42,6 +42,6 @@ def to_public(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("campaigns", "0005_receipts_private_normalised")]
+    dependencies = [("campaigns", "0006_receipts_private_normalised")]
 
     operations = [migrations.RunPython(to_private, to_public)]

@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0004_periodlock_reopen_and_history'),
+        ('campaigns', '0005_figures_within_bounds'),
     ]
 
     operations = [

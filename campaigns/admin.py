@@ -336,6 +336,7 @@ class ContributionAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
         "entered_by",
         "verified",
         "correction",
+        "receipt_thumbnail",
     ]
     list_filter = [
         "indicator__campaign",
@@ -384,6 +385,17 @@ class ContributionAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
         if obj.reverses_id:
             return _("Điều chỉnh cho #%(id)s") % {"id": obj.reverses_id}
         return ""
+
+    @admin.display(description=_("Biên nhận"))
+    def receipt_thumbnail(self, obj):
+        if not obj.receipt:
+            return ""
+        return format_html(
+            '<a href="{}"><img src="{}" alt="{}" width="48" height="48" class="receipt-thumb" loading="lazy"></a>',
+            obj.receipt_url,
+            obj.receipt_thumbnail_url,
+            _("Ảnh biên nhận #%(id)s") % {"id": obj.pk},
+        )
 
     # --- who sees and changes what: AreaScopedAdminMixin and LedgerAdmin -----------------
     def changelist_view(self, request, extra_context=None):

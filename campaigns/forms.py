@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.money import FiguresModelForm
 
 from .models import Contribution, Disbursement, Target
+from .receipts import ReceiptInput
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
@@ -43,6 +44,7 @@ class ContributionForm(FiguresModelForm):
             "receipt",
             "note",
         ]
+        widgets = {"receipt": ReceiptInput}
 
 
 class TargetForm(FiguresModelForm):

@@ -19,10 +19,12 @@ from simple_history.models import HistoricalRecords
 
 from lib import bounds
 from lib.slugs import unique_slug
+from lib.storage import private_storage
 from lib.uploads import RandomName, validate_image_upload
 from lib.vietnamese import format_money, format_number, format_percent, percent
 
 from .permissions import EVERY_AREA, area_scope
+from .receipts import ReceiptField
 
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
 
@@ -560,9 +562,12 @@ class Contribution(LedgerEntry):
         help_text=_("Với người giấu tên, tên (nếu có) chỉ cán bộ thấy, không công khai."),
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    receipt = models.ImageField(
+    # Normalised (upright, no EXIF/GPS, ≤ 2000 px) and kept in private storage: served only
+    # by campaigns.officer_views.receipt to the people who may see the entry.
+    receipt = ReceiptField(
         _("ảnh biên nhận"),
         upload_to=RandomName("bien-nhan"),
+        storage=private_storage,
         validators=[validate_image_upload],
         blank=True,
     )
@@ -624,6 +629,15 @@ class Contribution(LedgerEntry):
         if self.is_anonymous or not self.donor_name:
             return str(ANONYMOUS_DONOR) if self.is_anonymous else self.get_donor_kind_display()
         return self.donor_name
+
+    @property
+    def receipt_url(self):
+        """Where the signed-in people who may see this entry open its receipt ("" without one)."""
+        return reverse("officer:receipt", args=[self.pk]) if self.receipt else ""
+
+    @property
+    def receipt_thumbnail_url(self):
+        return reverse("officer:receipt_thumbnail", args=[self.pk]) if self.receipt else ""
 
     @property
     def figure(self):

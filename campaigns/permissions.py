@@ -75,3 +75,8 @@ def areas_within_scope(areas, user):
     filters, summaries and the import template all offer exactly these."""
     scope = area_scope(user)
     return areas if scope is EVERY_AREA else areas.filter(pk__in=scope)
+
+
+def uses_officer_screen(user):
+    """A hamlet officer who is not also staff or chair: they land on the officer screen."""
+    return is_officer(user) and not sees_everything(user)

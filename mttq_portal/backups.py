@@ -4,6 +4,7 @@ An archive `mttq-backup-YYYYMMDD-HHMMSS.tar.gz` holds:
 - `database.pgdump` (pg_dump custom format) on PostgreSQL, or `database.sqlite3` (SQLite's
   online backup API: a consistent copy while the site keeps running) on SQLite;
 - `media/…`: every uploaded file;
+- `private/…`: the files no public address reaches (receipts), from PRIVATE_MEDIA_ROOT;
 - `manifest.json`: the engine, the time, and the size and SHA-256 of every other member.
 
 Restore checks every checksum before it touches anything, refuses a database or media
@@ -28,6 +29,7 @@ from django.db import connections
 ARCHIVE_PREFIX = "mttq-backup-"
 ARCHIVE_SUFFIX = ".tar.gz"
 MANIFEST = "manifest.json"
+PRIVATE_PREFIX = "private/"
 DUMP_NAMES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 CHUNK = 1024 * 1024
 
@@ -88,19 +90,21 @@ def dump_database(connection, target):
             destination.close()
 
 
-def media_files(media_root):
+def media_files(media_root, prefix="media/"):
     """(path on disk, name in the archive) of every regular file under MEDIA_ROOT, sorted."""
+    if media_root is None:
+        return []
     root = Path(media_root)
     if not root.exists():
         return []
     found = []
     for path in sorted(root.rglob("*")):
         if path.is_file() and not path.is_symlink():
-            found.append((path, "media/" + path.relative_to(root).as_posix()))
+            found.append((path, prefix + path.relative_to(root).as_posix()))
     return found
 
 
-def create_backup(output_dir, media_root, using="default", now=None):
+def create_backup(output_dir, media_root, using="default", now=None, private_root=None):
     """Write one archive into `output_dir` and return its path. Readable by its owner only:
     it holds personal data and password hashes."""
     connection = connections[using]
@@ -116,7 +120,7 @@ def create_backup(output_dir, media_root, using="default", now=None):
     with tempfile.TemporaryDirectory(prefix="mttq-backup-") as work:
         dump = Path(work) / DUMP_NAMES[vendor]
         dump_database(connection, dump)
-        members = [(dump, dump.name), *media_files(media_root)]
+        members = [(dump, dump.name), *media_files(media_root), *media_files(private_root, PRIVATE_PREFIX)]
         manifest = {
             "format": 1,
             "created": now.isoformat(),
@@ -244,7 +248,7 @@ def restore_database(connection, dump):
             source.close()
 
 
-def restore_backup(archive_path, media_root, using="default", force=False):
+def restore_backup(archive_path, media_root, using="default", force=False, private_root=None):
     """Restore an archive made by create_backup. Returns the manifest."""
     connection = connections[using]
     vendor = _vendor(connection)
@@ -259,21 +263,26 @@ def restore_backup(archive_path, media_root, using="default", force=False):
                 "Cơ sở dữ liệu đích đang có bảng. Hãy khôi phục vào một cơ sở dữ liệu trống, "
                 "hoặc thêm --force để xóa hết dữ liệu hiện có."
             )
-        if not force and not media_is_empty(media_root):
-            raise BackupError(
-                f"Thư mục tệp tải lên {media_root} không trống. Hãy dùng thư mục trống, "
-                "hoặc thêm --force để xóa hết tệp hiện có."
-            )
+        roots = {"media/": media_root, PRIVATE_PREFIX: private_root}
+        for root in filter(None, roots.values()):
+            if not force and not media_is_empty(root):
+                raise BackupError(
+                    f"Thư mục tệp tải lên {root} không trống. Hãy dùng thư mục trống, "
+                    "hoặc thêm --force để xóa hết tệp hiện có."
+                )
+        if private_root is None and any(name.startswith(PRIVATE_PREFIX) for name in manifest["members"]):
+            raise BackupError("Bản sao lưu có tệp riêng tư (ảnh biên nhận): hãy đặt PRIVATE_MEDIA_ROOT.")
         if force:
             wipe_database(connection)
-            wipe_media(media_root)
+            for root in filter(None, roots.values()):
+                wipe_media(root)
         restore_database(connection, Path(work) / DUMP_NAMES[vendor])
 
-        root = Path(media_root)
         for name, expected in manifest["members"].items():
-            if not name.startswith("media/"):
+            prefix = next((p for p in roots if name.startswith(p)), None)
+            if prefix is None:
                 continue
-            target = root / name.removeprefix("media/")
+            target = Path(roots[prefix]) / name.removeprefix(prefix)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(work) / name, target)
             if sha256_of(target) != expected["sha256"]:

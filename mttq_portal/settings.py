@@ -145,7 +145,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names served by whitenoise; `collectstatic` runs in make demo/test.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Receipts: outside MEDIA_ROOT, streamed only by views that check the user (lib/storage.py).
+    "private": {"BACKEND": "lib.storage.PrivateStorage"},
 }
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 # Serve the admin's uploaded media locally only in development; nginx serves it in production.
 SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG or DEMO)
 # A post's files (news/<id>/…) always go through Django, which checks the post is public

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from campaigns import officer_views
 from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
@@ -30,7 +31,10 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Hamlet officers land on their own screen; everyone else gets the admin's index.
+    path("quan-tri/", officer_views.admin_index),
     path("quan-tri/", admin.site.urls),
+    path("nhap-lieu/", include("campaigns.officer_urls")),
     path("", include("news.urls")),
     path("mat-tran/", include("congresses.urls")),
     path("van-dong/", include("campaigns.urls")),

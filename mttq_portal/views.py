@@ -27,6 +27,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /quan-tri/",
+        "Disallow: /nhap-lieu/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -25,6 +25,7 @@ PASSWORD = "MatKhau@12345"
 def media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never to the project's media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
 
 

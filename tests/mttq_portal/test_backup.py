@@ -78,9 +78,16 @@ def snapshot_media(media_root):
 
 
 def round_trip(media_root, tmp_path):
+    from django.conf import settings
+
+    from lib.storage import private_storage
+
     make_site_with_files()
+    private_storage().save("bien-nhan/2026/11/0a1b2c.jpg", ContentFile(_jpeg_bytes("white")))
     rows_before = snapshot_rows()
     media_before = snapshot_media(media_root)
+    private_before = snapshot_media(settings.PRIVATE_MEDIA_ROOT)
+    assert "bien-nhan/2026/11/0a1b2c.jpg" in private_before
     assert sum(len(r) for r in rows_before.values()) > 10
     assert {"anh/2026/11/a1b2c3.jpg", "tai-lieu/2026/11/ke-hoach.docx"} <= set(media_before)
 
@@ -89,6 +96,7 @@ def round_trip(media_root, tmp_path):
 
     backups.wipe_database(connection)
     backups.wipe_media(media_root)
+    backups.wipe_media(settings.PRIVATE_MEDIA_ROOT)
     assert connection.introspection.table_names() == []
     assert snapshot_media(media_root) == {}
 
@@ -96,6 +104,8 @@ def round_trip(media_root, tmp_path):
 
     assert snapshot_rows() == rows_before
     assert snapshot_media(media_root) == media_before
+    # Receipts live outside MEDIA_ROOT and come back too.
+    assert snapshot_media(settings.PRIVATE_MEDIA_ROOT) == private_before
     return archive
 
 

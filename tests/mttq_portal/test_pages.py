@@ -12,6 +12,7 @@ def test_unknown_url_gets_a_vietnamese_404(client, db):
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client, db):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /quan-tri/" in body
+    assert "Disallow: /nhap-lieu/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 

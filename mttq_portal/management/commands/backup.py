@@ -21,7 +21,12 @@ class Command(BaseCommand):
         if options["keep"] < 0:
             raise CommandError("--keep phải là số không âm.")
         try:
-            archive = create_backup(output_dir, settings.MEDIA_ROOT, using=options["database"])
+            archive = create_backup(
+                output_dir,
+                settings.MEDIA_ROOT,
+                using=options["database"],
+                private_root=settings.PRIVATE_MEDIA_ROOT,
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Đã sao lưu: {archive} ({archive.stat().st_size:,} byte)"))

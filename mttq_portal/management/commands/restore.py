@@ -24,11 +24,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             manifest = restore_backup(
-                options["archive"], settings.MEDIA_ROOT, using=options["database"], force=options["force"]
+                options["archive"],
+                settings.MEDIA_ROOT,
+                using=options["database"],
+                force=options["force"],
+                private_root=settings.PRIVATE_MEDIA_ROOT,
             )
         except BackupError as error:
             raise CommandError(str(error)) from error
-        files = sum(1 for name in manifest["members"] if name.startswith("media/"))
+        files = sum(1 for name in manifest["members"] if name.startswith(("media/", "private/")))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã khôi phục bản sao lưu lúc {manifest['created']}: cơ sở dữ liệu và {files} tệp, "

@@ -16,7 +16,7 @@ from . import receipts
 from .models import Contribution
 from .officer_forms import EntryForm
 from .permissions import sees_everything, uses_officer_screen
-from .results import area_results
+from .selectors import area_results
 
 RECENT_ENTRIES = 6
 

@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import ResidentialArea
 from lib.admin_input import parse_id
+from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.scoped_admin import AreaScopedAdminMixin
 from lib.vietnamese import format_money, format_number
 
@@ -61,11 +62,15 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ChairWritesMixin, admin.ModelAdmin):
+class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "status", "period", "commune", "export_link"]
     list_filter = ["status", "kind", "commune"]
     search_fields = ["name", "description"]
     list_select_related = ["commune"]
+
+    def folded_label(self, obj):
+        return f"{obj.name} {obj.description}"
+
     inlines = [IndicatorInline]
     readonly_fields = ["report_sentences", "lock_state"]
     fields = [
@@ -122,11 +127,15 @@ class CampaignAdmin(ChairWritesMixin, admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ChairWritesMixin, admin.ModelAdmin):
+class IndicatorAdmin(FoldedInPythonSearch, ChairWritesMixin, admin.ModelAdmin):
     list_display = ["name", "campaign", "report_sentence"]
     list_filter = ["campaign__status", "unit"]
     search_fields = ["name", "campaign__name"]
     list_select_related = ["campaign"]
+
+    def folded_label(self, obj):
+        return f"{obj.name} {obj.campaign.name}"
+
     autocomplete_fields = ["campaign"]
     list_per_page = 50
 
@@ -176,12 +185,16 @@ def _revert_reason(request):
 
 
 @admin.register(Target)
-class TargetAdmin(CampaignRecordAdmin):
+class TargetAdmin(FoldedInPythonSearch, CampaignRecordAdmin):
     form = TargetForm
     list_display = ["indicator", "campaign", "whom", "amount_text", "assigned_by", "set_by"]
     list_filter = ["indicator__campaign", "assigned_by"]
     search_fields = ["indicator__name", "area__name"]
     list_select_related = ["indicator__campaign", "area", "set_by"]
+
+    def folded_label(self, obj):
+        return f"{obj.indicator.name} {obj.area.full_name if obj.area_id else ''}"
+
     autocomplete_fields = ["indicator", "area"]
 
     @admin.display(description=_("Cuộc vận động"), ordering="indicator__campaign")
@@ -325,7 +338,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
+class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, LedgerAdmin):
     form = ContributionForm
     list_display = [
         "day",
@@ -503,7 +516,7 @@ class ContributionAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
 
 
 @admin.register(Disbursement)
-class DisbursementAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
+class DisbursementAdmin(FoldedInPythonSearch, admin_locks.ExplainsLocksMixin, LedgerAdmin):
     form = DisbursementForm
     list_display = [
         "date",
@@ -519,6 +532,10 @@ class DisbursementAdmin(admin_locks.ExplainsLocksMixin, LedgerAdmin):
     list_filter = ["campaign", "beneficiary_kind"]
     search_fields = ["purpose"]
     list_select_related = ["campaign", "area"]
+
+    def folded_label(self, obj):
+        return f"{obj.purpose} {obj.funding_source}"
+
     autocomplete_fields = ["campaign", "area"]
     readonly_fields = ["entered_by", "entered_at", "reverses", "reversal_link"]
     reversal_title = _("Điều chỉnh khoản chi #%(id)s")

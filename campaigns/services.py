@@ -83,6 +83,7 @@ def record_contributions(entries):
     Each keeps who entered it, in the row and in its history."""
     for entry in entries:
         _refuse_area(entry.entered_by, entry.area_id)
+        entry.fold_search_text()  # bulk_create skips save()
     with transaction.atomic():
         return bulk_create_with_history(entries, Contribution, batch_size=500)
 

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.images import normalized_photo
 from lib.money import FiguresModelForm
-from lib.vietnamese import fold
 
 from . import services
 from .models import (
@@ -43,23 +43,6 @@ def _error_text(error):
 
 class AdminCss:
     css = {"all": ["css/congresses-admin.css"]}
-
-
-class FoldedInPythonSearch:
-    """For small tables (positions, areas, committees, terms): fold each row's label in Python,
-    so `thanh vien` finds `Thành viên` on SQLite and PostgreSQL alike without a stored column."""
-
-    def folded_label(self, obj):
-        return str(obj)
-
-    def get_search_results(self, request, queryset, search_term):
-        folded = fold(search_term)
-        if not folded:
-            return queryset, False
-        related = [f for f in self.list_select_related or [] if isinstance(f, str)]
-        rows = queryset.select_related(*related) if related else queryset
-        pks = [obj.pk for obj in rows if folded in fold(self.folded_label(obj))]
-        return queryset.filter(pk__in=pks), False
 
 
 @admin.register(Commune)
@@ -88,6 +71,14 @@ class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
     exclude = ["slug"]
     readonly_fields = ["valid_until", "merged_into"]
     action_form = MergeActionForm
+
+    def get_search_results(self, request, queryset, search_term):
+        # Pickers on other records (a target, an entry, a payment, "merged into") offer only
+        # areas that still exist; the area list itself keeps the merged ones.
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            queryset = queryset.current()
+        return super().get_search_results(request, queryset, search_term)
+
     actions = ["merge_selected"]
 
     @admin.action(description=_("Sáp nhập các khu dân cư đã chọn (chọn nơi nhận và ngày bên cạnh)"))
@@ -225,18 +216,6 @@ class PersonForm(forms.ModelForm):
             self.instance.photo_original_name = normalized.original_name
             return normalized
         return photo
-
-
-class FoldedSearchMixin:
-    """Search the folded column(s) so diacritics and case don't matter, on SQLite and PostgreSQL."""
-
-    folded_search_field = "search_text"
-
-    def get_search_results(self, request, queryset, search_term):
-        folded = fold(search_term)
-        if not folded:
-            return queryset, False
-        return queryset.filter(**{f"{self.folded_search_field}__contains": folded}), False
 
 
 @admin.register(Person)

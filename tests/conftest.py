@@ -42,19 +42,16 @@ def postgres_only(settings):
 
 @pytest.fixture
 def commune(db):
-
     return Commune.objects.create(name="Hòa Phú")
 
 
 @pytest.fixture
 def area_a(commune):
-
     return ResidentialArea.objects.create(commune=commune, name="Đông", position=1)
 
 
 @pytest.fixture
 def area_b(commune):
-
     return ResidentialArea.objects.create(commune=commune, name="Tây", position=2)
 
 
@@ -78,7 +75,6 @@ def anonymous(client):
 
 @pytest.fixture
 def officer_a(groups, area_a):
-
     user = make_staff_user("truongban.dong", groups[HAMLET_OFFICER])
     AreaOfficer.objects.create(user=user, area=area_a)
     return user
@@ -86,7 +82,6 @@ def officer_a(groups, area_a):
 
 @pytest.fixture
 def officer_b(groups, area_b):
-
     user = make_staff_user("truongban.tay", groups[HAMLET_OFFICER])
     AreaOfficer.objects.create(user=user, area=area_b)
     return user

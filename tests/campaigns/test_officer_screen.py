@@ -13,7 +13,7 @@ from PIL import Image
 from campaigns import receipts, services
 from campaigns.models import Campaign, Contribution, Indicator, Target
 from lib.roles import EDITOR
-from tests.campaigns.conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 HOME = "/nhap-lieu/"
 

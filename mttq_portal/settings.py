@@ -170,11 +170,23 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    }
+    },
+    # Readings of posts waiting to be folded into the database (news.counters). It must be
+    # shared by every process that serves pages and by `flush_view_counts`: files on this
+    # machine by default (gunicorn's workers and the systemd timer see the same folder).
+    # Entries never expire: they leave only when folded.
+    "counters": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("VIEW_COUNTER_DIR", str(BASE_DIR / "var" / "view-counts")),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
 }
+VIEW_COUNTER_CACHE = "counters"
 
 # A fast hasher keeps the suite quick; tests never hold a real password.
 if TESTING:
+    CACHES["counters"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None}
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "admin:login"

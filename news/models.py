@@ -8,7 +8,6 @@ import re
 
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.db.models import F
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -24,6 +23,7 @@ from lib.templatetags.vn import vndatetime
 from lib.uploads import RandomName
 from lib.vietnamese import fold
 
+from .counters import view_counter
 from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
 
@@ -238,9 +238,12 @@ class Post(models.Model):
         return _("Hẹn giờ: %(time)s") % {"time": vndatetime(self.published_at)}
 
     def register_view(self):
-        """Count one reading without a race (the database adds 1), and show it at once."""
-        Post.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
-        self.view_count += 1
+        """Count one reading without writing to the database, and show it at once.
+
+        The reading waits in `news.counters` until `flush_view_counts` folds it in; the count
+        shown is the stored one plus those waiting.
+        """
+        self.view_count += view_counter.add(self.pk)
 
     def cover_rendition(self, size="medium"):
         return rendition(self.cover_renditions, size)

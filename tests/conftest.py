@@ -29,6 +29,16 @@ def media_in_tmp(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def no_pending_views():
+    """Readings counted by one test (news.counters) never show in another."""
+    from django.core.cache import caches
+
+    caches["counters"].clear()
+    yield
+    caches["counters"].clear()
+
+
 @pytest.fixture
 def postgres_only(settings):
     """Tests that need PostgreSQL. The SQLite run skips them; the PostgreSQL run of CI sets

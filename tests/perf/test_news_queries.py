@@ -51,8 +51,9 @@ def news_of_size(request, commune):
 HOME_QUERIES = 5
 # listing: the category, the page count, the page of posts, menu categories
 LISTING_QUERIES = 4
-# detail: the post, its photos, the view count update, related posts, menu categories
-DETAIL_QUERIES = 5
+# detail: the post, its photos, related posts, menu categories (the reading is counted
+# outside the database)
+DETAIL_QUERIES = 4
 # search: the result count, the page of results, menu categories
 SEARCH_QUERIES = 3
 

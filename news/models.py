@@ -26,8 +26,13 @@ from lib.vietnamese import fold
 from .counters import view_counter
 from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
+from .search import match_words
 
-_PUNCTUATION = re.compile(r"[^\w\s]+")
+# Underscores too: both full-text tokenizers split words on them.
+_PUNCTUATION = re.compile(r"[^\w\s]+|_")
+MAX_QUERY_WORDS = 8
+# No real word is longer; PostgreSQL does not index words over 2047 bytes.
+MAX_WORD_LENGTH = 100
 
 
 def post_media_folder(post_id):
@@ -102,27 +107,29 @@ class PostQuerySet(models.QuerySet):
         return (
             self.published()
             .select_related("category")
-            .defer("body", "search_text")
+            .defer("body", "search_text", "search_title")
             .order_by("-published_at", "-pk")
         )
 
-    def search(self, query):
+    def search(self, query, commune=None):
         """Public posts with a word starting with each word of `query`, with or without diacritics.
 
-        Both sides are folded (`Đông` → `dong`), so SQLite and PostgreSQL match alike; words are
-        matched at their start, so `an` finds `An Bình` but not `ban`. Posts whose title holds the
-        query as typed come first, then those with the words side by side.
+        Both sides are folded (`Đông` → `dong`), so SQLite and PostgreSQL match alike, through
+        each one's full-text index (news.search); words are matched at their start, so `an`
+        finds `An Bình` but not `ban`. Posts whose title holds the words side by side come
+        first, then those whose text does, then the rest; newest first within each. `commune`
+        keeps the posts of that commune's categories.
         """
-        words = search_words(query).split()[:8]
-        if not words:
+        words = search_words(query).split()[:MAX_QUERY_WORDS]
+        if not words or any(len(word) > MAX_WORD_LENGTH for word in words):
             return self.none()
-        result = self.for_listing()
-        for word in words:
-            result = result.filter(search_text__contains=f" {word}")
-        # Relevance: the title as typed, then the words side by side, then any order.
+        result = match_words(self.for_listing(), words)
+        if commune is not None:
+            result = result.filter(category__commune=commune)
+        phrase = " " + " ".join(words)
         rank = models.Case(
-            models.When(title__icontains=query.strip(), then=models.Value(0)),
-            models.When(search_text__contains=" " + " ".join(words), then=models.Value(1)),
+            models.When(search_title__contains=phrase, then=models.Value(0)),
+            models.When(search_text__contains=phrase, then=models.Value(1)),
             default=models.Value(2),
         )
         return result.order_by(rank, "-published_at", "-pk")
@@ -183,11 +190,14 @@ class Post(models.Model):
     )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
+    search_title = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = PostQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["view_count", "search_text", "cover_renditions"])
+    history = HistoricalRecords(
+        excluded_fields=["view_count", "search_text", "search_title", "cover_renditions"]
+    )
 
     class Meta:
         verbose_name = _("bài viết")
@@ -215,6 +225,7 @@ class Post(models.Model):
             self.slug = unique_slug(Post.objects.all(), self.title, 160, "bai-viet", exclude_pk=self.pk)
         # A leading space lets search match word starts with a plain `contains " word"`.
         self.search_text = " " + search_words(" ".join([self.title, self.lead, self.body, self.author]))
+        self.search_title = " " + search_words(self.title)
         if self.status != self.Status.DRAFT:
             now = now or timezone.now()
             self.published_at = self.published_at or now

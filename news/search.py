@@ -1,0 +1,92 @@
+"""The search index of posts: the folded `search_text`, indexed by each database its own way.
+
+Both indexes hold the same folded words (`Đông` → `dong`, no marks, no punctuation), so a
+query finds the same posts on both; folding before indexing is what makes `đ` match `d`
+(SQLite's `remove_diacritics` leaves `đ` alone).
+
+- PostgreSQL: a GIN index over `to_tsvector('simple', search_text)` ("simple": no stemming,
+  no stop words, only lower-casing of already folded words); a query word `w` becomes the
+  prefix query `'w':*`.
+- SQLite: an FTS5 table `news_post_fts` over `news_post.search_text` (external content, kept
+  in step by triggers); a query word `w` becomes the prefix phrase `"w"*`.
+- Any other database: `LIKE '% w%'`, the same rule unindexed.
+
+Query words come from `search_words`, so they hold letters and digits only; they are quoted
+all the same, so no FTS operator (`"`, `*`, `NEAR`, `-`, `:`, `AND`) ever reaches the parser.
+"""
+
+from django.db import connections
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "news_post_fts"
+PG_INDEX = "news_post_search_gin"
+# The expression of the PostgreSQL index; a query must repeat it exactly to use the index.
+PG_VECTOR = 'to_tsvector(\'simple\'::regconfig, "news_post"."search_text")'
+
+SQLITE_TRIGGERS = {
+    "news_post_fts_insert": f"""
+        CREATE TRIGGER IF NOT EXISTS news_post_fts_insert AFTER INSERT ON news_post BEGIN
+            INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
+        END""",
+    "news_post_fts_delete": f"""
+        CREATE TRIGGER IF NOT EXISTS news_post_fts_delete AFTER DELETE ON news_post BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        END""",
+    "news_post_fts_update": f"""
+        CREATE TRIGGER IF NOT EXISTS news_post_fts_update AFTER UPDATE OF search_text ON news_post BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+            INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
+        END""",
+}
+
+
+def install(connection):
+    """Create the index of this database (idempotent). Called by migration 0005 and after every
+    `migrate`: SQLite rebuilds a table to alter it, and the rebuild drops its triggers."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON news_post USING gin ({PG_VECTOR})")
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'news_post_fts_%'"
+            )
+            present = {row[0] for row in cursor.fetchall()}
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(search_text, content='news_post', "
+                "content_rowid='id', tokenize='unicode61 remove_diacritics 0')"
+            )
+            for sql in SQLITE_TRIGGERS.values():
+                cursor.execute(sql)
+            if present != set(SQLITE_TRIGGERS):
+                # Rows written while a trigger was missing: index everything again.
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def uninstall(connection):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+        elif connection.vendor == "sqlite":
+            for name in SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+
+
+def match_words(queryset, words):
+    """`queryset` narrowed to posts with a word starting with each of `words` (folded words)."""
+    vendor = connections[queryset.db].vendor
+    if vendor == "postgresql":
+        tsquery = " & ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "':*" for word in words)
+        sql = f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"
+        return queryset.filter(RawSQL(sql, [tsquery], output_field=BooleanField()))
+    if vendor == "sqlite":
+        match = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        return queryset.filter(pk__in=ids)
+    for word in words:
+        queryset = queryset.filter(search_text__contains=f" {word}")
+    return queryset

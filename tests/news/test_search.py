@@ -1,0 +1,148 @@
+"""Search finds the same posts in the same order on SQLite (FTS5) and PostgreSQL (GIN full text).
+
+CI runs this file on both databases; the table below is the contract between them.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Category, Post
+
+# (title, lead, body, hours ago): the newest first when relevance ties.
+POSTS = [
+    ("Hội nghị Ban công tác Mặt trận thôn Đông", "Sáng 07/01/2024, 86 đại biểu dự.", "<p>Dân chủ.</p>", 1),
+    ("Trao quà Tết thôn Tây", "Quà cho hộ nghèo.", "<p>Bà con thôn Đông góp sức.</p>", 2),
+    ("Thôn An Bình ra quân", "Ngày Chủ nhật xanh.", "<p>Ra quân dọn vệ sinh.</p>", 3),
+    ("Ngày hội hiến máu", "Hiến 120 đơn vị máu.", "<p>Đạt 123% chỉ tiêu.</p>", 4),
+    ("Quyên góp ủng hộ", "Quỹ “Vì người nghèo”.", "<p>Hiến máu cứu người ở <em>Phú Lộc</em>.</p>", 5),
+    ("Đường làng sáng đèn", "Đoàn viên lắp_đèn đường.", "<p>Đội thanh niên.</p>", 6),
+    ("Tổng kết năm", "Bà con đông đủ.", "<p>Thôn Trung và thôn Đông báo cáo.</p>", 7),
+]
+
+T_DONG = "Hội nghị Ban công tác Mặt trận thôn Đông"
+T_TAY = "Trao quà Tết thôn Tây"
+T_AN = "Thôn An Bình ra quân"
+T_HIEN = "Ngày hội hiến máu"
+T_GOP = "Quyên góp ủng hộ"
+T_DUONG = "Đường làng sáng đèn"
+T_TONG = "Tổng kết năm"
+
+TABLE = [
+    # diacritics, case and đ do not matter
+    ("Đông", [T_DONG, T_TAY, T_TONG]),
+    ("dong", [T_DONG, T_TAY, T_TONG]),
+    ("DONG", [T_DONG, T_TAY, T_TONG]),
+    ("đường", [T_DUONG]),
+    ("duong", [T_DUONG]),
+    # words side by side in the title first, then in the text, then scattered; newest first
+    ("thôn Đông", [T_DONG, T_TAY, T_TONG]),
+    ("thon dong", [T_DONG, T_TAY, T_TONG]),
+    ("hiến máu", [T_HIEN, T_GOP]),
+    ("mau hien", [T_HIEN, T_GOP]),
+    ("ngay hoi", [T_HIEN]),
+    # words match at their start, never in the middle
+    ("an", [T_AN]),
+    ("ban", [T_DONG]),
+    ("ho", [T_DONG, T_HIEN, T_GOP, T_TAY]),
+    ("phu loc", [T_GOP]),
+    ("thanh nien", [T_DUONG]),
+    # numbers and punctuation
+    ("123%", [T_HIEN]),
+    ("07/01/2024", [T_DONG]),
+    ("“Vì người nghèo”", [T_GOP]),
+    ("lắp_đèn", [T_DUONG]),
+    ("den", [T_DUONG]),
+    # nothing
+    ("xyz", []),
+    ("dongg", []),
+    ("", []),
+]
+
+HOSTILE = [
+    '"',
+    '"thon',
+    "thon*",
+    "* *",
+    "NEAR(thon dong)",
+    "thon NEAR dong",
+    "thon AND dong",
+    "thon OR xyz",
+    "NOT thon",
+    "-thon",
+    "search_text:thon",
+    "thon:*",
+    "'thon' & 'dong'",
+    "!thon | dong <-> ",
+    "\\",
+    "thon\x00dong",
+    "%_%",
+    "a" * 10_000,
+    "thôn " * 2_000,
+    "Đông" + "\u0301" * 500,
+]
+
+
+@pytest.fixture
+def posts(commune):
+    category = Category.objects.create(commune=commune, name="Hoạt động")
+    now = timezone.now()
+    for title, lead, body, hours in POSTS:
+        Post.objects.create(
+            category=category,
+            title=title,
+            lead=lead,
+            body=body,
+            status=Post.Status.PUBLISHED,
+            published_at=now - timedelta(hours=hours),
+        )
+    Post.objects.create(category=category, title="Nháp thôn Đông", lead="Nháp.", status=Post.Status.DRAFT)
+    return category
+
+
+@pytest.mark.parametrize(("query", "titles"), TABLE, ids=[query or "empty" for query, _ in TABLE])
+def test_search_gives_the_same_posts_in_the_same_order_on_every_database(posts, query, titles):
+    assert [post.title for post in Post.objects.search(query)] == titles
+
+
+def test_the_index_of_this_database_is_used(posts):
+    sql = str(Post.objects.search("thon dong").query)
+    expected = {"postgresql": "to_tsvector", "sqlite": "news_post_fts"}[connection.vendor]
+    assert expected in sql
+    assert "LIKE '% thon%'" not in sql
+
+
+def test_edited_and_deleted_posts_leave_the_index(posts):
+    post = Post.objects.get(title=T_AN)
+    post.title, post.body = "Thôn Bắc ra quân", "<p>Dọn vệ sinh.</p>"
+    post.save()
+    assert [p.title for p in Post.objects.search("bac")] == ["Thôn Bắc ra quân"]
+    assert list(Post.objects.search("an binh")) == []
+    post.delete()
+    assert list(Post.objects.search("bac")) == []
+
+
+def test_search_keeps_to_the_commune_it_is_given(posts, commune):
+    from congresses.models import Commune
+
+    other = Commune.objects.create(name="Hòa Lộc")
+    there = Category.objects.create(commune=other, name="Tin xã bạn")
+    Post.objects.create(category=there, title="Thôn Đông xã bạn", lead="Tin.", status=Post.Status.PUBLISHED)
+    assert T_DONG in [p.title for p in Post.objects.search("dong", commune=commune)]
+    assert [p.title for p in Post.objects.search("dong", commune=other)] == ["Thôn Đông xã bạn"]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_never_break_the_search(client, posts, query):
+    assert isinstance(list(Post.objects.search(query)), list)
+    response = client.get(reverse("news:search"), {"q": query})
+    assert response.status_code == 200
+
+
+def test_fts_operators_are_read_as_words(posts):
+    assert [p.title for p in Post.objects.search("thon AND dong")] == []
+    assert [p.title for p in Post.objects.search('"thon dong"')] == [T_DONG, T_TAY, T_TONG]
+    assert [p.title for p in Post.objects.search("-an")] == [T_AN]

@@ -26,7 +26,7 @@ from lib.vietnamese import fold
 from .counters import view_counter
 from .images import delete_renditions, rendition
 from .sanitize import EDITOR_EXTENSIONS, clean_body
-from .search import match_words
+from .search import has_phrase, match_words
 
 # Underscores too: both full-text tokenizers split words on them.
 _PUNCTUATION = re.compile(r"[^\w\s]+|_")
@@ -127,9 +127,12 @@ class PostQuerySet(models.QuerySet):
         if commune is not None:
             result = result.filter(category__commune=commune)
         phrase = " " + " ".join(words)
+        side_by_side = (
+            [models.When(has_phrase(result, words), then=models.Value(1))] if len(words) > 1 else []
+        )
         rank = models.Case(
             models.When(search_title__contains=phrase, then=models.Value(0)),
-            models.When(search_text__contains=phrase, then=models.Value(1)),
+            *side_by_side,
             default=models.Value(2),
         )
         return result.order_by(rank, "-published_at", "-pk")

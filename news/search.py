@@ -4,9 +4,11 @@ Both indexes hold the same folded words (`Đông` → `dong`, no marks, no punct
 query finds the same posts on both; folding before indexing is what makes `đ` match `d`
 (SQLite's `remove_diacritics` leaves `đ` alone).
 
-- PostgreSQL: a GIN index over `to_tsvector('simple', search_text)` ("simple": no stemming,
-  no stop words, only lower-casing of already folded words); a query word `w` becomes the
-  prefix query `'w':*`.
+- PostgreSQL: a stored generated column `search_vector = to_tsvector('simple', search_text)`
+  ("simple": no stemming, no stop words, only lower-casing of already folded words) with a
+  GIN index; a query word `w` becomes the prefix query `'w':*`. The column is PostgreSQL's
+  alone (the model does not declare it; the database fills it): computing the vector per row
+  at query time made a common word cost seconds.
 - SQLite: an FTS5 table `news_post_fts` over `news_post.search_text` (external content, kept
   in step by triggers); a query word `w` becomes the prefix phrase `"w"*`.
 - Any other database: `LIKE '% w%'`, the same rule unindexed.
@@ -16,13 +18,12 @@ all the same, so no FTS operator (`"`, `*`, `NEAR`, `-`, `:`, `AND`) ever reache
 """
 
 from django.db import connections
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "news_post_fts"
 PG_INDEX = "news_post_search_gin"
-# The expression of the PostgreSQL index; a query must repeat it exactly to use the index.
-PG_VECTOR = 'to_tsvector(\'simple\'::regconfig, "news_post"."search_text")'
+PG_VECTOR = '"news_post"."search_vector"'
 
 SQLITE_TRIGGERS = {
     "news_post_fts_insert": f"""
@@ -48,7 +49,11 @@ def install(connection):
     `migrate`: SQLite rebuilds a table to alter it, and the rebuild drops its triggers."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON news_post USING gin ({PG_VECTOR})")
+            cursor.execute(
+                "ALTER TABLE news_post ADD COLUMN IF NOT EXISTS search_vector tsvector "
+                "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED"
+            )
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON news_post USING gin (search_vector)")
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -66,27 +71,59 @@ def install(connection):
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
 
 
+def uninstall_index(connection):
+    """Drop PostgreSQL's GIN index alone (a bulk load builds it again faster with `install`)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+
+
 def uninstall(connection):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+            cursor.execute("ALTER TABLE news_post DROP COLUMN IF EXISTS search_vector")
         elif connection.vendor == "sqlite":
             for name in SQLITE_TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
             cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
+def _pg_term(word):
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _fts_phrase(words):
+    return '"' + " ".join(words).replace('"', '""') + '"*'
+
+
 def match_words(queryset, words):
     """`queryset` narrowed to posts with a word starting with each of `words` (folded words)."""
     vendor = connections[queryset.db].vendor
     if vendor == "postgresql":
-        tsquery = " & ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "':*" for word in words)
-        sql = f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"
-        return queryset.filter(RawSQL(sql, [tsquery], output_field=BooleanField()))
+        tsquery = " & ".join(_pg_term(word) + ":*" for word in words)
+        return queryset.filter(
+            RawSQL(f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)", [tsquery], BooleanField())
+        )
     if vendor == "sqlite":
-        match = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
-        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        return queryset.filter(pk__in=ids)
+        match = " AND ".join(_fts_phrase([word]) for word in words)
+        return queryset.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        )
     for word in words:
         queryset = queryset.filter(search_text__contains=f" {word}")
     return queryset
+
+
+def has_phrase(queryset, words):
+    """A condition: the post's text holds `words` side by side, the last one as a word start
+    (the same as `search_text` containing `" w1 w2"`), answered by the index."""
+    vendor = connections[queryset.db].vendor
+    if vendor == "postgresql":
+        tsquery = " <-> ".join(_pg_term(word) for word in words) + ":*"
+        return Q(RawSQL(f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)", [tsquery], BooleanField()))
+    if vendor == "sqlite":
+        return Q(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(words)])
+        )
+    return Q(search_text__contains=" " + " ".join(words))

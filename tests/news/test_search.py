@@ -110,7 +110,7 @@ def test_search_gives_the_same_posts_in_the_same_order_on_every_database(posts, 
 
 def test_the_index_of_this_database_is_used(posts):
     sql = str(Post.objects.search("thon dong").query)
-    expected = {"postgresql": "to_tsvector", "sqlite": "news_post_fts"}[connection.vendor]
+    expected = {"postgresql": 'search_vector" @@ to_tsquery', "sqlite": "news_post_fts"}[connection.vendor]
     assert expected in sql
     assert "LIKE '% thon%'" not in sql
 

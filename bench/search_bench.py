@@ -71,9 +71,8 @@ SYLLABLES = (  # noqa: SIM905 (a sentence reads better than a list of strings)
     "khen thưởng điển hình tiên tiến gương người tốt việc tốt giúp đỡ vươn lên thoát"
 ).split()
 ONSETS = "b c ch d đ g gi h k kh l m n ng nh p ph qu r s t th tr v x".split()  # noqa: SIM905
-RHYMES = (
-    "a á à ả ạ ăn ắt âm ấp em ên ết inh ích oa oan oát uôn uốt ương ướt iêt iếng ong ông ơi ưu ai ao".split()
-)  # noqa: SIM905
+RHYMES = "a á à ả ạ ăn ắt âm ấp em ên ết inh ích oa oan oát uôn uốt ương ướt iêt iếng ong ông ơi ưu ai ao"
+RHYMES = RHYMES.split()  # noqa: SIM905
 # The real syllables and made-up ones, in a fixed shuffled order, with Zipf weights: a word's
 # rank decides how many posts hold it, from nearly all to a handful (the query table below
 # prints how many posts each query matches).

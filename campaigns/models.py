@@ -515,6 +515,10 @@ class ContributionQuerySet(AreaScopedQuerySet):
     def for_campaign(self, campaign):
         return self.filter(indicator__campaign=campaign)
 
+    def with_related(self):
+        """What an entry's card shows: its indicator and campaign, area, who entered and verified it."""
+        return self.select_related("indicator__campaign", "area", "entered_by", "verified_by", "reverses")
+
     def public_donors(self):
         """Entries fit for the public donor list: real gifts within the bounds, not corrections
         or what they corrected."""

@@ -875,7 +875,7 @@ class SlateEntry(models.Model):
         null=True,
         blank=True,
         help_text=_("Điền khi không có số phiếu"),
-        validators=[bounds.CountLimit(), MaxValueValidator(100, _("Tỷ lệ đồng ý không thể vượt 100%."))],
+        validators=[bounds.CountLimit(), MaxValueValidator(100, _("Tỷ lệ đồng ý không thể vượt 100%%."))],
     )
 
     history = HistoricalRecords()

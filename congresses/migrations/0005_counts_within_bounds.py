@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalslateentry',
             name='agreement_percent',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Điền khi không có số phiếu', null=True, validators=[lib.bounds.CountLimit(), django.core.validators.MaxValueValidator(100, 'Tỷ lệ đồng ý không thể vượt 100%.')], verbose_name='tỷ lệ đồng ý (%)'),
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Điền khi không có số phiếu', null=True, validators=[lib.bounds.CountLimit(), django.core.validators.MaxValueValidator(100, 'Tỷ lệ đồng ý không thể vượt 100%%.')], verbose_name='tỷ lệ đồng ý (%)'),
         ),
         migrations.AlterField(
             model_name='historicalslateentry',
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='slateentry',
             name='agreement_percent',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Điền khi không có số phiếu', null=True, validators=[lib.bounds.CountLimit(), django.core.validators.MaxValueValidator(100, 'Tỷ lệ đồng ý không thể vượt 100%.')], verbose_name='tỷ lệ đồng ý (%)'),
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Điền khi không có số phiếu', null=True, validators=[lib.bounds.CountLimit(), django.core.validators.MaxValueValidator(100, 'Tỷ lệ đồng ý không thể vượt 100%%.')], verbose_name='tỷ lệ đồng ý (%)'),
         ),
         migrations.AlterField(
             model_name='slateentry',

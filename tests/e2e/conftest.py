@@ -59,13 +59,14 @@ def page(chromium_browser):
 @pytest.fixture
 def admin_login(page, live_server):
     """`admin_login(username, password)`: sign in on the admin's login page, as a person would,
-    and wait for the admin index."""
+    and wait for the page the role lands on (the admin index; a hamlet officer's entry screen)."""
 
     def login(username, password):
         page.goto(f"{live_server.url}/quan-tri/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
         page.click("input[type=submit]")
-        page.wait_for_selector("#content-main")
+        page.wait_for_url(lambda url: "/login/" not in url)
+        page.wait_for_selector("#content-main, main")
 
     return login

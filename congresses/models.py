@@ -686,13 +686,15 @@ class Conference(models.Model):
     def default_title(self):
         """`Hội nghị Ban công tác Mặt trận thôn Đông nhiệm kỳ 2024–2026` and the like."""
         committee = self.committee.name if self.committee_id else ""
-        term = f" {self.term.label}" if self.term_id else ""
+        # The term a meeting is held in, by its years: the label would repeat the ordinal.
+        term = f" nhiệm kỳ {self.term.years}" if self.term_id else ""
         ordinal = f" lần thứ {roman(self.ordinal)}" if self.ordinal else ""
+        elected = self._elected_term_words()
         when = self.starts_at
         year = (timezone.localtime(when) if timezone.is_aware(when) else when).year if when else ""
         names = {
-            self.Kind.TERM: f"Hội nghị {committee}{term}",
-            self.Kind.CONGRESS: f"Đại hội đại biểu MTTQ Việt Nam {self.committee.commune.full_name if self.committee_id else ''}{ordinal}{term}",
+            self.Kind.TERM: f"Hội nghị {committee}{elected}",
+            self.Kind.CONGRESS: f"Đại hội đại biểu MTTQ Việt Nam {self.committee.commune.full_name if self.committee_id else ''}{elected}",
             self.Kind.MID_YEAR: f"Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm {year} của {committee}",
             self.Kind.YEAR_END: f"Hội nghị tổng kết công tác Mặt trận năm {year} của {committee}",
             self.Kind.DIALOGUE: f"Hội nghị đối thoại của {committee}",
@@ -700,6 +702,18 @@ class Conference(models.Model):
             self.Kind.COMMITTEE: f"Hội nghị {committee}{ordinal}{term}",
         }
         return " ".join(names.get(self.kind, committee).split())
+
+    def _elected_term_words(self):
+        """` lần thứ XIII, nhiệm kỳ 2024–2029`: a congress or term conference is named after the
+        term it elects (its consultation's), never the outgoing one it is held in."""
+        consultation = None
+        if self.pk:
+            consultation = Consultation.objects.filter(conference_id=self.pk).first()
+        number = (consultation.congress_ordinal if consultation else None) or self.ordinal
+        words = f" lần thứ {roman(number)}" if number and self.kind == self.Kind.CONGRESS else ""
+        if consultation and consultation.term_years:
+            words += f"{',' if words else ''} nhiệm kỳ {consultation.term_years}"
+        return words
 
     def clean(self):
         if self.term_id and self.committee_id and self.term.committee_id != self.committee_id:
@@ -961,3 +975,8 @@ class Delegate(models.Model):
             commune = self.congress_term.committee.commune.full_name
             return f"Đại hội đại biểu MTTQ Việt Nam {commune} {self.congress_term.label}"
         return ""
+
+
+# The Front's work between congresses lives in its own module; imported here so Django finds
+# the models of the app in one place.
+from .opinions import Opinion, VoterMeeting  # noqa: E402, F401

@@ -335,6 +335,28 @@ class Term(models.Model):
         return self.committee.get_absolute_url()
 
 
+def proposed_term_end(committee, previous, term_start):
+    """Terms keep their cycle: after 2020–2023 comes 2023–2026, even when the conference is
+    held a few weeks late, in January 2024. Without an outgoing term: 5 years for the commune
+    committee, 2 for a Ban CTMT, to the end of the year."""
+    if previous is None:
+        years = 5 if committee.level == FrontCommittee.Level.COMMUNE else 2
+        return datetime.date(term_start.year + years, 12, 31)
+    years = max(1, previous.end_date.year - previous.start_date.year)
+    end = previous.end_date
+    proposed = _same_day_in(end, end.year + years)
+    while proposed <= term_start:  # a conference held a whole cycle late
+        proposed = _same_day_in(end, proposed.year + years)
+    return proposed
+
+
+def _same_day_in(day, year):
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
+
+
 class PositionQuerySet(models.QuerySet):
     # name, kind, level, rank — the usual positions; migration 0003 seeded the same list.
     STANDARD = [
@@ -711,9 +733,20 @@ class Conference(models.Model):
             consultation = Consultation.objects.filter(conference_id=self.pk).first()
         number = (consultation.congress_ordinal if consultation else None) or self.ordinal
         words = f" lần thứ {roman(number)}" if number and self.kind == self.Kind.CONGRESS else ""
-        if consultation and consultation.term_years:
-            words += f"{',' if words else ''} nhiệm kỳ {consultation.term_years}"
+        years = consultation.term_years if consultation else self._expected_term_years()
+        if years:
+            words += f"{',' if words else ''} nhiệm kỳ {years}"
         return words
+
+    def _expected_term_years(self):
+        """Before its consultation is entered: the term the conference will elect, from the
+        conference day and the outgoing term's cycle (`2024–2027` after 2021–2024)."""
+        if not (self.committee_id and self.starts_at):
+            return ""
+        when = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
+        start = when.date()
+        previous = self.committee.terms.filter(start_date__lt=start).order_by("-start_date").first()
+        return f"{start.year}–{proposed_term_end(self.committee, previous, start).year}"
 
     def clean(self):
         if self.term_id and self.committee_id and self.term.committee_id != self.committee_id:

@@ -18,6 +18,7 @@ from .models import (
     Position,
     SlateEntry,
     Term,
+    proposed_term_end,
 )
 from .opinions import normalise_code
 
@@ -101,7 +102,7 @@ def propose_new_term(conference, term_start=None, term_end=None, congress_ordina
     term_start = term_start or timezone.localtime(conference.starts_at).date()
     previous = outgoing_term(committee, term_start)
     if term_end is None:
-        term_end = _proposed_end(committee, previous, term_start)
+        term_end = proposed_term_end(committee, previous, term_start)
     titled_automatically = conference.title == conference.default_title()
     consultation = Consultation(
         conference=conference, term_start=term_start, term_end=term_end, congress_ordinal=congress_ordinal
@@ -129,28 +130,6 @@ def propose_new_term(conference, term_start=None, term_end=None, congress_ordina
             )
             _stamp(entry, by).save()
     return consultation
-
-
-def _proposed_end(committee, previous, term_start):
-    """Terms keep their cycle: after 2020–2023 comes 2023–2026, even when the conference is
-    held a few weeks late, in January 2024. Without an outgoing term: 5 years for the commune
-    committee, 2 for a Ban CTMT, to the end of the year."""
-    if previous is None:
-        years = 5 if committee.level == FrontCommittee.Level.COMMUNE else 2
-        return datetime.date(term_start.year + years, 12, 31)
-    years = max(1, previous.end_date.year - previous.start_date.year)
-    end = previous.end_date
-    proposed = _same_day_in(end, end.year + years)
-    while proposed <= term_start:  # a conference held a whole cycle late
-        proposed = _same_day_in(end, proposed.year + years)
-    return proposed
-
-
-def _same_day_in(day, year):
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February
-        return day.replace(year=year, day=28)
 
 
 @transaction.atomic

@@ -97,13 +97,13 @@ class VoterMeeting(models.Model):
         _("đại biểu dân cử dự"), blank=True, help_text=_("Mỗi dòng một đại biểu, kèm chức vụ")
     )
     attendees = models.PositiveIntegerField(
-        _("số lượt cử tri dự"), null=True, blank=True, validators=bounds.count_validators()
+        _("số lượt cử tri dự"), null=True, blank=True, validators=[bounds.CountLimit()]
     )
     attendees_qualifier = models.CharField(
         _("cách ghi số cử tri"), max_length=8, choices=Qualifier.choices, blank=True, default=""
     )
     speakers_count = models.PositiveIntegerField(
-        _("lượt cử tri phát biểu"), null=True, blank=True, validators=bounds.count_validators()
+        _("lượt cử tri phát biểu"), null=True, blank=True, validators=[bounds.CountLimit()]
     )
     summary = models.TextField(_("nội dung"), blank=True)
     slug = models.SlugField(_("đường dẫn"), max_length=200, blank=True, editable=False)
@@ -120,6 +120,13 @@ class VoterMeeting(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
                 name="voter_meeting_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("attendees", bounds.MAX_COUNT), name="voter_meeting_attendees_bounded"
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("speakers_count", bounds.MAX_COUNT),
+                name="voter_meeting_speakers_bounded",
             ),
         ]
         indexes = [

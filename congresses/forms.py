@@ -1,10 +1,11 @@
 """Public forms of the Front's pages: a citizen's opinion sent from the site."""
 
 import re
-import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from lib.text import clean_text
 
 from .models import Opinion, ResidentialArea
 
@@ -13,16 +14,9 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 .]{7,17}$")
 
 
 def clean_citizen_text(text, max_length):
-    """NFC text without control characters: NUL is refused outright (no honest text holds one),
-    other control characters but line breaks and tabs are dropped, runs of blank lines shortened."""
-    text = unicodedata.normalize("NFC", str(text or ""))
-    if "\x00" in text:
-        raise forms.ValidationError(_("Nội dung có ký tự không hợp lệ."), code="control")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
-    )
-    kept = re.sub(r"\n{3,}", "\n\n", kept).strip()
+    """The shared normaliser (control characters, NUL, bidi marks dropped; NFC), blank-line
+    runs shortened, then bounded with a message rather than cut: nothing typed is lost silently."""
+    kept = re.sub(r"\n{3,}", "\n\n", clean_text(str(text or ""), multiline=True)).strip()
     if len(kept) > max_length:
         raise forms.ValidationError(
             _("Nội dung dài quá %(max)s ký tự; hãy viết gọn lại.") % {"max": max_length}, code="max_length"
@@ -53,17 +47,8 @@ class CitizenOpinionForm(forms.Form):
     # Left empty by people; filled by the bots that fill every field.
     website = forms.CharField(required=False, label=_("Để trống ô này"))
 
-    def __init__(self, data=None, *, commune, **kwargs):
-        # A NUL is refused, but never echoed back into the page: the form shows the text without it.
-        self.had_nul = set()
-        if data is not None:
-            data = data.copy()
-            for key in list(data):
-                values = data.getlist(key)
-                if any("\x00" in value for value in values):
-                    self.had_nul.add(key)
-                    data.setlist(key, [value.replace("\x00", "") for value in values])
-        super().__init__(data, **kwargs)
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["area"].queryset = (
             ResidentialArea.objects.current().filter(commune=commune).order_by("position", "name")
         )
@@ -71,14 +56,6 @@ class CitizenOpinionForm(forms.Form):
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", css)
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.had_nul & set(self.fields):
-            if name not in self.errors:
-                self.add_error(
-                    name, forms.ValidationError(_("Nội dung có ký tự không hợp lệ."), code="control")
-                )
 
     def clean_name(self):
         return " ".join(clean_citizen_text(self.cleaned_data["name"], 120).split())

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.admin_input import parse_id
 from lib.figures import FigureField, Qualifier
 from lib.money import CountField
 from lib.roles import CHAIR, COMMUNE_STAFF, has_role
@@ -31,6 +32,19 @@ def commune_for(request):
     """The commune the request works for: the site's (when sites are scoped), else the only one."""
     commune = getattr(request, "commune", None)
     return commune or Commune.objects.order_by("pk").first()
+
+
+class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses a value that is no id (`abc`, a 30-digit number) with the form's own message,
+    where Django would let the database raise (OverflowError on SQLite): a 500."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else []:
+            if parse_id(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class VoterMeetingForm(forms.ModelForm):
@@ -101,6 +115,11 @@ class VoterMeetingAdmin(admin.ModelAdmin):
     def dates(self, meeting):
         return meeting.dates
 
+    # Shown in place of the form's own field to whoever may only view (the chair).
+    @admin.display(description=_("số lượt cử tri dự"))
+    def attendees_figure(self, meeting):
+        return self.attendees_shown(meeting)
+
     @admin.display(description=_("cử tri dự"))
     def attendees_shown(self, meeting):
         figure = meeting.attendees_figure
@@ -114,6 +133,7 @@ class VoterMeetingAdmin(admin.ModelAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "areas":
             kwargs["queryset"] = ResidentialArea.objects.current().filter(commune=commune_for(request))
+            kwargs["form_class"] = CheckedModelMultipleChoiceField
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -303,6 +323,35 @@ class OpinionAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
                 committee__commune=commune, kind=Conference.Kind.DIALOGUE
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # The steps' form fields, shown read-only to whoever may only view (the chair).
+    @admin.display(description=_("chuyển đến cơ quan"))
+    def forward_to(self, opinion):
+        return opinion.forwarded_to or "—"
+
+    @admin.display(description=_("ngày chuyển"))
+    def forward_on(self, opinion):
+        return opinion.forwarded_on.strftime("%d/%m/%Y") if opinion.forwarded_on else "—"
+
+    @admin.display(description=_("nội dung trả lời"))
+    def answer_text(self, opinion):
+        return opinion.answer or "—"
+
+    @admin.display(description=_("cơ quan, người trả lời"))
+    def answer_from(self, opinion):
+        return opinion.answered_by or "—"
+
+    @admin.display(description=_("ngày trả lời"))
+    def answer_on(self, opinion):
+        return opinion.answered_on.strftime("%d/%m/%Y") if opinion.answered_on else "—"
+
+    @admin.display(description=_("công khai trên cổng"))
+    def publish(self, opinion):
+        return _("Có") if opinion.is_public else _("Không")
+
+    @admin.display(description=_("đã kết thúc"))
+    def close(self, opinion):
+        return _("Có") if opinion.status == Opinion.Status.CLOSED else _("Không")
 
     @admin.display(description=_("nội dung"))
     def short_summary(self, opinion):

@@ -523,3 +523,6 @@ class ConferenceDocumentAdmin(admin.ModelAdmin):
     list_select_related = ["conference"]
     autocomplete_fields = ["conference"]
     readonly_fields = ["original_name", "size", "uploaded_at"]
+
+
+from . import opinions_admin  # noqa: E402, F401

@@ -21,11 +21,13 @@ from .models import (
     Delegate,
     FrontCommittee,
     Membership,
+    Opinion,
     Person,
     Position,
     ResidentialArea,
     SlateEntry,
     Term,
+    VoterMeeting,
 )
 
 AREA_NAMES = ["Đông", "Tây", "Trung", "Phú Lộc", "Đồng Tâm", "An Bình", "Hòa Thuận"]
@@ -176,6 +178,8 @@ def load(commune=None, log=print):
         )
     if not FrontCommittee.objects.filter(commune=commune).exists():
         _organisation(commune, log)
+    if not VoterMeeting.objects.filter(commune=commune).exists():
+        _voters_opinions(commune, log)
     log(f"  {commune.full_name}: {commune.areas.count()} khu dân cư")
     return commune
 
@@ -468,4 +472,113 @@ def _merger(commune, villages, people, pos):
             "Ủy ban MTTQ xã phối hợp với Thường trực HĐND xã tổ chức 5 cuộc tiếp xúc cử tri với 300 lượt người "
             "dự, tổng hợp được 38 ý kiến, kiến nghị, chủ yếu về giao thông nội đồng, nước sạch và thủ tục đất đai."
         ),
+    )
+
+
+def _voters_opinions(commune, log):
+    """A voter meeting before the province council's session, its opinions forwarded and
+    answered, one still waiting past its due date, a duplicate merged, and a citizen's
+    opinion sent from the site and answered."""
+    areas = {area.name: area for area in commune.areas.current()}
+    hamlets = [areas[name] for name in areas if name in ("Đông", "Tây", "Trung", "An Hòa")] or list(
+        areas.values()
+    )
+    meeting = VoterMeeting.objects.create(
+        commune=commune,
+        body=VoterMeeting.Body.PROVINCE_COUNCIL,
+        timing=VoterMeeting.Timing.BEFORE,
+        session="kỳ họp thứ 12, HĐND tỉnh khóa X",
+        voting_area="đơn vị bầu cử số 3",
+        starts_on=datetime.date(2026, 11, 10),
+        ends_on=datetime.date(2026, 11, 12),
+        venue="Nhà văn hóa các thôn",
+        deputies="Đại biểu HĐND tỉnh, Phó Giám đốc Sở Nông nghiệp và Môi trường\nĐại biểu HĐND tỉnh, Hiệu trưởng Trường THPT huyện",
+        attendees=300,
+        attendees_qualifier="tren",
+        speakers_count=24,
+        summary=(
+            "Ủy ban MTTQ xã phối hợp Thường trực HĐND xã tổ chức 03 cuộc tiếp xúc cử tri ở các thôn trước "
+            "kỳ họp. Đại biểu thông báo dự kiến nội dung kỳ họp; cử tri nêu ý kiến về đường sá, nước tưới, "
+            "đất đai và chính sách cho người có công. Các ý kiến được tổng hợp, chuyển đến cơ quan có thẩm quyền."
+        ),
+        is_published=True,
+    )
+    meeting.areas.set(hamlets)
+    day = meeting.starts_on
+
+    def raised(text, field, area, source=Opinion.Source.VOTER_MEETING, **extra):
+        return services.receive_opinion(
+            commune, summary=text, source=source, field=field, area=area, raised_on=day, **extra
+        )
+
+    road = raised(
+        "Tuyến đường liên thôn từ thôn Đông đi thôn Trung xuống cấp, nhiều ổ gà, mùa mưa đi lại khó khăn; "
+        "đề nghị sớm đưa vào kế hoạch sửa chữa.",
+        Opinion.Field.TRANSPORT,
+        hamlets[0],
+        voter_meeting=meeting,
+    )
+    services.forward_opinion(road, "UBND xã; Sở Xây dựng", on=datetime.date(2026, 11, 15))
+    services.answer_opinion(
+        road,
+        "UBND xã đã đưa tuyến đường vào danh mục duy tu năm 2027 với kinh phí dự kiến 1,2 tỷ đồng; "
+        "trước mùa mưa sẽ vá các ổ gà lớn bằng vốn sự nghiệp giao thông của xã.",
+        "UBND xã",
+        on=datetime.date(2026, 11, 25),
+    )
+    services.publish_opinion(road)
+    twin = raised(
+        "Đường từ thôn Đông lên thôn Trung hư hỏng, xe chở nông sản đi rất khó.",
+        Opinion.Field.TRANSPORT,
+        hamlets[-1],
+        voter_meeting=meeting,
+    )
+    services.merge_opinions([twin], road)
+    water = raised(
+        "Kênh mương nội đồng xứ Đồng Giữa bị bồi lắng, vụ Đông Xuân thiếu nước tưới; đề nghị nạo vét.",
+        Opinion.Field.ENVIRONMENT,
+        hamlets[1 % len(hamlets)],
+        voter_meeting=meeting,
+    )
+    services.forward_opinion(water, "Công ty TNHH MTV Khai thác thủy lợi", on=datetime.date(2026, 11, 13))
+    services.answer_opinion(
+        water,
+        "Công ty sẽ nạo vét 1,8 km kênh N2 trong tháng 12/2026, trước khi xuống giống vụ Đông Xuân.",
+        "Công ty TNHH MTV Khai thác thủy lợi",
+        on=datetime.date(2026, 11, 27),
+    )
+    services.publish_opinion(water)
+    land = raised(
+        "Một số hộ đã nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ năm 2024 nhưng chưa được giải quyết.",
+        Opinion.Field.LAND,
+        hamlets[2 % len(hamlets)],
+        voter_meeting=meeting,
+        due_on=datetime.date(2026, 11, 30),
+    )
+    services.forward_opinion(
+        land, "Văn phòng Đăng ký đất đai chi nhánh khu vực", on=datetime.date(2026, 11, 14)
+    )
+    raised(
+        "Đề nghị xem xét hỗ trợ thẻ bảo hiểm y tế cho hộ mới thoát nghèo năm 2026.",
+        Opinion.Field.SOCIAL_POLICY,
+        hamlets[0],
+        voter_meeting=meeting,
+    )
+    sent = raised(
+        "Đèn chiếu sáng ở ngã ba chợ thôn Trung tắt đã hơn một tháng, buổi tối học sinh đi học thêm về rất tối.",
+        Opinion.Field.SECURITY,
+        hamlets[2 % len(hamlets)],
+        source=Opinion.Source.WEBSITE,
+    )
+    services.forward_opinion(sent, "UBND xã", on=day + datetime.timedelta(days=1))
+    services.answer_opinion(
+        sent,
+        "Ngày 18/11/2026 UBND xã đã thay bóng và tủ điện tại ngã ba chợ; đèn sáng bình thường từ tối cùng ngày.",
+        "UBND xã",
+        on=datetime.date(2026, 11, 18),
+    )
+    services.publish_opinion(sent)
+    services.close_opinion(sent, on=datetime.date(2026, 11, 20))
+    log(
+        f"  tiếp xúc cử tri: {meeting.opinions.count()} ý kiến; ý kiến gửi qua cổng: mã {sent.reference_code}"
     )

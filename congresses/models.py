@@ -335,6 +335,28 @@ class Term(models.Model):
         return self.committee.get_absolute_url()
 
 
+def proposed_term_end(committee, previous, term_start):
+    """Terms keep their cycle: after 2020–2023 comes 2023–2026, even when the conference is
+    held a few weeks late, in January 2024. Without an outgoing term: 5 years for the commune
+    committee, 2 for a Ban CTMT, to the end of the year."""
+    if previous is None:
+        years = 5 if committee.level == FrontCommittee.Level.COMMUNE else 2
+        return datetime.date(term_start.year + years, 12, 31)
+    years = max(1, previous.end_date.year - previous.start_date.year)
+    end = previous.end_date
+    proposed = _same_day_in(end, end.year + years)
+    while proposed <= term_start:  # a conference held a whole cycle late
+        proposed = _same_day_in(end, proposed.year + years)
+    return proposed
+
+
+def _same_day_in(day, year):
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
+
+
 class PositionQuerySet(models.QuerySet):
     # name, kind, level, rank — the usual positions; migration 0003 seeded the same list.
     STANDARD = [
@@ -686,13 +708,15 @@ class Conference(models.Model):
     def default_title(self):
         """`Hội nghị Ban công tác Mặt trận thôn Đông nhiệm kỳ 2024–2026` and the like."""
         committee = self.committee.name if self.committee_id else ""
-        term = f" {self.term.label}" if self.term_id else ""
+        # The term a meeting is held in, by its years: the label would repeat the ordinal.
+        term = f" nhiệm kỳ {self.term.years}" if self.term_id else ""
         ordinal = f" lần thứ {roman(self.ordinal)}" if self.ordinal else ""
+        elected = self._elected_term_words()
         when = self.starts_at
         year = (timezone.localtime(when) if timezone.is_aware(when) else when).year if when else ""
         names = {
-            self.Kind.TERM: f"Hội nghị {committee}{term}",
-            self.Kind.CONGRESS: f"Đại hội đại biểu MTTQ Việt Nam {self.committee.commune.full_name if self.committee_id else ''}{ordinal}{term}",
+            self.Kind.TERM: f"Hội nghị {committee}{elected}",
+            self.Kind.CONGRESS: f"Đại hội đại biểu MTTQ Việt Nam {self.committee.commune.full_name if self.committee_id else ''}{elected}",
             self.Kind.MID_YEAR: f"Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm {year} của {committee}",
             self.Kind.YEAR_END: f"Hội nghị tổng kết công tác Mặt trận năm {year} của {committee}",
             self.Kind.DIALOGUE: f"Hội nghị đối thoại của {committee}",
@@ -700,6 +724,29 @@ class Conference(models.Model):
             self.Kind.COMMITTEE: f"Hội nghị {committee}{ordinal}{term}",
         }
         return " ".join(names.get(self.kind, committee).split())
+
+    def _elected_term_words(self):
+        """` lần thứ XIII, nhiệm kỳ 2024–2029`: a congress or term conference is named after the
+        term it elects (its consultation's), never the outgoing one it is held in."""
+        consultation = None
+        if self.pk:
+            consultation = Consultation.objects.filter(conference_id=self.pk).first()
+        number = (consultation.congress_ordinal if consultation else None) or self.ordinal
+        words = f" lần thứ {roman(number)}" if number and self.kind == self.Kind.CONGRESS else ""
+        years = consultation.term_years if consultation else self._expected_term_years()
+        if years:
+            words += f"{',' if words else ''} nhiệm kỳ {years}"
+        return words
+
+    def _expected_term_years(self):
+        """Before its consultation is entered: the term the conference will elect, from the
+        conference day and the outgoing term's cycle (`2024–2027` after 2021–2024)."""
+        if not (self.committee_id and self.starts_at):
+            return ""
+        when = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
+        start = when.date()
+        previous = self.committee.terms.filter(start_date__lt=start).order_by("-start_date").first()
+        return f"{start.year}–{proposed_term_end(self.committee, previous, start).year}"
 
     def clean(self):
         if self.term_id and self.committee_id and self.term.committee_id != self.committee_id:
@@ -961,3 +1008,8 @@ class Delegate(models.Model):
             commune = self.congress_term.committee.commune.full_name
             return f"Đại hội đại biểu MTTQ Việt Nam {commune} {self.congress_term.label}"
         return ""
+
+
+# The Front's work between congresses lives in its own module; imported here so Django finds
+# the models of the app in one place.
+from .opinions import Opinion, VoterMeeting  # noqa: E402, F401

@@ -14,11 +14,13 @@ from .models import (
     Delegate,
     FrontCommittee,
     Membership,
+    Opinion,
     Person,
     Position,
     ResidentialArea,
     SlateEntry,
     Term,
+    VoterMeeting,
 )
 
 
@@ -193,3 +195,41 @@ def _slate_queryset():
 
 def _delegate_queryset():
     return Delegate.objects.select_related("person", "congress_term__committee__commune").order_by("pk")
+
+
+# --- voters' opinions ------------------------------------------------------------------------
+
+
+def public_voter_meetings(commune):
+    """Published voter meetings of a commune, newest first. One query (paginated: two)."""
+    return VoterMeeting.objects.of(commune).published().for_listing()
+
+
+@dataclass
+class FieldGroup:
+    label: str
+    opinions: list
+
+
+def voter_meeting_page(commune, slug):
+    """A published voter meeting, its hamlets and its public opinions grouped by field.
+    Three queries. Raises VoterMeeting.DoesNotExist."""
+    public = Opinion.objects.public().select_related("area").order_by("field", "pk")
+    meeting = (
+        VoterMeeting.objects.of(commune)
+        .published()
+        .prefetch_related(
+            Prefetch("areas", queryset=ResidentialArea.objects.order_by("position", "name")),
+            Prefetch("opinions", queryset=public, to_attr="public_opinions"),
+        )
+        .get(slug=slug)
+    )
+    labels = dict(Opinion.Field.choices)
+    groups = {}
+    for opinion in meeting.public_opinions:
+        groups.setdefault(opinion.field, []).append(opinion)
+    order = list(Opinion.Field.values)
+    meeting.field_groups = [
+        FieldGroup(str(labels[key]), groups[key]) for key in sorted(groups, key=order.index)
+    ]
+    return meeting

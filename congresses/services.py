@@ -14,10 +14,13 @@ from .models import (
     Consultation,
     FrontCommittee,
     Membership,
+    Opinion,
     Position,
     SlateEntry,
     Term,
+    proposed_term_end,
 )
+from .opinions import normalise_code
 
 
 def _stamp(instance, by):
@@ -99,16 +102,17 @@ def propose_new_term(conference, term_start=None, term_end=None, congress_ordina
     term_start = term_start or timezone.localtime(conference.starts_at).date()
     previous = outgoing_term(committee, term_start)
     if term_end is None:
-        if previous:
-            years = max(1, previous.end_date.year - previous.start_date.year)
-        else:
-            years = 5 if committee.level == FrontCommittee.Level.COMMUNE else 2
-        term_end = datetime.date(term_start.year + years, 12, 31)
+        term_end = proposed_term_end(committee, previous, term_start)
+    titled_automatically = conference.title == conference.default_title()
     consultation = Consultation(
         conference=conference, term_start=term_start, term_end=term_end, congress_ordinal=congress_ordinal
     )
     consultation.full_clean()
     _stamp(consultation, by).save()
+    if titled_automatically:
+        # The automatic title names the term the conference elects, known only from here on.
+        conference.title = conference.default_title()
+        conference.save(update_fields=["title", "search_text"])
     if previous:
         outgoing = previous.memberships.filter(until__isnull=True) | previous.memberships.filter(
             until__gte=previous.effective_end
@@ -228,3 +232,193 @@ def commune_committee(commune):
         commune=commune, level=FrontCommittee.Level.COMMUNE
     )
     return committee
+
+
+# --- opinions, from the citizen to the answer ----------------------------------------------
+
+
+def _locked_opinion(opinion):
+    return Opinion.objects.select_for_update().get(pk=opinion.pk)
+
+
+def _refuse_if_merged(opinion):
+    if opinion.duplicate_of_id:
+        raise ValidationError(
+            _("Ý kiến này đã được gộp vào ý kiến %(code)s; hãy xử lý ở đó.")
+            % {"code": opinion.duplicate_of.reference_code}
+        )
+
+
+@transaction.atomic
+def receive_opinion(
+    commune,
+    summary,
+    source,
+    field=Opinion.Field.OTHER,
+    area=None,
+    voter_meeting=None,
+    conference=None,
+    raised_on=None,
+    due_on=None,
+    citizen_name="",
+    citizen_phone="",
+    by=None,
+):
+    """Record an opinion as received, with a fresh reference code and a due date (30 days by
+    default). Refused when the area, meeting or dialogue belongs to another commune."""
+    summary = (summary or "").strip()
+    if not summary:
+        raise ValidationError(_("Hãy ghi nội dung ý kiến."))
+    for linked in (area, voter_meeting):
+        if linked is not None and linked.commune_id != commune.pk:
+            raise ValidationError(_("“%(name)s” thuộc xã, phường khác.") % {"name": linked})
+    if conference is not None and conference.committee.commune_id != commune.pk:
+        raise ValidationError(_("“%(name)s” thuộc xã, phường khác.") % {"name": conference})
+    raised_on = raised_on or timezone.localdate()
+    opinion = Opinion(
+        commune=commune,
+        summary=summary,
+        source=source,
+        field=field,
+        area=area,
+        voter_meeting=voter_meeting,
+        conference=conference,
+        raised_on=raised_on,
+        due_on=due_on or Opinion.default_due(raised_on),
+        citizen_name=citizen_name,
+        citizen_phone=citizen_phone,
+        received_by=by if by is not None and by.pk else None,
+    )
+    opinion.full_clean(exclude=["reference_code"])
+    opinion.save()
+    return opinion
+
+
+@transaction.atomic
+def forward_opinion(opinion, to, on=None, due_on=None, by=None):
+    """Send an opinion to the body that must answer it (UBND xã, a department, HĐND …)."""
+    opinion = _locked_opinion(opinion)
+    _refuse_if_merged(opinion)
+    to = " ".join((to or "").split())
+    if not to:
+        raise ValidationError(_("Hãy ghi cơ quan nhận ý kiến."))
+    if opinion.status in (Opinion.Status.ANSWERED, Opinion.Status.CLOSED):
+        raise ValidationError(_("Ý kiến đã có trả lời; không cần chuyển nữa."))
+    on = on or timezone.localdate()
+    if on < opinion.raised_on:
+        raise ValidationError(_("Ngày chuyển không thể trước ngày nêu ý kiến."))
+    opinion.forwarded_to, opinion.forwarded_on = to[:200], on
+    if due_on:
+        opinion.due_on = due_on
+    opinion.status = Opinion.Status.FORWARDED
+    opinion.save(update_fields=["forwarded_to", "forwarded_on", "due_on", "status"])
+    return opinion
+
+
+@transaction.atomic
+def answer_opinion(opinion, answer, answered_by, on=None, by=None):
+    """Record the answer that came back, from whom and when. An answer may be corrected by
+    recording it again until the opinion is closed."""
+    opinion = _locked_opinion(opinion)
+    _refuse_if_merged(opinion)
+    answer = (answer or "").strip()
+    answered_by = " ".join((answered_by or "").split())
+    if not answer:
+        raise ValidationError(_("Hãy ghi nội dung trả lời."))
+    if not answered_by:
+        raise ValidationError(_("Hãy ghi cơ quan, người trả lời."))
+    if opinion.status == Opinion.Status.CLOSED:
+        raise ValidationError(_("Ý kiến đã kết thúc; không sửa trả lời được nữa."))
+    on = on or timezone.localdate()
+    if on < opinion.raised_on:
+        raise ValidationError(_("Ngày trả lời không thể trước ngày nêu ý kiến."))
+    opinion.answer, opinion.answered_by, opinion.answered_on = answer, answered_by[:200], on
+    opinion.status = Opinion.Status.ANSWERED
+    opinion.save(update_fields=["answer", "answered_by", "answered_on", "status"])
+    return opinion
+
+
+@transaction.atomic
+def publish_opinion(opinion, public=True, by=None):
+    """Show an answered opinion and its answer on the public site (or take it down again).
+    Never without an answer: a citizen's text alone is not published."""
+    opinion = _locked_opinion(opinion)
+    _refuse_if_merged(opinion)
+    if public and not opinion.answer:
+        raise ValidationError(_("Chỉ công khai ý kiến đã có trả lời."))
+    opinion.is_public = public
+    opinion.published_at = timezone.now() if public else None
+    opinion.save(update_fields=["is_public", "published_at"])
+    return opinion
+
+
+@transaction.atomic
+def close_opinion(opinion, on=None, by=None):
+    """The matter is settled: no more changes to the answer."""
+    opinion = _locked_opinion(opinion)
+    _refuse_if_merged(opinion)
+    if opinion.status == Opinion.Status.CLOSED:
+        raise ValidationError(_("Ý kiến này đã kết thúc."))
+    if not opinion.answer:
+        raise ValidationError(_("Ý kiến chưa có trả lời; hãy ghi trả lời trước khi kết thúc."))
+    opinion.status = Opinion.Status.CLOSED
+    opinion.closed_on = on or timezone.localdate()
+    opinion.save(update_fields=["status", "closed_on"])
+    return opinion
+
+
+@transaction.atomic
+def merge_opinions(duplicates, into, by=None):
+    """Keep `into`; every duplicate stays as a row pointing at it (its code still finds the
+    answer), leaves the public site and the overdue list. Returns the number merged."""
+    into = _locked_opinion(into)
+    _refuse_if_merged(into)
+    merged = 0
+    for duplicate in duplicates:
+        duplicate = _locked_opinion(duplicate)
+        if duplicate.pk == into.pk:
+            continue
+        if duplicate.commune_id != into.commune_id:
+            raise ValidationError(
+                _("Ý kiến %(code)s thuộc xã, phường khác.") % {"code": duplicate.reference_code}
+            )
+        if duplicate.duplicate_of_id:
+            raise ValidationError(
+                _("Ý kiến %(code)s đã được gộp trước đó.") % {"code": duplicate.reference_code}
+            )
+        if duplicate.duplicates.exists():
+            raise ValidationError(
+                _("Ý kiến %(code)s đang giữ các ý kiến trùng khác; hãy chọn nó làm ý kiến giữ lại.")
+                % {"code": duplicate.reference_code}
+            )
+        duplicate.duplicate_of = into
+        duplicate.is_public = False
+        duplicate.save(update_fields=["duplicate_of", "is_public"])
+        merged += 1
+    return merged
+
+
+def find_opinion(commune, code):
+    """The opinion a citizen's reference code names (the kept one when it was merged), or None."""
+    code = normalise_code(code)
+    if not code:
+        return None
+    opinion = Opinion.objects.of(commune).select_related("duplicate_of").filter(reference_code=code).first()
+    if opinion is not None and opinion.duplicate_of_id:
+        return opinion.duplicate_of
+    return opinion
+
+
+@transaction.atomic
+def update_opinion(opinion, field, area, summary, due_on, by=None):
+    """Staff's triage of an opinion's details: its field, hamlet, wording and due date."""
+    opinion = _locked_opinion(opinion)
+    summary = (summary or "").strip()
+    if not summary:
+        raise ValidationError(_("Hãy ghi nội dung ý kiến."))
+    if area is not None and area.commune_id != opinion.commune_id:
+        raise ValidationError(_("“%(name)s” thuộc xã, phường khác.") % {"name": area})
+    opinion.field, opinion.area, opinion.summary, opinion.due_on = field, area, summary, due_on
+    opinion.full_clean(exclude=["reference_code"])
+    opinion.save(update_fields=["field", "area", "summary", "due_on"])
+    return opinion

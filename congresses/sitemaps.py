@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from .models import Commune, Conference, ResidentialArea
+from .models import Commune, Conference, ResidentialArea, VoterMeeting
 
 
 class CommuneCommitteeSitemap(Sitemap):
@@ -33,8 +33,21 @@ class ConferenceSitemap(Sitemap):
         return conference.starts_at
 
 
+class VoterMeetingSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        # Every commune's published meetings; the site split by commune narrows this per host.
+        return VoterMeeting.objects.published().order_by("-starts_on", "pk")
+
+    def lastmod(self, meeting):
+        return meeting.ends_on or meeting.starts_on
+
+
 sitemaps = {
     "uy-ban-mttq": CommuneCommitteeSitemap,
     "khu-dan-cu": AreaSitemap,
     "hoi-nghi": ConferenceSitemap,
+    "tiep-xuc-cu-tri": VoterMeetingSitemap,
 }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import opinion_views, views
 
 app_name = "congresses"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("hoi-nghi/", views.conference_list, name="conferences"),
     path("hoi-nghi/<slug:slug>/", views.conference_detail, name="conference"),
     path("tai-lieu/<int:pk>/", views.document_download, name="document"),
+    path("tiep-xuc-cu-tri/", opinion_views.voter_meetings, name="voter_meetings"),
+    path("tiep-xuc-cu-tri/<slug:slug>/", opinion_views.voter_meeting_detail, name="voter_meeting"),
     path("<slug:commune>/", views.commune_detail, name="commune"),
     path("<slug:commune>/<slug:slug>/", views.area_detail, name="area"),
 ]

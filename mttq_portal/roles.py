@@ -33,6 +33,9 @@ CONGRESS_MODELS = [
     "slateentry",
     "delegate",
 ]
+# Voters' opinions carry citizens' phone numbers: staff handle them, the chair reads them,
+# hamlet officers get none (an opinion about their own hamlet may be about them).
+OPINION_MODELS = ["votermeeting", "opinion"]
 CAMPAIGN_MODELS = [
     "campaign",
     "indicator",
@@ -48,6 +51,7 @@ KEEP_FOREVER = {
     "congresses.delete_residentialarea",
     "campaigns.delete_contribution",
     "campaigns.delete_disbursement",
+    "congresses.delete_opinion",
 }
 UNLOCK_LOGINS = ["axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accesslog"]
 
@@ -73,11 +77,14 @@ ROLE_PERMISSIONS = {
         # The standing board confirms a consultation's result, which opens the new term:
         # the chair's decision, not the staff who typed the slate.
         + ["congresses.confirm_consultation"]
+        + perms("congresses", OPINION_MODELS, ("view",))
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),
     COMMUNE_STAFF: _allowed(
         perms("congresses", CONGRESS_MODELS)
+        + perms("congresses", OPINION_MODELS)
+        + ["congresses.publish_opinion"]
         + perms("news", NEWS_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))

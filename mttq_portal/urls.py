@@ -37,6 +37,7 @@ urlpatterns = [
     path("nhap-lieu/", include("campaigns.officer_urls")),
     path("", include("news.urls")),
     path("mat-tran/", include("congresses.urls")),
+    path("y-kien/", include("congresses.opinion_urls")),
     path("van-dong/", include("campaigns.urls")),
     # A post's files are served only once the post is public, in demo and in production alike.
     path("media/news/<int:post_id>/<path:path>", news_views.post_media, name="post_media"),

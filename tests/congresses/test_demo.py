@@ -26,3 +26,18 @@ def test_the_demo_tells_the_2024_term_conferences_and_the_2025_merger(db):
     before = (FrontCommittee.objects.count(), Membership.objects.count(), Conference.objects.count())
     demo.load(log=lambda message: None)
     assert (FrontCommittee.objects.count(), Membership.objects.count(), Conference.objects.count()) == before
+
+
+def test_the_demo_shows_opinions_forwarded_answered_and_one_sent_from_the_site(db):
+    from congresses.models import Opinion, VoterMeeting
+
+    demo.load(log=lambda message: None)
+    meeting = VoterMeeting.objects.get()
+    assert str(meeting.attendees_figure) == "trên 300"
+    assert meeting.opinions.public().count() == 2
+    assert meeting.opinions.filter(duplicate_of__isnull=False).count() == 1
+    site = Opinion.objects.get(source=Opinion.Source.WEBSITE)
+    assert site.is_public and site.status == Opinion.Status.CLOSED
+    assert Opinion.objects.overdue().exists()
+    demo.load(log=lambda message: None)
+    assert VoterMeeting.objects.count() == 1

@@ -178,8 +178,8 @@ def test_a_residential_committee_needs_an_area(commune):
 def test_a_conference_gets_a_title_and_a_slug_that_keep_the_meaning(area_a):
     committee, term = village_committee(area_a, D(2021, 1, 10), D(2024, 1, 31))
     meeting = conference(committee, term=term, areas_taking_part=7, areas_total=7)
-    assert meeting.title == "Hội nghị Ban công tác Mặt trận thôn Đông nhiệm kỳ 2021–2024"
-    assert meeting.slug == "hoi-nghi-ban-cong-tac-mat-tran-thon-dong-nhiem-ky-2021-2024-07-01-2024"
+    assert meeting.title == "Hội nghị Ban công tác Mặt trận thôn Đông nhiệm kỳ 2024–2027"
+    assert meeting.slug == "hoi-nghi-ban-cong-tac-mat-tran-thon-dong-nhiem-ky-2024-2027-07-01-2024"
     assert meeting.areas_share == "7/7"
     again = conference(committee, term=term)
     assert again.slug.endswith("-2")
@@ -259,3 +259,27 @@ def test_an_oversized_document_is_rejected(area_a, monkeypatch):
     with pytest.raises(ValidationError) as error:
         document.full_clean()
     assert "vượt giới hạn" in str(error.value)
+
+
+def test_a_congress_title_names_its_ordinal_once_and_the_term_it_elects(commune):
+    committee = services.commune_committee(commune)
+    outgoing = committee.terms.create(start_date=D(2019, 6, 14), end_date=D(2024, 6, 30), congress_ordinal=12)
+    congress = conference(committee, kind="congress", term=outgoing, ordinal=13, day=D(2024, 6, 20))
+    assert congress.title == "Đại hội đại biểu MTTQ Việt Nam xã Hòa Phú lần thứ XIII, nhiệm kỳ 2024–2029"
+
+
+def test_a_term_conference_is_renamed_after_the_term_its_consultation_elects(area_a):
+    committee, outgoing = village_committee(area_a, D(2021, 1, 10), D(2024, 1, 31))
+    meeting = conference(committee, term=outgoing)
+    services.propose_new_term(meeting, term_end=D(2026, 6, 30))
+    meeting.refresh_from_db()
+    assert meeting.title == "Hội nghị Ban công tác Mặt trận thôn Đông nhiệm kỳ 2024–2026"
+    assert "2021" not in meeting.title
+
+
+def test_a_title_typed_by_staff_is_kept_when_the_consultation_is_entered(area_a):
+    committee, outgoing = village_committee(area_a, D(2021, 1, 10), D(2024, 1, 31))
+    meeting = conference(committee, term=outgoing, title="Hội nghị nhiệm kỳ thôn Đông")
+    services.propose_new_term(meeting, term_end=D(2026, 6, 30))
+    meeting.refresh_from_db()
+    assert meeting.title == "Hội nghị nhiệm kỳ thôn Đông"

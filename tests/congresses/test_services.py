@@ -162,3 +162,18 @@ def test_a_commune_term_can_end_early_for_the_2025_merger_and_a_new_one_restarts
     assert old.ended_early and old.ended_on == D(2025, 6, 30)
     assert new_term.label == "lần thứ I, nhiệm kỳ 2025–2030"
     assert new_term.memberships.get().person == head
+
+
+def test_after_a_2020_2023_term_the_proposed_term_runs_to_2026_even_when_the_conference_is_late(area_a):
+    committee, _outgoing = village_committee(area_a, D(2020, 12, 20), D(2023, 12, 31))
+    late = conference(committee, day=D(2024, 1, 7))
+    consultation = services.propose_new_term(late)
+    assert consultation.term_years == "2024–2026"
+    assert consultation.term_end == D(2026, 12, 31)
+
+
+def test_a_commune_term_keeps_its_five_year_cycle(commune):
+    committee = services.commune_committee(commune)
+    committee.terms.create(start_date=D(2019, 6, 14), end_date=D(2024, 6, 30), congress_ordinal=12)
+    congress = conference(committee, kind="congress", day=D(2024, 6, 20))
+    assert services.propose_new_term(congress, congress_ordinal=13).term_end == D(2029, 6, 30)

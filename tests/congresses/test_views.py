@@ -260,3 +260,11 @@ def test_conference_list_pages_keep_the_kind_filter(client, commune, area_a):
         )
     page = client.get("/mat-tran/hoi-nghi/?loai=dialogue").content.decode()
     assert "?loai=dialogue&amp;trang=2" in page
+
+
+def test_the_number_of_sessions_shows_without_an_attendee_count(client, commune):
+    committee = services.commune_committee(commune)
+    meetings = conference(committee, kind="voters", sessions_count=5, speakers_count=38)
+    page = client.get(meetings.get_absolute_url()).content.decode()
+    assert "5 cuộc" in page
+    assert "38 lượt cử tri phát biểu" in page

@@ -31,6 +31,11 @@ ADMIN_PAGES = [
     ("congresses.Person", "changelist", (COMMUNE_STAFF, CHAIR)),
     ("congresses.Membership", "add", (COMMUNE_STAFF,)),
     ("congresses.Consultation", "add", (COMMUNE_STAFF,)),
+    # Voters' opinions: staff handle them, the chair reads them, officers never see one.
+    ("congresses.VoterMeeting", "changelist", (COMMUNE_STAFF, CHAIR)),
+    ("congresses.VoterMeeting", "add", (COMMUNE_STAFF,)),
+    ("congresses.Opinion", "changelist", (COMMUNE_STAFF, CHAIR)),
+    ("congresses.Opinion", "add", (COMMUNE_STAFF,)),
     # News.
     ("news.Post", "changelist", (COMMUNE_STAFF, EDITOR)),
     ("news.Post", "add", (COMMUNE_STAFF, EDITOR)),

@@ -17,10 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import services
+from .forms import DATE_FORMATS
 from .models import Campaign, Contribution, Disbursement, PeriodLock
 from .permissions import is_chair
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 class ExplainsLocksMixin:

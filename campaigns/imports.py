@@ -28,6 +28,7 @@ from lib.uploads import check_zip_archive
 from lib.vietnamese import fold
 
 from . import services
+from .forms import DATE_FORMATS
 from .models import Contribution
 from .permissions import may_enter_for_area
 
@@ -362,7 +363,7 @@ def parse_date(value):
     if isinstance(value, datetime.date):
         return value
     text = str(value or "").strip()
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+    for pattern in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text, pattern).date()
         except ValueError:

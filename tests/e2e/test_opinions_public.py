@@ -25,7 +25,7 @@ def commune_and_staff():
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_a_citizen_follows_an_opinion_from_the_phone_to_the_published_answer(
-    live_server, page, commune_and_staff
+    live_server, page, admin_login, commune_and_staff
 ):
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto(f"{live_server.url}/y-kien/gui/")
@@ -42,10 +42,7 @@ def test_a_citizen_follows_an_opinion_from_the_phone_to_the_published_answer(
     page.goto(f"{live_server.url}/y-kien/tra-cuu/?ma={code}")
     assert "Đã tiếp nhận" in page.locator(".opinion-state").inner_text()
 
-    page.goto(f"{live_server.url}/quan-tri/login/")
-    page.fill("#id_username", "canbo.xa")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    admin_login("canbo.xa", PASSWORD)
     page.goto(f"{live_server.url}/quan-tri/congresses/opinion/{opinion.pk}/change/")
     page.fill("#id_forward_to", "UBND xã")
     page.click("input[name=_continue]")

@@ -50,6 +50,9 @@ def test_a_citizen_follows_an_opinion_from_the_phone_to_the_published_answer(
     page.fill("#id_answer_from", "UBND xã")
     page.check("#id_publish")
     page.click("input[name=_continue]")
+    # The change page must finish loading (its jsi18n script among it) before the staff
+    # member's cookies go; otherwise the script is answered by the login page.
+    page.wait_for_load_state("load")
     opinion.refresh_from_db()
     assert opinion.status == Opinion.Status.ANSWERED and opinion.is_public
 

@@ -22,7 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from congresses.models import ResidentialArea
 from lib.admin_input import parse_id
 from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
-from lib.scoped_admin import AreaScopedAdminMixin
+from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.vietnamese import format_money, format_number
 
 from . import admin_locks, imports, services, targets_grid
@@ -52,7 +52,7 @@ class ChairWritesMixin:
         return False
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(ScopedInlineMixin, admin.TabularInline):
     model = Indicator
     extra = 0
     fields = ["name", "unit", "unit_label", "report_phrase", "position"]
@@ -62,9 +62,9 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, admin.ModelAdmin):
+class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "status", "period", "commune", "export_link"]
-    list_filter = ["status", "kind", "commune"]
+    list_filter = ["status", "kind", ("commune", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "description"]
     list_select_related = ["commune"]
 
@@ -118,7 +118,7 @@ class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, admin.ModelAdmin):
     def export_view(self, request, pk):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        return self._xlsx(get_object_or_404(Campaign, pk=pk))
+        return self._xlsx(get_object_or_404(self.get_queryset(request), pk=pk))
 
     def _xlsx(self, campaign):
         response = HttpResponse(results_workbook(campaign), content_type=XLSX)
@@ -127,7 +127,7 @@ class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(FoldedInPythonSearch, ChairWritesMixin, admin.ModelAdmin):
+class IndicatorAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "campaign", "report_sentence"]
     list_filter = ["campaign__status", "unit"]
     search_fields = ["name", "campaign__name"]
@@ -332,9 +332,9 @@ class ImportForm(forms.Form):
     campaign = forms.ModelChoiceField(label=_("Cuộc vận động"), queryset=Campaign.objects.none())
     file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = Campaign.objects.current()
+        self.fields["campaign"].queryset = Campaign.objects.current().visible_to(user)
 
 
 @admin.register(Contribution)
@@ -472,7 +472,7 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
         errors, refused = [], None
         if request.method == "POST" and form.is_valid():
             try:
@@ -498,7 +498,7 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
             "refused": refused,
             "errors": errors[: imports.MAX_ERRORS_SHOWN],
             "error_count": len(errors),
-            "campaigns": Campaign.objects.current(),
+            "campaigns": Campaign.objects.current().visible_to(request.user),
             "max_rows": format_number(imports.MAX_ROWS),
             "max_kb": format_number(imports.MAX_BYTES // 1024),
         }
@@ -507,7 +507,7 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
     def template_view(self, request, campaign_id):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        campaign = get_object_or_404(Campaign.objects.current(), pk=campaign_id)
+        campaign = get_object_or_404(Campaign.objects.current().visible_to(request.user), pk=campaign_id)
         areas = ResidentialArea.objects.current().filter(commune_id=campaign.commune_id).order_by("position")
         areas = areas_within_scope(areas, request.user)
         response = HttpResponse(imports.template_workbook(campaign, areas), content_type=XLSX)
@@ -565,7 +565,7 @@ class DisbursementAdmin(FoldedInPythonSearch, admin_locks.ExplainsLocksMixin, Le
 
 
 @admin.register(PeriodLock)
-class PeriodLockAdmin(ChairWritesMixin, SimpleHistoryAdmin):
+class PeriodLockAdmin(ChairWritesMixin, AreaScopedAdminMixin, SimpleHistoryAdmin):
     """Locks are made on a confirmation page and reopened with a reason (admin_locks); the
     list says which lock holds and the history page shows both steps."""
 
@@ -614,9 +614,9 @@ class PeriodLockAdmin(ChairWritesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AreaOfficer)
-class AreaOfficerAdmin(admin.ModelAdmin):
+class AreaOfficerAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "area"]
-    list_filter = ["area"]
+    list_filter = [("area", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["user__username", "user__first_name", "user__last_name", "area__name"]
     list_select_related = ["user", "area"]
     autocomplete_fields = ["user", "area"]

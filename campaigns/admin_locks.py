@@ -48,9 +48,10 @@ class LockForm(forms.Form):
     )
     note = forms.CharField(label=gettext_lazy("Ghi chú"), max_length=255, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = Campaign.objects.select_related("commune").order_by("-start_date")
+        campaigns = Campaign.objects.visible_to(user).select_related("commune")
+        self.fields["campaign"].queryset = campaigns.order_by("-start_date")
 
     def clean(self):
         data = super().clean()
@@ -77,7 +78,7 @@ def lock_view(model_admin, request):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign", "").isdigit() else {}
-    form = LockForm(request.POST or None, initial=initial)
+    form = LockForm(request.POST or None, initial=initial, user=request.user)
     confirming = False
     if request.method == "POST" and "sua" not in request.POST and form.is_valid():
         data = form.cleaned_data
@@ -122,7 +123,8 @@ def reopen_view(model_admin, request, pk):
     """The chair reopens the lock reaching furthest, with a reason kept on the row and in the history."""
     if not (is_chair(request.user) and request.user.has_perm("campaigns.change_periodlock")):
         raise PermissionDenied
-    lock = get_object_or_404(PeriodLock.objects.select_related("campaign", "locked_by", "reopened_by"), pk=pk)
+    locks = PeriodLock.objects.visible_to(request.user)
+    lock = get_object_or_404(locks.select_related("campaign", "locked_by", "reopened_by"), pk=pk)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

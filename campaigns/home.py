@@ -8,8 +8,10 @@ from .models import Campaign
 HOME_CAMPAIGNS = 3
 
 
-def current_campaigns():
-    campaigns = selectors.listing(Campaign.objects.current().for_listing()[:HOME_CAMPAIGNS])
+def current_campaigns(commune):
+    campaigns = selectors.listing(
+        Campaign.objects.current().for_commune(commune).for_listing()[:HOME_CAMPAIGNS]
+    )
     if not campaigns:
         return None
     return {

@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from congresses.models import CommuneScopedQuerySet
 from lib import bounds
 from lib.slugs import unique_slug
 from lib.storage import private_storage
@@ -29,7 +30,7 @@ from .receipts import ReceiptField
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
 
 
-class CampaignQuerySet(models.QuerySet):
+class CampaignQuerySet(CommuneScopedQuerySet):
     def public(self):
         """What citizens may see: every campaign but drafts. Views, sitemap and panels use this."""
         return self.exclude(status=Campaign.Status.DRAFT)
@@ -137,6 +138,12 @@ class Campaign(models.Model):
         )
 
 
+class CampaignPartQuerySet(CommuneScopedQuerySet):
+    """Indicators and period locks: the commune of their campaign."""
+
+    commune_lookup = "campaign__commune"
+
+
 class Indicator(models.Model):
     class Unit(models.TextChoices):
         MONEY = "tien", _("Tiền (đồng)")
@@ -162,6 +169,8 @@ class Indicator(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = CampaignPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -271,7 +280,7 @@ class Progress:
         return f"{self.figure} — đạt {format_percent(self.percent)}"
 
 
-class AreaScopedQuerySet(models.QuerySet):
+class AreaScopedQuerySet(CommuneScopedQuerySet):
     """Records of residential areas, each seen only by who works for that area.
 
     `visible_to(user)` is the one answer to "which of these may this user see": every row for
@@ -281,14 +290,16 @@ class AreaScopedQuerySet(models.QuerySet):
     """
 
     area_lookup = "area"
+    commune_lookup = "indicator__campaign__commune"
 
     def visible_to(self, user):
+        rows = super().visible_to(user)  # the user's communes first
         scope = area_scope(user)
         if scope is EVERY_AREA:
-            return self
+            return rows
         if self.area_lookup is None or not scope:
-            return self.none()
-        return self.filter(**{f"{self.area_lookup}__in": scope})
+            return rows.none()
+        return rows.filter(**{f"{self.area_lookup}__in": scope})
 
 
 class Target(models.Model):
@@ -692,6 +703,7 @@ class Contribution(LedgerEntry):
 
 class DisbursementQuerySet(AreaScopedQuerySet):
     area_lookup = None  # the commune's money: staff and the chair see it, officers do not
+    commune_lookup = "campaign__commune"
 
     def countable(self):
         """Payments within `lib.bounds`, the ones the public balance sums (see Contribution's)."""
@@ -812,7 +824,9 @@ class Disbursement(LedgerEntry):
         return text % figures
 
 
-class PeriodLockQuerySet(models.QuerySet):
+class PeriodLockQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "campaign__commune"
+
     def in_force(self):
         """Locks that hold: a reopened lock stays as a record but locks nothing."""
         return self.filter(reopened_at__isnull=True)
@@ -917,6 +931,10 @@ def person_name(user):
     return (user.get_full_name() or "").strip() or user.get_username()
 
 
+class AreaOfficerQuerySet(AreaScopedQuerySet):
+    commune_lookup = "area__commune"
+
+
 class AreaOfficer(models.Model):
     """A hamlet officer (Trưởng ban CTMT) and an area whose results they enter."""
 
@@ -933,7 +951,7 @@ class AreaOfficer(models.Model):
         verbose_name=_("khu dân cư"),
     )
 
-    objects = AreaScopedQuerySet.as_manager()
+    objects = AreaOfficerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("người nhập liệu của khu dân cư")

@@ -5,10 +5,12 @@ Roles come from `lib.roles`; Django model permissions are still required on top
 
 The officer-area rule lives in one function, `area_scope(user)`: the querysets'
 `visible_to(user)`, the admin (through `lib.scoped_admin.AreaScopedAdminMixin`), the import
-and the services all derive from it.
+and the services all derive from it. It works inside the user's communes
+(`congresses.permissions.commune_scope`): "every area" means every area of those communes.
 """
 
-from lib.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, has_role
+from congresses.permissions import EVERY_COMMUNE, commune_scope, works_for_commune
+from lib.roles import CHAIR, COMMUNE_STAFF, HAMLET_OFFICER, PROVINCE_STAFF, has_role
 
 EVERY_AREA = None
 
@@ -18,8 +20,8 @@ def is_chair(user):
 
 
 def sees_everything(user):
-    """Commune staff and the chair see every area's results."""
-    return has_role(user, CHAIR) or has_role(user, COMMUNE_STAFF)
+    """Commune staff, the chair (and province staff) see every area's results of their communes."""
+    return has_role(user, CHAIR) or has_role(user, COMMUNE_STAFF) or has_role(user, PROVINCE_STAFF)
 
 
 def is_officer(user):
@@ -40,9 +42,24 @@ def officer_area_ids(user):
     return ids
 
 
+def commune_area_ids(user):
+    """Ids of the areas of the user's communes (None: every commune), cached for the request."""
+    scope = commune_scope(user)
+    if scope is EVERY_COMMUNE:
+        return None
+    ids = getattr(user, "_commune_area_ids", None)
+    if ids is None:
+        from congresses.models import ResidentialArea
+
+        ids = frozenset(ResidentialArea.objects.in_communes(scope).values_list("pk", flat=True))
+        user._commune_area_ids = ids
+    return ids
+
+
 def area_scope(user):
     """The areas whose records `user` may see and enter: EVERY_AREA (None) for commune staff
-    and the chair, the areas a hamlet officer is named for, an empty set for anyone else."""
+    and the chair (every area of their communes: callers narrow by `commune_scope` too, as
+    `visible_to` does), the areas a hamlet officer is named for, an empty set for anyone else."""
     if sees_everything(user):
         return EVERY_AREA
     if is_officer(user):
@@ -57,9 +74,17 @@ def works_somewhere(user):
 
 
 def may_enter_for_area(user, area_id):
-    """Staff and chair enter for any area; a hamlet officer only for their own areas."""
+    """Staff and chair enter for any area of their commune; a hamlet officer only for their own."""
     scope = area_scope(user)
-    return scope is EVERY_AREA or area_id in scope
+    if scope is EVERY_AREA:
+        communes_areas = commune_area_ids(user)
+        return communes_areas is None or area_id in communes_areas
+    return area_id in scope
+
+
+def may_act_for_campaign(user, campaign):
+    """Whether `user` works for the commune that runs `campaign` (the role is checked apart)."""
+    return campaign is not None and works_for_commune(user, campaign.commune_id)
 
 
 def may_write_entry(user, entry):
@@ -67,12 +92,13 @@ def may_write_entry(user, entry):
     area (an officer writes their own); disbursements are the commune's, written by its staff."""
     if entry.scoped_by_area:
         return may_enter_for_area(user, entry.area_id)
-    return sees_everything(user)
+    return sees_everything(user) and may_act_for_campaign(user, getattr(entry, "campaign", None))
 
 
 def areas_within_scope(areas, user):
     """`areas` (a ResidentialArea queryset) narrowed to those `user` works for: the pickers,
     filters, summaries and the import template all offer exactly these."""
+    areas = areas.in_communes(commune_scope(user))
     scope = area_scope(user)
     return areas if scope is EVERY_AREA else areas.filter(pk__in=scope)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
-from .permissions import is_chair, may_enter_for_area, may_write_entry, sees_everything
+from .permissions import is_chair, may_act_for_campaign, may_enter_for_area, may_write_entry, sees_everything
 
 # What the chair checks against the receipt when verifying: changing any of these makes the
 # entry unverified again. The note is not part of it.
@@ -167,7 +167,7 @@ def record_disbursement(*, by, **fields):
 def save_disbursement(entry, *, by, reason=""):
     """Save a new disbursement, or a change to one: commune staff and the chair only; never
     in a locked period; beyond the fund's balance only with its funding source written."""
-    if not sees_everything(by):
+    if not sees_everything(by) or not may_act_for_campaign(by, getattr(entry, "campaign", None)):
         raise PermissionDenied(_("Chỉ cán bộ Mặt trận xã được nhập khoản chi."))
     entry._history_user = by
     with transaction.atomic():
@@ -187,7 +187,7 @@ def save_disbursement(entry, *, by, reason=""):
 def lock_period(campaign, *, until, by, note=""):
     """Lock every entry of `campaign` dated on or before `until`. Only the chair; locks only move
     forward (a lock is undone by `reopen_period`, which keeps the record)."""
-    if not is_chair(by):
+    if not is_chair(by) or not may_act_for_campaign(by, campaign):
         raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được khóa sổ."))
     with transaction.atomic():
         Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -210,7 +210,10 @@ def verify_contributions(entries, *, by):
     with transaction.atomic():
         # The admin's queryset joins nullable relations; lock only the entries themselves.
         pending = (
-            entries.select_related(None).filter(verified_at__isnull=True).select_for_update(of=("self",))
+            entries.visible_to(by)
+            .select_related(None)
+            .filter(verified_at__isnull=True)
+            .select_for_update(of=("self",))
         )
         for entry in pending:
             entry.verified_by, entry.verified_at = by, now
@@ -233,7 +236,9 @@ def set_target(indicator, *, by, amount, area=None, assigned_by=Target.AssignedB
 
 def save_target(target, *, by, reason=""):
     """Save a target as the admin's form built it; only the chair. Returns it."""
-    if not is_chair(by):
+    if not is_chair(by) or not may_act_for_campaign(
+        by, getattr(getattr(target, "indicator", None), "campaign", None)
+    ):
         raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
     target.set_by = by
     target._history_user = by

@@ -11,9 +11,8 @@ CAMPAIGNS_PER_PAGE = 12
 
 
 def campaign_list(request):
-    page = Paginator(Campaign.objects.public().for_listing(), CAMPAIGNS_PER_PAGE).get_page(
-        request.GET.get("trang")
-    )
+    campaigns = Campaign.objects.public().for_commune(request.commune).for_listing()
+    page = Paginator(campaigns, CAMPAIGNS_PER_PAGE).get_page(request.GET.get("trang"))
     campaigns = listing(page.object_list)
     current = [c for c in campaigns if c.status == Campaign.Status.ACTIVE]
     past = [c for c in campaigns if c.status == Campaign.Status.CLOSED]
@@ -21,14 +20,18 @@ def campaign_list(request):
 
 
 def campaign_detail(request, slug):
-    campaign = get_object_or_404(Campaign.objects.public().select_related("commune"), slug=slug)
+    campaign = get_object_or_404(
+        Campaign.objects.public().for_commune(request.commune).select_related("commune"), slug=slug
+    )
     return render(
         request, "campaigns/campaign_detail.html", {"campaign": campaign, **campaign_page(campaign)}
     )
 
 
 def donor_list(request, slug):
-    campaign = get_object_or_404(Campaign.objects.public().prefetch_related("indicators"), slug=slug)
+    campaign = get_object_or_404(
+        Campaign.objects.public().for_commune(request.commune).prefetch_related("indicators"), slug=slug
+    )
     # Literal ids, not a subquery: PostgreSQL then counts from the (indicator, …) index.
     donors = (
         Contribution.objects.filter(

@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.images import normalized_photo
 from lib.money import FiguresModelForm
+from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 
 from . import services
 from .models import (
@@ -31,6 +32,7 @@ from .models import (
     Membership,
     Person,
     Position,
+    Province,
     ResidentialArea,
     SlateEntry,
     Term,
@@ -45,9 +47,16 @@ class AdminCss:
     css = {"all": ["css/congresses-admin.css"]}
 
 
+@admin.register(Province)
+class ProvinceAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "host"]
+    search_fields = ["name"]
+    exclude = ["slug"]
+
+
 @admin.register(Commune)
-class CommuneAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "province"]
+class CommuneAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "province", "host"]
     search_fields = ["name"]
     exclude = ["slug"]
 
@@ -62,9 +71,9 @@ class MergeActionForm(ActionForm):
 
 
 @admin.register(ResidentialArea)
-class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+class ResidentialAreaAdmin(AreaScopedAdminMixin, FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["full_name", "commune", "position", "valid_from", "valid_until", "merged_into"]
-    list_filter = ["commune", "kind"]
+    list_filter = [("commune", admin.RelatedOnlyFieldListFilter), "kind"]
     search_fields = ["name"]
     list_select_related = ["commune", "merged_into"]
     autocomplete_fields = ["merged_into"]
@@ -81,6 +90,14 @@ class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
 
     actions = ["merge_selected"]
 
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        action_form = getattr(response, "context_data", {}).get("action_form")
+        if action_form is not None:  # offer only the user's own areas to merge into
+            field = action_form.fields["merge_into"]
+            field.queryset = field.queryset.visible_to(request.user)
+        return response
+
     @admin.action(description=_("Sáp nhập các khu dân cư đã chọn (chọn nơi nhận và ngày bên cạnh)"))
     def merge_selected(self, request, queryset):
         into_id = request.POST.get("merge_into")
@@ -90,7 +107,7 @@ class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
         if not into_id:
             self.message_user(request, _("Hãy chọn khu dân cư nhận sáp nhập."), messages.ERROR)
             return
-        into = get_object_or_404(ResidentialArea, pk=into_id)
+        into = get_object_or_404(self.get_queryset(request), pk=into_id)
         try:
             services.merge_areas(queryset.exclude(pk=into.pk), into=into, on=day, by=request.user)
         except ValidationError as error:
@@ -101,7 +118,7 @@ class ResidentialAreaAdmin(FoldedInPythonSearch, admin.ModelAdmin):
         )
 
 
-class TermInline(admin.TabularInline):
+class TermInline(ScopedInlineMixin, admin.TabularInline):
     model = Term
     extra = 0
     fields = ["start_date", "end_date", "ended_on", "end_reason", "congress_ordinal"]
@@ -109,9 +126,9 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(FrontCommittee)
-class FrontCommitteeAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+class FrontCommitteeAdmin(AreaScopedAdminMixin, FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["__str__", "level", "commune", "area"]
-    list_filter = ["level", "commune"]
+    list_filter = ["level", ("commune", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["area__name", "commune__name"]
     list_select_related = ["commune", "area__commune"]
     autocomplete_fields = ["area"]
@@ -138,7 +155,7 @@ class MembershipFormSet(forms.BaseInlineFormSet):
             )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedInlineMixin, admin.TabularInline):
     model = Membership
     formset = MembershipFormSet
     extra = 1
@@ -163,9 +180,13 @@ class CurrentTermFilter(admin.SimpleListFilter):
 
 
 @admin.register(Term)
-class TermAdmin(FoldedInPythonSearch, admin.ModelAdmin):
+class TermAdmin(AreaScopedAdminMixin, FoldedInPythonSearch, admin.ModelAdmin):
     list_display = ["committee", "years", "start_date", "end_date", "ended_on", "congress_ordinal"]
-    list_filter = [CurrentTermFilter, "committee__level", "committee__area"]
+    list_filter = [
+        CurrentTermFilter,
+        "committee__level",
+        ("committee__area", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["committee__area__name", "committee__commune__name"]
     list_select_related = ["committee__area", "committee__commune"]
     autocomplete_fields = ["committee"]
@@ -219,7 +240,7 @@ class PersonForm(forms.ModelForm):
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     form = PersonForm
     list_display = [
         "full_name",
@@ -230,7 +251,7 @@ class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         "party_member",
         "contact_public",
     ]
-    list_filter = ["gender", "party_member", "contact_public", "commune"]
+    list_filter = ["gender", "party_member", "contact_public", ("commune", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["full_name"]
     list_select_related = ["commune"]
     fieldsets = [
@@ -241,10 +262,14 @@ class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class MembershipAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_field = "person__search_text"
     list_display = ["person", "position", "term", "organisation", "since", "until"]
-    list_filter = ["term__committee__level", "term__committee__area", "position"]
+    list_filter = [
+        "term__committee__level",
+        ("term__committee__area", admin.RelatedOnlyFieldListFilter),
+        "position",
+    ]
     search_fields = ["person__full_name"]
     list_select_related = ["person", "position", "term__committee__area", "term__committee__commune"]
     autocomplete_fields = ["person", "position", "term"]
@@ -254,14 +279,14 @@ class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(ScopedInlineMixin, admin.TabularInline):
     model = ConferenceDocument
     extra = 1
     fields = ["kind", "title", "file", "original_name", "uploaded_at"]
     readonly_fields = ["original_name", "uploaded_at"]
 
 
-class ConsultationInline(admin.StackedInline):
+class ConsultationInline(ScopedInlineMixin, admin.StackedInline):
     """The consultation's dates on the conference page; its slate and delegates have their own page."""
 
     model = Consultation
@@ -290,7 +315,7 @@ class ConsultationInline(admin.StackedInline):
 
 
 @admin.register(Conference)
-class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class ConferenceAdmin(AreaScopedAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     form = FiguresModelForm
     list_display = [
         "__str__",
@@ -301,7 +326,12 @@ class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "areas_share",
         "opinions_count",
     ]
-    list_filter = ["kind", "committee__level", "committee__area", "term"]
+    list_filter = [
+        "kind",
+        "committee__level",
+        ("committee__area", admin.RelatedOnlyFieldListFilter),
+        ("term", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title"]
     list_select_related = ["committee__area", "committee__commune"]
     autocomplete_fields = ["committee", "term"]
@@ -360,7 +390,7 @@ class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
         return consultation
 
     def start_new_term_view(self, request, pk):
-        conference = get_object_or_404(Conference, pk=pk)
+        conference = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_change_permission(request, conference):
             raise PermissionDenied
         consultation = self._start(request, conference)
@@ -376,7 +406,7 @@ class ConferenceAdmin(FoldedSearchMixin, admin.ModelAdmin):
             self._start(request, conference)
 
 
-class SlateEntryInline(admin.TabularInline):
+class SlateEntryInline(ScopedInlineMixin, admin.TabularInline):
     model = SlateEntry
     form = FiguresModelForm
     extra = 1
@@ -384,7 +414,7 @@ class SlateEntryInline(admin.TabularInline):
     autocomplete_fields = ["person", "position"]
 
 
-class DelegateInline(admin.TabularInline):
+class DelegateInline(ScopedInlineMixin, admin.TabularInline):
     model = Delegate
     extra = 1
     fields = ["person", "congress_term", "congress", "note"]
@@ -413,10 +443,14 @@ class LockedDelegateInline(LockedWhenConfirmed, DelegateInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class ConsultationAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_field = "conference__search_text"
     list_display = ["conference", "term_years", "status", "confirmed_at", "confirmed_by"]
-    list_filter = ["status", "conference__committee__area", "conference__kind"]
+    list_filter = [
+        "status",
+        ("conference__committee__area", admin.RelatedOnlyFieldListFilter),
+        "conference__kind",
+    ]
     search_fields = ["conference__title"]
     list_select_related = ["conference__committee__area", "conference__committee__commune", "confirmed_by"]
     autocomplete_fields = ["conference"]
@@ -481,7 +515,7 @@ class ConsultationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         return term
 
     def confirm_view(self, request, pk):
-        consultation = get_object_or_404(Consultation, pk=pk)
+        consultation = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_confirm_permission(request):
             self.message_user(request, _("Bạn không có quyền xác nhận kết quả hiệp thương."), messages.ERROR)
         else:
@@ -495,28 +529,31 @@ class ConsultationAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(SlateEntry)
-class SlateEntryAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class SlateEntryAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     form = FiguresModelForm
     folded_search_field = "person__search_text"
     list_display = ["person", "position", "consultation", "votes_for", "votes_total", "agreement_percent"]
-    list_filter = ["consultation__conference__committee__area", "position"]
+    list_filter = [
+        ("consultation__conference__committee__area", admin.RelatedOnlyFieldListFilter),
+        "position",
+    ]
     search_fields = ["person__full_name"]
     list_select_related = ["person", "position", "consultation__conference"]
     autocomplete_fields = ["person", "position", "consultation"]
 
 
 @admin.register(Delegate)
-class DelegateAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class DelegateAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_field = "person__search_text"
     list_display = ["person", "consultation", "congress_term"]
-    list_filter = ["consultation__conference__committee__area"]
+    list_filter = [("consultation__conference__committee__area", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["person__full_name"]
     list_select_related = ["person", "consultation__conference", "congress_term__committee__commune"]
     autocomplete_fields = ["person", "consultation", "congress_term"]
 
 
 @admin.register(ConferenceDocument)
-class ConferenceDocumentAdmin(admin.ModelAdmin):
+class ConferenceDocumentAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "kind", "conference", "original_name", "uploaded_at"]
     list_filter = ["kind", "conference__kind"]
     search_fields = ["title", "original_name"]

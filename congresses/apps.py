@@ -17,3 +17,5 @@ class CongressesConfig(AppConfig):
         # The usual positions come from a data migration; a flush (every browser test ends
         # with one) empties them, and post_migrate follows a flush, so they come back.
         post_migrate.connect(_ensure_positions, sender=self, dispatch_uid="congresses_positions")
+
+        from . import history, sites  # noqa: F401  (the site table's and the history's signals)

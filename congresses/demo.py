@@ -165,7 +165,7 @@ def load(commune=None, log=print):
         name="Hòa Phú",
         defaults={
             "kind": Commune.Kind.COMMUNE,
-            "province": "tỉnh Quảng Nam",
+            "province_name": "tỉnh Quảng Nam",
             "address": "Trụ sở Ủy ban MTTQ xã, thôn Trung, xã Hòa Phú",
             "phone": "0235 3812 345",
         },

@@ -7,8 +7,8 @@ from .models import Conference
 HOME_CONFERENCES = 4
 
 
-def latest_conferences():
-    conferences = list(Conference.objects.for_listing()[:HOME_CONFERENCES])
+def latest_conferences(commune):
+    conferences = list(Conference.objects.for_commune(commune).for_listing()[:HOME_CONFERENCES])
     if not conferences:
         return None
     return {

@@ -24,7 +24,152 @@ from lib.uploads import RandomName, validate_document_upload, validate_image_upl
 from lib.vietnamese import fold, percent, slugify_vi
 
 
-class Commune(models.Model):
+def normalize_host(value):
+    """`HoaPhu.Example.vn:8000` → `hoaphu.example.vn`: host names compare without case or port."""
+    value = (value or "").strip().lower().rstrip(".")
+    if value.startswith("[") and "]" in value:  # an IPv6 literal keeps its colons
+        return value[: value.index("]") + 1]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class CommuneScopedQuerySet(models.QuerySet):
+    """Records that belong to one commune. `commune_lookup` is the path from the record to its
+    commune; `for_commune(commune)` is what a commune's public site shows of them (nothing when
+    no commune is given), `visible_to(user)` what the admin shows a user (`commune_scope`)."""
+
+    commune_lookup = "commune"
+
+    def for_commune(self, commune):
+        if commune is None:
+            return self.none()
+        return self.filter(**{self.commune_lookup: commune.pk})
+
+    def in_communes(self, scope):
+        """Rows of the communes in `scope` (ids), every row for EVERY_COMMUNE (None)."""
+        if scope is None:
+            return self
+        if not scope:
+            return self.none()
+        return self.filter(**{f"{self.commune_lookup}__in": scope})
+
+    def visible_to(self, user):
+        from .permissions import commune_scope  # deferred: permissions reads these models
+
+        return self.in_communes(commune_scope(user))
+
+
+class SiteFields(models.Model):
+    """What a commune's or a province's own site shows of itself: its host name, name, emblem,
+    contacts and footer."""
+
+    host = models.CharField(
+        _("tên miền"),
+        max_length=253,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ví dụ: mattran.xahoaphu.example.vn. Bỏ trống khi cả hệ thống chỉ có một xã: xã đó được "
+            "phục vụ ở mọi địa chỉ."
+        ),
+    )
+    site_name = models.CharField(
+        _("tên hiển thị trên trang"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bỏ trống để dùng tên đầy đủ, ví dụ: Ủy ban MTTQ Việt Nam xã Hòa Phú"),
+    )
+    emblem = models.ImageField(
+        _("biểu trưng (logo)"),
+        upload_to=RandomName("emblems"),
+        blank=True,
+        validators=[validate_image_upload],
+    )
+    address = models.CharField(_("địa chỉ trụ sở"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    footer_text = models.TextField(
+        _("chân trang"), blank=True, help_text=_("Ví dụ: Trưởng ban biên tập, giấy phép, ghi chú nguồn tin")
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self):
+        return self.site_name or f"Ủy ban MTTQ Việt Nam {self.full_name}"
+
+    def site_url(self, request):
+        """`http://hoaphu.localhost:8000/`: the site's home, on the scheme and port of `request`
+        (the demo runs every site on one port); None when the site has no host name."""
+        if not self.host:
+            return None
+        port = request.get_port()
+        default = "443" if request.is_secure() else "80"
+        suffix = f":{port}" if port and port != default and ":" in request.get_host() else ""
+        return f"{request.scheme}://{self.host}{suffix}/"
+
+    def clean(self):
+        super().clean()
+        self.host = normalize_host(self.host) or None
+        if self.host:
+            others = [
+                model.objects.filter(host=self.host).exclude(pk=self.pk if model is type(self) else None)
+                for model in (Province, Commune)
+            ]
+            if any(qs.exists() for qs in others):
+                raise ValidationError({"host": _("Tên miền này đã dùng cho một xã hoặc tỉnh khác.")})
+
+    def save(self, *args, **kwargs):
+        self.host = normalize_host(self.host) or None
+        super().save(*args, **kwargs)
+
+
+class ProvinceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Provinces are managed by province staff; commune staff pick none (their news is the
+        commune's, not the province's)."""
+        from .permissions import commune_scope
+
+        return self if commune_scope(user) is None else self.none()
+
+
+class Province(SiteFields):
+    """A province (or centrally run city) whose Front runs the platform for its communes."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", _("Tỉnh")
+        CITY = "thanh_pho", _("Thành phố")
+
+    name = models.CharField(_("tên"), max_length=120, help_text=_("Không kèm cấp, ví dụ: Quảng Nam"))
+    kind = models.CharField(_("cấp"), max_length=10, choices=Kind.choices, default=Kind.PROVINCE)
+    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, blank=True)
+
+    objects = ProvinceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tỉnh, thành phố")
+        verbose_name_plural = _("tỉnh, thành phố")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.get_kind_display().lower()} {self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_vi(self.full_name, max_length=140)
+        super().save(*args, **kwargs)
+
+
+class CommuneQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "pk"
+
+
+class Commune(SiteFields):
     class Kind(models.TextChoices):
         COMMUNE = "xa", _("Xã")
         WARD = "phuong", _("Phường")
@@ -33,10 +178,22 @@ class Commune(models.Model):
     name = models.CharField(_("tên"), max_length=120, help_text=_("Không kèm cấp, ví dụ: Hòa Phú"))
     kind = models.CharField(_("cấp"), max_length=10, choices=Kind.choices, default=Kind.COMMUNE)
     slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, blank=True)
-    province = models.CharField(_("tỉnh, thành phố"), max_length=120, blank=True)
-    address = models.CharField(_("địa chỉ trụ sở"), max_length=255, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
-    email = models.EmailField(_("thư điện tử"), blank=True)
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="communes",
+        verbose_name=_("thuộc tỉnh, thành phố"),
+    )
+    province_name = models.CharField(
+        _("tên tỉnh, thành phố"),
+        max_length=120,
+        blank=True,
+        help_text=_("Khi xã chưa gắn với tỉnh trong hệ thống, ví dụ: tỉnh Quảng Nam"),
+    )
+
+    objects = CommuneQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("xã, phường")
@@ -60,7 +217,48 @@ class Commune(models.Model):
         return reverse("congresses:commune", kwargs={"commune": self.slug})
 
 
-class ResidentialAreaQuerySet(models.QuerySet):
+class StaffProfile(models.Model):
+    """Where a staff account works: one commune, or the province's Front (province staff).
+
+    Editors, commune staff, chairs and hamlet officers belong to a commune; the admin shows
+    them that commune's records only (`congresses.permissions.commune_scope`).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("tài khoản"),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("thuộc xã, phường"),
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("thuộc tỉnh (cán bộ tỉnh)"),
+    )
+
+    objects = CommuneScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("đơn vị công tác của tài khoản")
+        verbose_name_plural = _("đơn vị công tác của tài khoản")
+
+    def __str__(self):
+        return f"{self.user} — {self.commune or self.province or '—'}"
+
+
+class ResidentialAreaQuerySet(CommuneScopedQuerySet):
     def current(self, on=None):
         """Areas that exist today (or on a given date): not merged away, not ended."""
         on = on or timezone.localdate()
@@ -162,6 +360,24 @@ def roman(number):
     return out
 
 
+class FrontCommitteeQuerySet(CommuneScopedQuerySet):
+    pass
+
+
+class DocumentQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "conference__committee__commune"
+
+
+class ConsultationQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "conference__committee__commune"
+
+
+class ConsultationPartQuerySet(CommuneScopedQuerySet):
+    """Slate entries and delegates: the commune of their consultation's conference."""
+
+    commune_lookup = "consultation__conference__committee__commune"
+
+
 class FrontCommittee(models.Model):
     """The commune's Ủy ban MTTQ, or the Ban công tác Mặt trận of one residential area."""
 
@@ -182,6 +398,8 @@ class FrontCommittee(models.Model):
         verbose_name=_("khu dân cư"),
         help_text=_("Bỏ trống với Ủy ban MTTQ cấp xã"),
     )
+
+    objects = FrontCommitteeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ban, ủy ban Mặt trận")
@@ -235,7 +453,9 @@ class FrontCommittee(models.Model):
         return self.terms.running(day).first()
 
 
-class TermQuerySet(models.QuerySet):
+class TermQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "committee__commune"
+
     def running(self, on=None):
         """Terms that have started and not ended on the given day (today by default)."""
         on = on or timezone.localdate()
@@ -431,7 +651,7 @@ def validate_conference_document(uploaded):
     validate_document_upload(uploaded, allowed=DOCUMENT_TYPES, max_bytes=DOCUMENT_MAX_BYTES)
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(CommuneScopedQuerySet):
     def search(self, query):
         """Name search with or without diacritics: `nguyen thi` finds `Nguyễn Thị Hoa`."""
         folded = fold(query)
@@ -512,7 +732,9 @@ class Person(models.Model):
         return bool(self.ethnicity) and fold(self.ethnicity) != "kinh"
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "term__committee__commune"
+
     def on(self, day=None):
         """Memberships held on the given day (today by default) in a running term."""
         day = day or timezone.localdate()
@@ -600,7 +822,9 @@ class Membership(models.Model):
         )
 
 
-class ConferenceQuerySet(models.QuerySet):
+class ConferenceQuerySet(CommuneScopedQuerySet):
+    commune_lookup = "committee__commune"
+
     def for_listing(self):
         return self.select_related("committee__commune", "committee__area__commune", "term").order_by(
             "-starts_at"
@@ -805,6 +1029,8 @@ class ConferenceDocument(models.Model):
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("tài liệu hội nghị")
         verbose_name_plural = _("tài liệu hội nghị")
@@ -874,6 +1100,8 @@ class Consultation(models.Model):
 
     history = HistoricalRecords()
 
+    objects = ConsultationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kết quả hiệp thương")
         verbose_name_plural = _("kết quả hiệp thương")
@@ -926,6 +1154,8 @@ class SlateEntry(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = ConsultationPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("người được hiệp thương")
@@ -988,6 +1218,8 @@ class Delegate(models.Model):
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
 
     history = HistoricalRecords()
+
+    objects = ConsultationPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("đại biểu đi dự đại hội")

@@ -12,17 +12,17 @@ from django.views.decorators.csrf import csrf_protect
 
 from . import selectors, services
 from .forms import CitizenOpinionForm
-from .models import Commune, Opinion, VoterMeeting
+from .models import Opinion, VoterMeeting
 
 SENT_PER_HOUR = 5
 
 
 def request_commune(request):
-    """The commune this request is for: the site's when sites are scoped, else the only one."""
-    commune = getattr(request, "commune", None) or Commune.objects.order_by("pk").first()
-    if commune is None:
+    """The request's commune (the site middleware's); the province's site has no opinions, and a
+    fallback to another commune would show that commune's opinions at the wrong host."""
+    if request.commune is None:
         raise Http404
-    return commune
+    return request.commune
 
 
 def voter_meetings(request):

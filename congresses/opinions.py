@@ -20,7 +20,7 @@ from lib import bounds
 from lib.figures import Figure, Qualifier
 from lib.slugs import unique_slug
 
-from .models import Commune, Conference, ResidentialArea
+from .models import Commune, CommuneScopedQuerySet, Conference, ResidentialArea
 
 # Reference codes: no 0/O, 1/I/L, so a code read over the phone is typed right.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -46,7 +46,7 @@ def normalise_code(text):
     return f"{CODE_PREFIX}-{raw[:4]}-{raw[4:]}"
 
 
-class VoterMeetingQuerySet(models.QuerySet):
+class VoterMeetingQuerySet(CommuneScopedQuerySet):
     def of(self, commune):
         return self.filter(commune=commune)
 
@@ -177,7 +177,7 @@ class VoterMeeting(models.Model):
         return reverse("congresses:voter_meeting", kwargs={"slug": self.slug})
 
 
-class OpinionQuerySet(models.QuerySet):
+class OpinionQuerySet(CommuneScopedQuerySet):
     def of(self, commune):
         return self.filter(commune=commune)
 
@@ -198,11 +198,12 @@ class OpinionQuerySet(models.QuerySet):
         return self.kept().open().filter(due_on__lt=on)
 
     def visible_to(self, user):
-        """Commune staff and the chair see every opinion of the commune; no one else any."""
-        from lib.roles import CHAIR, COMMUNE_STAFF, has_role
+        """Commune staff and the chair see every opinion of their commune, province staff every
+        commune's; no one else any (a citizen's phone number is in them)."""
+        from lib.roles import CHAIR, COMMUNE_STAFF, PROVINCE_STAFF, has_role
 
-        if has_role(user, COMMUNE_STAFF) or has_role(user, CHAIR):
-            return self
+        if any(has_role(user, role) for role in (COMMUNE_STAFF, CHAIR, PROVINCE_STAFF)):
+            return super().visible_to(user)
         return self.none()
 
 

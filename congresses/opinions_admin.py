@@ -21,7 +21,8 @@ from lib.roles import CHAIR, COMMUNE_STAFF, has_role
 from lib.scoped_admin import AreaScopedAdminMixin
 
 from . import services
-from .models import Commune, Conference, Opinion, ResidentialArea, VoterMeeting
+from .permissions import working_commune
+from .models import Conference, Opinion, ResidentialArea, VoterMeeting
 
 
 def _error_text(error):
@@ -29,9 +30,9 @@ def _error_text(error):
 
 
 def commune_for(request):
-    """The commune the request works for: the site's (when sites are scoped), else the only one."""
-    commune = getattr(request, "commune", None)
-    return commune or Commune.objects.order_by("pk").first()
+    """The commune whose opinions the user works on: their own, never the host's alone (a
+    commune B account signed in at commune A's host still works on B)."""
+    return working_commune(request)
 
 
 class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -97,7 +98,7 @@ class OpinionInline(admin.TabularInline):
 
 
 @admin.register(VoterMeeting)
-class VoterMeetingAdmin(admin.ModelAdmin):
+class VoterMeetingAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     form = VoterMeetingForm
     list_display = ["__str__", "dates", "attendees_shown", "speakers_count", "is_published"]
     list_filter = ["body", "timing", "is_published"]
@@ -124,11 +125,6 @@ class VoterMeetingAdmin(admin.ModelAdmin):
     def attendees_shown(self, meeting):
         figure = meeting.attendees_figure
         return str(figure) if figure else "—"
-
-    def get_queryset(self, request):
-        commune = commune_for(request)
-        queryset = super().get_queryset(request)
-        return queryset.filter(commune=commune) if commune else queryset.none()
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "areas":
@@ -240,7 +236,15 @@ class OpinionAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
         "forwarded_to",
         "is_public",
     ]
-    list_filter = [OverdueFilter, "status", "field", "source", "is_public", "area", "voter_meeting"]
+    list_filter = [
+        OverdueFilter,
+        "status",
+        "field",
+        "source",
+        "is_public",
+        ("area", admin.RelatedOnlyFieldListFilter),
+        ("voter_meeting", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["reference_code", "summary", "forwarded_to", "answered_by"]
     list_select_related = ["area", "duplicate_of"]
     date_hierarchy = "raised_on"
@@ -263,10 +267,6 @@ class OpinionAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     def may_use(self, request):
         return has_role(request.user, COMMUNE_STAFF) or has_role(request.user, CHAIR)
 
-    def get_queryset(self, request):
-        commune = commune_for(request)
-        queryset = super().get_queryset(request)
-        return queryset.filter(commune=commune) if commune else queryset.none()
 
     def visible_records(self, request):
         return self.get_queryset(request)

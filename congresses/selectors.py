@@ -171,12 +171,11 @@ def commune_page(commune, on=None, conferences_shown=20):
     return _committee_view(terms, conferences, committee, on)
 
 
-def conference_page(slug):
-    """A conference with its documents, consultation, slate and delegates. Four queries."""
+def conference_page(slug, commune):
+    """A conference of `commune` with its documents, consultation, slate and delegates. Four queries."""
     return (
-        Conference.objects.select_related(
-            "committee__commune", "committee__area__commune", "term", "consultation__new_term"
-        )
+        Conference.objects.for_commune(commune)
+        .select_related("committee__commune", "committee__area__commune", "term", "consultation__new_term")
         .prefetch_related(
             "documents",
             Prefetch("consultation__slate", queryset=_slate_queryset()),

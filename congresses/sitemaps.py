@@ -1,45 +1,49 @@
 """Sitemaps of the Front's public pages; the lead wires them into /sitemap.xml."""
 
-from django.contrib.sitemaps import Sitemap
+from lib.sitemaps import CommuneSitemap
 
 from .models import Commune, Conference, ResidentialArea, VoterMeeting
 
 
-class CommuneCommitteeSitemap(Sitemap):
+class CommuneCommitteeSitemap(CommuneSitemap):
     changefreq = "monthly"
     priority = 0.6
 
     def items(self):
-        return Commune.objects.order_by("pk")
+        return Commune.objects.for_commune(self.commune).order_by("pk")
 
 
-class AreaSitemap(Sitemap):
+class AreaSitemap(CommuneSitemap):
     changefreq = "monthly"
     priority = 0.5
 
     def items(self):
         # Merged areas redirect to their successor: only current ones belong in a sitemap.
-        return ResidentialArea.objects.current().select_related("commune").order_by("pk")
+        return (
+            ResidentialArea.objects.current()
+            .for_commune(self.commune)
+            .select_related("commune")
+            .order_by("pk")
+        )
 
 
-class ConferenceSitemap(Sitemap):
+class ConferenceSitemap(CommuneSitemap):
     changefreq = "yearly"
     priority = 0.5
 
     def items(self):
-        return Conference.objects.order_by("-starts_at")
+        return Conference.objects.for_commune(self.commune).order_by("-starts_at")
 
     def lastmod(self, conference):
         return conference.starts_at
 
 
-class VoterMeetingSitemap(Sitemap):
+class VoterMeetingSitemap(CommuneSitemap):
     changefreq = "monthly"
     priority = 0.5
 
     def items(self):
-        # Every commune's published meetings; the site split by commune narrows this per host.
-        return VoterMeeting.objects.published().order_by("-starts_on", "pk")
+        return VoterMeeting.objects.published().for_commune(self.commune).order_by("-starts_on", "pk")
 
     def lastmod(self, meeting):
         return meeting.ends_on or meeting.starts_on

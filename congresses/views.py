@@ -9,15 +9,24 @@ from .models import Commune, Conference, ConferenceDocument, ResidentialArea
 from .panels import panels_for
 
 
+def _site_commune(request):
+    """The request's commune; the Front's pages exist only on a commune's site."""
+    if request.commune is None:
+        raise Http404
+    return request.commune
+
+
 def directory(request):
-    rows = selectors.directory()
-    communes = Commune.objects.order_by("name")
-    return render(request, "congresses/directory.html", {"rows": rows, "communes": communes})
+    commune = _site_commune(request)
+    rows = selectors.directory(commune)
+    return render(request, "congresses/directory.html", {"rows": rows, "communes": [commune]})
 
 
 def area_detail(request, commune, slug):
     area = get_object_or_404(
-        ResidentialArea.objects.select_related("commune"), commune__slug=commune, slug=slug
+        ResidentialArea.objects.for_commune(_site_commune(request)).select_related("commune"),
+        commune__slug=commune,
+        slug=slug,
     )
     if area.merged_into_id:
         return redirect(area.successor(), permanent=True)
@@ -27,21 +36,18 @@ def area_detail(request, commune, slug):
 
 
 def commune_detail(request, commune):
-    commune = get_object_or_404(Commune, slug=commune)
+    commune = get_object_or_404(Commune.objects.for_commune(_site_commune(request)), slug=commune)
     page = selectors.commune_page(commune)
     return render(request, "congresses/commune_detail.html", {"commune": commune, "page": page})
 
 
 def commune_default(request):
-    """`/mat-tran/uy-ban/`: the menu's link to the committee of the (usually only) commune."""
-    commune = Commune.objects.order_by("pk").first()
-    if commune is None:
-        raise Http404
-    return redirect(commune)
+    """`/mat-tran/uy-ban/`: the menu's link to the committee of the site's commune."""
+    return redirect(_site_commune(request))
 
 
 def conference_list(request):
-    conferences = Conference.objects.for_listing()
+    conferences = Conference.objects.for_commune(_site_commune(request)).for_listing()
     kind = request.GET.get("loai", "")
     if kind in Conference.Kind.values:
         conferences = conferences.filter(kind=kind)
@@ -52,7 +58,7 @@ def conference_list(request):
 
 def conference_detail(request, slug):
     try:
-        conference = selectors.conference_page(slug)
+        conference = selectors.conference_page(slug, _site_commune(request))
     except Conference.DoesNotExist as error:
         raise Http404 from error
     consultation = getattr(conference, "consultation", None)
@@ -66,7 +72,7 @@ def conference_detail(request, slug):
 
 def document_download(request, pk):
     """Send a conference document as an attachment under its original name, never inline."""
-    document = get_object_or_404(ConferenceDocument, pk=pk)
+    document = get_object_or_404(ConferenceDocument.objects.for_commune(_site_commune(request)), pk=pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as error:

@@ -13,12 +13,15 @@ COMMUNE_STAFF = "commune_staff"
 CHAIR = "chair"
 HAMLET_OFFICER = "hamlet_officer"
 EDITOR = "editor"
+# The province Front's staff run the platform: every commune's records, acting for any commune.
+PROVINCE_STAFF = "province_staff"
 
 GROUP_NAMES = {
     COMMUNE_STAFF: "Cán bộ Mặt trận xã",
     CHAIR: "Chủ tịch Ủy ban MTTQ xã",
     HAMLET_OFFICER: "Trưởng ban công tác Mặt trận",
     EDITOR: "Biên tập viên",
+    PROVINCE_STAFF: "Cán bộ Ủy ban MTTQ tỉnh",
 }
 
 ROLE_LABELS = {
@@ -26,6 +29,7 @@ ROLE_LABELS = {
     CHAIR: _("Chủ tịch: giao chỉ tiêu, khóa kỳ, xác nhận kết quả"),
     HAMLET_OFFICER: _("Trưởng ban CTMT: nhập kết quả của khu dân cư mình"),
     EDITOR: _("Biên tập viên: viết và đăng tin"),
+    PROVINCE_STAFF: _("Cán bộ Ủy ban MTTQ tỉnh: quản lý mọi xã, phường của tỉnh"),
 }
 
 

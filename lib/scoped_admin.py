@@ -1,6 +1,11 @@
-"""One admin mixin for records that belong to a residential area: whoever may not see a record
-gets a 404 wherever the admin would reach it (list, change, history, a historical version,
-delete, the app's own extra pages), and may not change what they may not see.
+"""One admin mixin for records that belong to a commune, or to a residential area of one:
+whoever may not see a record gets a 404 wherever the admin would reach it (list, change,
+history, a historical version, delete, the app's own extra pages), may not change what they
+may not see, and is offered only records they may see in the form's choices.
+
+Commune first: every scoped queryset's `visible_to(user)` starts from the user's communes
+(`congresses.permissions.commune_scope`: province staff every commune, everyone else their
+own), then narrows to a hamlet officer's areas where the records carry one (campaigns).
 
 The rule itself is the model's: its default manager's queryset has `visible_to(user)`
 (campaigns: `AreaScopedQuerySet`). The mixin only applies it, so any app whose records carry
@@ -18,7 +23,27 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 
-class AreaScopedAdminMixin:
+class ScopedChoicesMixin:
+    """Foreign-key and many-to-many choices narrowed to what the user may see, in model admins
+    and inlines alike: an editor of one commune is never offered another commune's category."""
+
+    def _narrow(self, field, request):
+        if field is not None and hasattr(field, "queryset") and hasattr(field.queryset, "visible_to"):
+            field.queryset = field.queryset.visible_to(request.user)
+        return field
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return self._narrow(super().formfield_for_foreignkey(db_field, request, **kwargs), request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return self._narrow(super().formfield_for_manytomany(db_field, request, **kwargs), request)
+
+
+class ScopedInlineMixin(ScopedChoicesMixin):
+    """For inlines: their rows come from the parent (already scoped), their choices from here."""
+
+
+class AreaScopedAdminMixin(ScopedChoicesMixin):
     def may_use(self, request):
         """Whether this user works with these records at all (the list, the add form)."""
         return True
@@ -94,3 +119,7 @@ class AreaScopedAdminMixin:
     def delete_view(self, request, object_id, extra_context=None):
         self.visible_or_404(request, object_id)
         return super().delete_view(request, object_id, extra_context)
+
+
+# The name says what it scopes by: communes, and areas within them.
+ScopedAdminMixin = AreaScopedAdminMixin

@@ -13,7 +13,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from congresses.models import StaffProfile
+from congresses.permissions import EVERY_COMMUNE, commune_scope
+from congresses.sites import site_table
 from lib.roles import ROLE_LABELS, role_group
+from lib.scoped_admin import ScopedInlineMixin
 
 from .roles import ROLE_PERMISSIONS
 
@@ -45,6 +49,15 @@ class StaffAccountCreationForm(UserCreationForm):
 admin.site.unregister(User)
 
 
+class StaffProfileInline(ScopedInlineMixin, admin.StackedInline):
+    """Where the account works: a commune (editors, staff, chair, officers) or the province."""
+
+    model = StaffProfile
+    can_delete = False
+    extra = 1
+    max_num = 1
+
+
 @admin.register(User)
 class StaffAccountAdmin(SimpleHistoryAdmin, UserAdmin):
     add_form = StaffAccountCreationForm
@@ -67,8 +80,19 @@ class StaffAccountAdmin(SimpleHistoryAdmin, UserAdmin):
         for title, options in UserAdmin.fieldsets
     )
 
+    inlines = [StaffProfileInline]
+
+    def get_inline_instances(self, request, obj=None):
+        # Created with its role first (add_fieldsets); its commune is set on the change page.
+        return super().get_inline_instances(request, obj) if obj is not None else []
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
+        # The chair sees (to name a hamlet's officers) the accounts of their own commune only.
+        accounts = super().get_queryset(request).prefetch_related("groups")
+        scope = commune_scope(request.user)
+        if scope is EVERY_COMMUNE or site_table().only_commune is not None:
+            return accounts
+        return accounts.filter(staff_profile__commune__in=scope)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # A history record shows the account form, whose "../password/" link lands here:

@@ -2,7 +2,7 @@
 
 The portal may use every app, so the home page imports the sections it shows: news gives the
 featured and latest posts, each other app a function returning None (nothing to show) or
-{"title": str, "template": str, "context": dict, "order": int}; the home page renders
+{"title": str, "template": str, "context": dict, "order": int}, for the commune given; the home page renders
 `template` under the heading `title`, with `context` available as `data`.
 """
 
@@ -16,12 +16,25 @@ LATEST_COUNT = 8
 SECTIONS = [current_campaigns, latest_conferences]
 
 
-def home_page():
-    """Everything the home page renders: featured posts, latest posts, other apps' sections."""
-    featured = list(Post.objects.for_listing().filter(is_featured=True)[:FEATURED_COUNT])
-    latest = list(Post.objects.for_listing().exclude(pk__in=[post.pk for post in featured])[:LATEST_COUNT])
+def province_page(province, request):
+    """The province Front's home: its communes (name, link) and its own news. Two queries."""
+    communes = list(province.communes.order_by("name").only("name", "kind", "host", "site_name"))
+    for commune in communes:
+        commune.url = commune.site_url(request)
+    return {
+        "province": province,
+        "communes": communes,
+        "latest_posts": list(Post.objects.for_listing().for_site(province=province)[:LATEST_COUNT]),
+    }
+
+
+def home_page(commune):
+    """Everything a commune's home page renders: featured posts, latest posts, other apps' sections."""
+    posts = Post.objects.for_listing().for_commune(commune)
+    featured = list(posts.filter(is_featured=True)[:FEATURED_COUNT])
+    latest = list(posts.exclude(pk__in=[post.pk for post in featured])[:LATEST_COUNT])
     sections = sorted(
-        (section for function in SECTIONS if (section := function())),
+        (section for function in SECTIONS if (section := function(commune))),
         key=lambda section: section.get("order", 100),
     )
     return {

@@ -4,7 +4,7 @@ The role names and the `has_role()` check live in `lib.roles`; the groups are cr
 migration and their permissions set from the table below after every `migrate`.
 """
 
-from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, GROUP_NAMES, HAMLET_OFFICER
+from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, GROUP_NAMES, HAMLET_OFFICER, PROVINCE_STAFF
 
 # ---------------------------------------------------------------------------------------
 # What each role may do in the admin: "app_label.codename" of Django's model permissions.
@@ -90,11 +90,21 @@ ROLE_PERMISSIONS = {
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + UNLOCK_LOGINS
     ),
+    # The province Front's staff: everything commune staff and the chair do, in every commune
+    # (congresses.permissions.commune_scope), plus the provinces and their news.
+    PROVINCE_STAFF: _allowed(
+        perms("congresses", [*CONGRESS_MODELS, "province"])
+        + perms("news", NEWS_MODELS)
+        + perms("campaigns", CAMPAIGN_MODELS)
+        + ["congresses.confirm_consultation"]
+        + UNLOCK_LOGINS
+        + ["auth.view_user"]
+    ),
 }
 
 
 def sync_role_groups(using="default", verbosity=0):
-    """Create the four groups if missing and give each exactly the permissions of
+    """Create the groups if missing and give each exactly the permissions of
     ROLE_PERMISSIONS that exist in this database. Safe to run any number of times."""
     from django.contrib.auth.models import Group, Permission  # deferred: apps.py imports this module
 

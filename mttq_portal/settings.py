@@ -46,7 +46,9 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG, DEMO and TESTING are all off.")
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
+# Every commune's and the province's host name, or a wildcard for them all: `.example.vn`
+# accepts example.vn and every name under it. `.localhost` serves the demo's communes.
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,.localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "mttq_portal.middleware.CleanTextMiddleware",
+    # request.commune / request.province from the host name (congresses/sites.py).
+    "congresses.sites.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -163,7 +167,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMAGE_MAX_BYTES = envint("IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 IMAGE_MAX_PIXELS = envint("IMAGE_MAX_PIXELS", 40_000_000)
 
-# The commune this installation serves, shown in the header until the data says otherwise.
+# With several communes, the one served at a host no commune or province names (its slug):
+# the demo's first commune at 127.0.0.1:8000. Unset in production: an unknown host is a 404.
+SITE_FALLBACK_COMMUNE = os.environ.get("SITE_FALLBACK_COMMUNE", "xa-hoa-phu" if DEMO else "")
+# Shown only where no commune is known (an empty database); each commune's site shows its own
+# name (Commune.site_name, or "Ủy ban MTTQ Việt Nam xã …").
 SITE_NAME = os.environ.get("SITE_NAME", "Ủy ban MTTQ Việt Nam xã Hòa Phú")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

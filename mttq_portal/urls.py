@@ -1,7 +1,6 @@
 """Root URLs: the home page and site-wide pages here, each app's pages under its own prefix."""
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from campaigns import officer_views
@@ -12,7 +11,8 @@ from news.sitemaps import CategorySitemap, PostSitemap
 
 from . import views
 
-# Every app adds its entries here; /sitemap.xml lists them all.
+# Every app adds its entries here; /sitemap.xml lists them all, each made for the request's
+# commune (`Sitemap(commune)`: lib.sitemaps.CommuneSitemap).
 sitemaps = {
     "news": PostSitemap,
     "news-categories": CategorySitemap,
@@ -30,7 +30,7 @@ urlpatterns = [
     # Pages without a <link rel="icon"> (the admin) make browsers ask for /favicon.ico.
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     # Hamlet officers land on their own screen; everyone else gets the admin's index.
     path("quan-tri/", officer_views.admin_index),
     path("quan-tri/", admin.site.urls),

@@ -13,13 +13,24 @@ from django.views.decorators.cache import cache_page, never_cache
 
 from lib.media import send_media
 
-from .home import home_page
+from .home import home_page, province_page
 
 log = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "home.html", home_page())
+    if request.commune is None and request.province is not None:
+        return render(request, "province_home.html", province_page(request.province, request))
+    return render(request, "home.html", home_page(request.commune))
+
+
+def sitemap_xml(request):
+    """/sitemap.xml of the request's site: each app's sitemap made for this commune."""
+    from django.contrib.sitemaps.views import sitemap
+
+    from .urls import sitemaps
+
+    return sitemap(request, sitemaps={name: cls(request.commune) for name, cls in sitemaps.items()})
 
 
 @cache_page(60 * 60)

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import Commune
+from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 
 from . import services
 from .images import prepare_image
@@ -85,7 +86,7 @@ class PostAdminForm(forms.ModelForm):
             raise ValidationError([summary, *error.messages]) from error
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(ScopedInlineMixin, admin.TabularInline):
     model = Photo
     fields = ["preview", "alt_text", "caption", "position"]
     readonly_fields = ["preview"]
@@ -112,27 +113,27 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "commune"]
+class CategoryAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "commune", "province"]
     list_editable = ["position"]
-    list_select_related = ["commune"]
+    list_select_related = ["commune", "province"]
     search_fields = ["name"]
     readonly_fields = ["slug"]
-    fields = ["commune", "name", "slug", "description", "position"]
+    fields = ["commune", "province", "name", "slug", "description", "position"]
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        first = Commune.objects.order_by("pk").first()
+        first = Commune.objects.visible_to(request.user).order_by("pk").first()
         if first and "commune" not in initial:
             initial["commune"] = first.pk
         return initial
 
 
 @admin.register(Post)
-class PostAdmin(SimpleHistoryAdmin):
+class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     form = PostAdminForm
     list_display = ["title", "category", "state", "published_at", "is_featured", "photo_total", "view_count"]
-    list_filter = ["status", "category", "is_featured"]
+    list_filter = ["status", ("category", admin.RelatedOnlyFieldListFilter), "is_featured"]
     list_select_related = ["category"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "published_at"

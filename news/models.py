@@ -6,6 +6,7 @@ search, the detail page and the tests all go through it.
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from congresses.models import CommuneScopedQuerySet
 from lib.slugs import unique_slug
 from lib.templatetags.vn import vndatetime
 from lib.uploads import RandomName
@@ -65,22 +67,65 @@ def search_words(text):
     return fold(_PUNCTUATION.sub(" ", strip_tags(text or "")))
 
 
+class SiteScopedQuerySet(CommuneScopedQuerySet):
+    """News belongs to a commune's site or to the province's (its Front's own news)."""
+
+    province_lookup = "province"
+
+    def for_site(self, commune=None, province=None):
+        """What the site of `commune` (or, without one, of `province`) shows; nothing else."""
+        if commune is not None:
+            return self.for_commune(commune)
+        if province is not None:
+            return self.filter(**{self.province_lookup: province, self.commune_lookup: None})
+        return self.none()
+
+
+class CategoryQuerySet(SiteScopedQuerySet):
+    pass
+
+
 class Category(models.Model):
     commune = models.ForeignKey(
         "congresses.Commune",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="news_categories",
         verbose_name=_("xã, phường"),
+    )
+    province = models.ForeignKey(
+        "congresses.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="news_categories",
+        verbose_name=_("tỉnh (tin của Ủy ban MTTQ tỉnh)"),
+        help_text=_("Chỉ với chuyên mục của trang tỉnh; chuyên mục của xã để trống."),
     )
     name = models.CharField(_("tên chuyên mục"), max_length=120)
     slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, editable=False)
     description = models.TextField(_("giới thiệu"), blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự trên menu"), default=0)
 
+    objects = CategoryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
         ordering = ["position", "name"]
+        constraints = [
+            # A category is a commune's or the province's, never both, never neither.
+            models.CheckConstraint(
+                condition=models.Q(commune__isnull=False, province__isnull=True)
+                | models.Q(commune__isnull=True, province__isnull=False),
+                name="category_of_one_site",
+            ),
+        ]
+
+    def clean(self):
+        if bool(self.commune_id) == bool(self.province_id):
+            raise ValidationError(_("Chuyên mục thuộc một xã, phường hoặc thuộc trang của tỉnh (chọn một)."))
 
     def __str__(self):
         return self.name
@@ -94,7 +139,10 @@ class Category(models.Model):
         return reverse("news:category", args=[self.slug])
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(SiteScopedQuerySet):
+    commune_lookup = "category__commune"
+    province_lookup = "category__province"
+
     def published(self, now=None):
         """Posts the public may see: not a draft, and their publish time has come.
 
@@ -283,6 +331,11 @@ class Post(models.Model):
         return Post.objects.for_listing().filter(category_id=self.category_id).exclude(pk=self.pk)[:limit]
 
 
+class PhotoQuerySet(SiteScopedQuerySet):
+    commune_lookup = "post__category__commune"
+    province_lookup = "post__category__province"
+
+
 class Photo(models.Model):
     post = models.ForeignKey(
         Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("bài viết")
@@ -302,6 +355,8 @@ class Photo(models.Model):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
     created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ảnh")

@@ -10,7 +10,11 @@ PHOTOS_PER_CONFERENCE = 12
 
 def conference_news(conference):
     """Published posts about a conference and their photos; two queries whatever the size."""
-    posts = list(Post.objects.for_listing().filter(conference=conference)[:POSTS_PER_CONFERENCE])
+    posts = list(
+        Post.objects.for_listing().filter(
+            conference=conference, category__commune_id=conference.committee.commune_id
+        )[:POSTS_PER_CONFERENCE]
+    )
     if not posts:
         return None
     photos = list(

@@ -1,24 +1,29 @@
 """Sitemap entries for news: public posts and categories."""
 
-from django.contrib.sitemaps import Sitemap
+from lib.sitemaps import CommuneSitemap
 
 from .models import Category, Post
 
 
-class PostSitemap(Sitemap):
+class PostSitemap(CommuneSitemap):
     changefreq = "weekly"
     priority = 0.7
 
     def items(self):
-        return Post.objects.published().only("slug", "updated_at").order_by("-published_at")
+        return (
+            Post.objects.published()
+            .for_commune(self.commune)
+            .only("slug", "updated_at")
+            .order_by("-published_at")
+        )
 
     def lastmod(self, post):
         return post.updated_at
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(CommuneSitemap):
     changefreq = "daily"
     priority = 0.5
 
     def items(self):
-        return Category.objects.all()
+        return Category.objects.for_commune(self.commune)

@@ -1,6 +1,5 @@
 """Public news pages: lists, a post, search. Each page is one bounded set of queries."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -17,9 +16,15 @@ def _page(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("trang"))
 
 
+def _site(request):
+    """The request's site, as `for_site` takes it: its commune, or the province's own site."""
+    return {"commune": request.commune, "province": request.province}
+
+
 def post_list(request, category_slug=None):
-    category = get_object_or_404(Category, slug=category_slug) if category_slug else None
-    posts = Post.objects.for_listing()
+    categories = Category.objects.for_site(**_site(request))
+    category = get_object_or_404(categories, slug=category_slug) if category_slug else None
+    posts = Post.objects.for_listing().for_site(**_site(request))
     if category:
         posts = posts.filter(category=category)
     return render(request, "news/post_list.html", {"category": category, "page_obj": _page(request, posts)})
@@ -28,7 +33,11 @@ def post_list(request, category_slug=None):
 def post_detail(request, slug):
     photos = Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))
     post = get_object_or_404(
-        Post.objects.published().select_related("category", "conference").prefetch_related(photos), slug=slug
+        Post.objects.published()
+        .for_site(**_site(request))
+        .select_related("category", "conference")
+        .prefetch_related(photos),
+        slug=slug,
     )
     post.register_view()
     context = {"post": post, "related_posts": post.related_posts(), "json_ld": post_json_ld(request, post)}
@@ -49,7 +58,7 @@ def post_media(request, post_id, path):
 
 def search(request):
     query = request.GET.get("q", "").strip()[:100]
-    page_obj = _page(request, Post.objects.search(query)) if query else None
+    page_obj = _page(request, Post.objects.for_site(**_site(request)).search(query)) if query else None
     return render(request, "news/search.html", {"query": query, "page_obj": page_obj})
 
 
@@ -65,7 +74,7 @@ def post_json_ld(request, post):
         "mainEntityOfPage": request.build_absolute_uri(post.get_absolute_url()),
         "articleSection": post.category.name,
         "inLanguage": "vi",
-        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+        "publisher": {"@type": "Organization", "name": (request.commune or request.province).display_name},
     }
     if post.author:
         data["author"] = {"@type": "Person", "name": post.author}

@@ -39,6 +39,17 @@ def no_pending_views():
     caches["counters"].clear()
 
 
+@pytest.fixture(autouse=True)
+def fresh_site_table():
+    """Each test reads the table of sites anew: a rolled-back test sends no post_delete, so
+    its communes would otherwise still be served to the next test."""
+    from congresses.sites import forget_sites
+
+    forget_sites()
+    yield
+    forget_sites()
+
+
 @pytest.fixture
 def postgres_only(settings):
     """Tests that need PostgreSQL. The SQLite run skips them; the PostgreSQL run of CI sets

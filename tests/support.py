@@ -64,3 +64,22 @@ def form_data(html, form_id):
     reader = _FormReader(form_id)
     reader.feed(html)
     return reader.data
+
+
+def warm_site_table():
+    """Read the table of sites now, as a running server has: a query budget then counts the
+    page's own queries (the table costs one query per process after a commune is saved)."""
+    from congresses.sites import site_table
+
+    return site_table()
+
+
+def site_request(path="/"):
+    """A bare request for the only commune's site, for rendering templates in a test."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user = AnonymousUser()
+    request.commune, request.province = warm_site_table().resolve("testserver")
+    return request

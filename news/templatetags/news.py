@@ -22,7 +22,11 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 
-@register.simple_tag
-def news_categories():
-    """Categories for the menu (one small query per page)."""
-    return list(Category.objects.only("name", "slug"))
+@register.simple_tag(takes_context=True)
+def news_categories(context):
+    """The site's categories for the menu (one small query per page)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    site = {"commune": getattr(request, "commune", None), "province": getattr(request, "province", None)}
+    return list(Category.objects.for_site(**site).only("name", "slug"))

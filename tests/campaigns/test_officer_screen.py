@@ -91,7 +91,7 @@ def test_an_editor_may_not_use_the_officer_screen(client, editor):
     assert signed_in(client, editor).get(HOME).status_code == 403
 
 
-def test_anonymous_visitor_is_sent_to_sign_in(client):
+def test_anonymous_visitor_is_sent_to_sign_in(client, db):
     response = client.get(HOME)
     assert response.status_code == 302
     assert response["Location"].startswith("/quan-tri/login/?next=/nhap-lieu/")

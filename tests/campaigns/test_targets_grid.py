@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from campaigns import services
 from campaigns.models import Target
-from congresses.models import Commune, ResidentialArea
+from congresses.models import Commune, ResidentialArea, StaffProfile
 
 
 @pytest.fixture
@@ -165,6 +165,8 @@ def test_changing_a_share_keeps_the_old_value_in_the_history(chair, fund, area_a
 
 def test_set_targets_rolls_back_every_row_when_one_fails(chair, fund, area_a):
     other = ResidentialArea.objects.create(commune=Commune.objects.create(name="Hòa Lợi"), name="Nam")
+    # With a second commune, the chair acts for theirs only through their staff profile.
+    StaffProfile.objects.create(user=chair, commune=area_a.commune)
     with pytest.raises(ValidationError) as error:
         services.set_targets(fund, by=chair, commune=30_000_000, shares={area_a: 5_000_000, other: 1_000_000})
     assert set(error.value.message_dict) == {other.pk}

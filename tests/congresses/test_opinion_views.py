@@ -144,12 +144,12 @@ def test_public_pages_run_a_fixed_number_of_queries(
         answered(raised(commune, meeting, area=area_a))
     opinion = Opinion.objects.first()
     client.get(meeting.get_absolute_url())  # warm the session and the site context
-    # commune, meeting, its hamlets, its public opinions, the menu's categories
-    with django_assert_num_queries(5):
+    # meeting, its hamlets, its public opinions, the menu's categories (the commune is the site's)
+    with django_assert_num_queries(4):
         assert client.get(meeting.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(4):  # commune, count, page, categories
+    with django_assert_num_queries(3):  # count, page, categories (the commune is the site's)
         assert client.get(reverse("congresses:voter_meetings")).status_code == 200
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):  # one query fewer: the commune is the site's
         assert client.get(LOOKUP, {"ma": opinion.reference_code}).status_code == 200
-    with django_assert_num_queries(3):  # commune, categories, hamlets
+    with django_assert_num_queries(2):  # categories, hamlets (the commune is the site's)
         assert client.get(SEND).status_code == 200

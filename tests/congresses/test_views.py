@@ -212,8 +212,8 @@ def test_the_sitemaps_list_current_areas_and_conferences(commune, area_a, area_b
     committee = services.committee_for_area(area_a)
     meeting = conference(committee)
     services.merge_areas([area_a], into=area_b, on=D(2025, 7, 1))
-    assert list(AreaSitemap().items()) == [area_b]
-    assert list(ConferenceSitemap().items()) == [meeting]
+    assert list(AreaSitemap(commune).items()) == [area_b]
+    assert list(ConferenceSitemap(commune).items()) == [meeting]
 
 
 @pytest.mark.parametrize(

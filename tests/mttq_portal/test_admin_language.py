@@ -30,6 +30,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
+from congresses.models import Commune, StaffProfile
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, has_role, role_groups
 
 ADMIN = "/quan-tri/"
@@ -337,6 +338,13 @@ def demo_media(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def at_the_demo_communes_host(client):
+    """Once the demo is loaded (module-wide) it has several communes: every request of this
+    module goes to Hòa Phú's host, as a staff member's browser would."""
+    client.defaults["HTTP_HOST"] = HOST
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, demo_media):
     """The demo's files (documents, photos) stay where the demo put them for every test."""
     settings.MEDIA_ROOT = demo_media
@@ -358,6 +366,7 @@ def demo(django_db_setup, django_db_blocker, demo_media):
         for username, role in (("bientap", EDITOR), ("canbo.xa", COMMUNE_STAFF)):
             user = User.objects.create_user(username, password="MatKhau@12345", is_staff=True)
             user.groups.add(groups[role])
+            StaffProfile.objects.create(user=user, commune=Commune.objects.get(host=HOST))
         attempt = {"username": "bct.dong-tay", "ip_address": "10.0.0.7", "user_agent": "Zalo"}
         AccessAttempt.objects.create(
             **attempt, http_accept="text/html", path_info="/quan-tri/login/", failures_since_start=5
@@ -369,6 +378,9 @@ def demo(django_db_setup, django_db_blocker, demo_media):
         yield
         transaction.set_rollback(True)
 
+
+# The demo has several communes, each at its own host; the crawl works in Hòa Phú's.
+HOST = "hoaphu.localhost"
 
 ROLES = {
     "editor": "bientap",

@@ -10,7 +10,7 @@ from mttq_portal import home
 
 @pytest.fixture
 def extra_section(monkeypatch):
-    def campaign_progress():
+    def campaign_progress(commune):
         return {
             "title": "Quỹ “Vì người nghèo”",
             "template": "partials/pagination.html",
@@ -33,11 +33,11 @@ def test_home_page_separates_featured_from_latest(commune):
     plain = Post.objects.create(
         category=category, title="Thường", lead=".", status="published", published_at=past
     )
-    data = home.home_page()
+    data = home.home_page(commune)
     assert data["featured_posts"] == [star]
     assert data["latest_posts"] == [plain]
 
 
-def test_a_section_appears_on_the_home_page(client, db, extra_section):
-    assert home.home_page()["sections"][0]["title"] == "Quỹ “Vì người nghèo”"
+def test_a_section_appears_on_the_home_page(client, commune, extra_section):
+    assert home.home_page(commune)["sections"][0]["title"] == "Quỹ “Vì người nghèo”"
     assert "Quỹ “Vì người nghèo”" in client.get("/").content.decode()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from congresses import panels, services
 from congresses.models import ConferenceDocument, Delegate, Position, ResidentialArea
 from tests.congresses.helpers import conference, person, running_village, term_with_members, today
+from tests.support import warm_site_table
 
 D = datetime.date
 
@@ -66,6 +67,7 @@ def big_conference(commune, size):
 
 
 def count_queries(client, url):
+    warm_site_table()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Category, Photo, Post
+from tests.support import warm_site_table
 
 FAKE_RENDITIONS = {
     size: {"webp": f"r/x-{size}.webp", "jpeg": f"r/x-{size}.jpg", "width": w, "height": w * 2 // 3}
@@ -43,6 +44,7 @@ def news_of_size(request, commune):
         for n in range(size // 5)
     )  # fmt: skip
     Post.objects.create(category=categories[0], title="Nháp", lead="Nháp", status=Post.Status.DRAFT)
+    warm_site_table()
     return {"size": size, "post": posts[0], "category": categories[0]}
 
 

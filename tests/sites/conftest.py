@@ -1,0 +1,159 @@
+"""Two communes of one province with look-alike data, each at its own host, and their people."""
+
+import datetime
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
+from congresses import services
+from congresses.models import (
+    Commune,
+    Conference,
+    Opinion,
+    Person,
+    Province,
+    ResidentialArea,
+    StaffProfile,
+    VoterMeeting,
+)
+from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
+from news.models import Category, Post
+
+PASSWORD = "MatKhau@12345"
+HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
+
+
+@pytest.fixture(autouse=True)
+def hosts_allowed(settings):
+    settings.ALLOWED_HOSTS = [".example.vn", "testserver", "127.0.0.1"]
+
+
+def _build(commune, mark):
+    """The same shape in each commune: areas Đông and Tây, a category, two posts, a campaign
+    with the same name, a conference; `mark` is a word found only in this commune's rows."""
+    east = ResidentialArea.objects.create(commune=commune, name="Đông", position=1)
+    ResidentialArea.objects.create(commune=commune, name="Tây", position=2)
+    category = Category.objects.create(commune=commune, name="Hoạt động Mặt trận")
+    now = timezone.now()
+    posts = [
+        Post.objects.create(
+            category=category,
+            title=f"Hội nghị Ban công tác Mặt trận thôn Đông {mark}",
+            lead=f"Tin của {mark}.",
+            body="<p>Hội nghị dân chủ.</p>",
+            status=Post.Status.PUBLISHED,
+            published_at=now - timedelta(hours=2),
+            is_featured=True,
+        ),
+        Post.objects.create(
+            category=category,
+            title=f"Trao quà Tết cho hộ nghèo {mark}",
+            lead=f"Quà của {mark}.",
+            status=Post.Status.PUBLISHED,
+            published_at=now - timedelta(hours=3),
+        ),
+    ]
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name="Vận động Quỹ “Vì người nghèo” năm 2025",
+        description=f"Cuộc vận động của {mark}.",
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(2025, 1, 1),
+    )
+    indicator = Indicator.objects.create(campaign=campaign, name="Quỹ “Vì người nghèo”")
+    target = Target.objects.create(indicator=indicator, area=east, amount=10_000_000)
+    contribution = Contribution.objects.create(
+        indicator=indicator,
+        area=east,
+        amount=500_000,
+        donor_name=f"Gia đình {mark}",
+        date=datetime.date(2025, 2, 1),
+    )
+    committee = services.committee_for_area(east)
+    conference = Conference.objects.create(
+        committee=committee,
+        kind=Conference.Kind.TERM,
+        title=f"Hội nghị nhiệm kỳ thôn Đông {mark}",
+        starts_at=now - timedelta(days=3),
+    )
+    person = Person.objects.create(commune=commune, full_name=f"Nguyễn Văn {mark}", gender="male")
+    voter_meeting = VoterMeeting.objects.create(
+        commune=commune,
+        body=VoterMeeting.Body.COMMUNE_COUNCIL,
+        timing=VoterMeeting.Timing.BEFORE,
+        session=f"kỳ họp thứ 5 {mark}",
+        starts_on=datetime.date(2025, 6, 1),
+    )
+    opinion = services.receive_opinion(
+        commune,
+        summary=f"Đường vào thôn Đông xuống cấp {mark}",
+        source=Opinion.Source.VOTER_MEETING,
+        area=east,
+        voter_meeting=voter_meeting,
+        citizen_phone="0905123456",
+    )
+    return {
+        "commune": commune,
+        "area": east,
+        "category": category,
+        "posts": posts,
+        "campaign": campaign,
+        "indicator": indicator,
+        "target": target,
+        "contribution": contribution,
+        "conference": conference,
+        "committee": committee,
+        "person": person,
+        "voter_meeting": voter_meeting,
+        "opinion": opinion,
+        "mark": mark,
+    }
+
+
+@pytest.fixture
+def province(db):
+    return Province.objects.create(name="Quảng Nam", host=HOSTS["province"])
+
+
+@pytest.fixture
+def sites(province):
+    a = Commune.objects.create(name="Hòa Phú", host=HOSTS["a"], province=province)
+    b = Commune.objects.create(name="Hòa An", host=HOSTS["b"], province=province)
+    return {"a": _build(a, "Alphaxa"), "b": _build(b, "Betaxa")}
+
+
+def make_user(username, role, commune=None, area=None):
+    user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(role_groups()[role])
+    StaffProfile.objects.create(user=user, commune=commune)
+    if area is not None:
+        AreaOfficer.objects.create(user=user, area=area)
+    return user
+
+
+ROLES = {"editor": EDITOR, "staff": COMMUNE_STAFF, "chair": CHAIR, "officer": HAMLET_OFFICER}
+
+
+@pytest.fixture
+def people(sites):
+    """Each role in each commune: people["a"]["editor"] …; the officer works for thôn Đông."""
+    return {
+        key: {
+            name: make_user(
+                f"{name}.{key}",
+                role,
+                commune=site["commune"],
+                area=site["area"] if role == HAMLET_OFFICER else None,
+            )
+            for name, role in ROLES.items()
+        }
+        for key, site in sites.items()
+    }
+
+
+@pytest.fixture
+def province_staff(sites):
+    return make_user("canbo.tinh", PROVINCE_STAFF)

@@ -1,0 +1,102 @@
+"""Each commune's site shows its own records only; an unknown host gets a 404; one commune
+alone is served at any host."""
+
+import pytest
+
+from congresses.models import Commune
+
+from .conftest import HOSTS
+
+
+def public_urls(site):
+    return [
+        "/",
+        "/tin-tuc/",
+        site["category"].get_absolute_url(),
+        *[post.get_absolute_url() for post in site["posts"]],
+        "/rss/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/tim-kiem/?q=hoi+nghi",
+        "/mat-tran/",
+        "/mat-tran/uy-ban/",
+        "/mat-tran/hoi-nghi/",
+        site["conference"].get_absolute_url(),
+        site["area"].get_absolute_url(),
+        "/van-dong/",
+        site["campaign"].get_absolute_url(),
+        site["campaign"].get_absolute_url() + "nha-hao-tam/",
+    ]
+
+
+@pytest.mark.parametrize("here,there", [("a", "b"), ("b", "a")])
+def test_nothing_of_one_commune_appears_on_the_other(client, sites, here, there):
+    mine, other = sites[here], sites[there]
+    for url in public_urls(mine):
+        response = client.get(url, HTTP_HOST=HOSTS[here], follow=True)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        assert other["mark"] not in text, url
+        assert other["commune"].name not in text, url
+    # Searching for the other commune's own word finds nothing of it (only the query echoed).
+    found = client.get(f"/tim-kiem/?q={other['mark']}", HTTP_HOST=HOSTS[here]).content.decode()
+    assert all(post.title not in found for post in other["posts"])
+    home = client.get("/", HTTP_HOST=HOSTS[here]).content.decode()
+    assert mine["posts"][0].title in home
+    assert f"Ủy ban MTTQ Việt Nam xã {mine['commune'].name}" in home  # the site's own name
+
+
+@pytest.mark.parametrize("here,there", [("a", "b"), ("b", "a")])
+def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, there):
+    other = sites[there]
+    urls = [
+        other["category"].get_absolute_url(),
+        *[post.get_absolute_url() for post in other["posts"]],
+        other["conference"].get_absolute_url(),
+        other["campaign"].get_absolute_url(),
+        other["campaign"].get_absolute_url() + "nha-hao-tam/",
+        other["commune"].get_absolute_url(),
+    ]
+    for url in urls:
+        assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url
+
+
+def test_an_unknown_host_gets_a_vietnamese_404(client, sites):
+    for url in ["/", "/tin-tuc/", "/rss/", "/sitemap.xml", "/quan-tri/"]:
+        response = client.get(url, HTTP_HOST="la.example.vn")
+        assert response.status_code == 404, url
+        text = response.content.decode()
+        assert "Không có trang nào ở địa chỉ này" in text
+        assert "Alphaxa" not in text and "Betaxa" not in text
+
+
+def test_the_province_site_lists_its_communes_and_no_commune_news(client, sites):
+    text = client.get("/", HTTP_HOST=HOSTS["province"]).content.decode()
+    assert "Ủy ban MTTQ Việt Nam xã Hòa Phú" in text and "Ủy ban MTTQ Việt Nam xã Hòa An" in text
+    assert f"http://{HOSTS['a']}/" in text
+    assert "Alphaxa" not in text and "Betaxa" not in text
+    for url in ["/van-dong/", "/tin-tuc/", "/rss/", "/sitemap.xml", "/tim-kiem/?q=hoi+nghi"]:
+        page = client.get(url, HTTP_HOST=HOSTS["province"]).content.decode()
+        assert "Alphaxa" not in page and "Betaxa" not in page, url
+    assert client.get("/mat-tran/", HTTP_HOST=HOSTS["province"]).status_code == 404
+
+
+def test_one_commune_alone_is_served_without_any_host(client, db):
+    Commune.objects.create(name="Hòa Phú")
+    response = client.get("/", HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200
+    assert "Ủy ban MTTQ Việt Nam xã Hòa Phú" in response.content.decode()
+
+
+def test_the_site_table_costs_one_query_after_a_commune_is_saved_and_none_after(
+    client, sites, django_assert_num_queries
+):
+    from congresses.sites import site_table
+
+    with django_assert_num_queries(1):
+        site_table()
+    with django_assert_num_queries(0):
+        site_table()
+    sites["a"]["commune"].save()
+    with django_assert_num_queries(1):
+        assert site_table().resolve(HOSTS["a"])[0] == sites["a"]["commune"]

@@ -21,8 +21,8 @@ from lib.roles import CHAIR, COMMUNE_STAFF, has_role
 from lib.scoped_admin import AreaScopedAdminMixin
 
 from . import services
-from .permissions import working_commune
 from .models import Conference, Opinion, ResidentialArea, VoterMeeting
+from .permissions import working_commune
 
 
 def _error_text(error):

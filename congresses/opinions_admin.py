@@ -267,7 +267,6 @@ class OpinionAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     def may_use(self, request):
         return has_role(request.user, COMMUNE_STAFF) or has_role(request.user, CHAIR)
 
-
     def visible_records(self, request):
         return self.get_queryset(request)
 

@@ -8,12 +8,15 @@ featured and latest posts, each other app a function returning None (nothing to 
 
 from campaigns.home import current_campaigns
 from congresses.home import latest_conferences
+from news.home import pinned_announcements
 from news.models import Post
 
 FEATURED_COUNT = 3
 LATEST_COUNT = 8
 
 SECTIONS = [current_campaigns, latest_conferences]
+# What is urgent comes before the news: these sections are rendered at the top of the page.
+TOP_SECTIONS = [pinned_announcements]
 
 
 def province_page(province, request):
@@ -33,12 +36,16 @@ def home_page(commune):
     posts = Post.objects.for_listing().for_commune(commune)
     featured = list(posts.filter(is_featured=True)[:FEATURED_COUNT])
     latest = list(posts.exclude(pk__in=[post.pk for post in featured])[:LATEST_COUNT])
-    sections = sorted(
-        (section for function in SECTIONS if (section := function(commune))),
-        key=lambda section: section.get("order", 100),
-    )
     return {
+        "top_sections": _sections(TOP_SECTIONS, commune),
         "featured_posts": featured,
         "latest_posts": latest,
-        "sections": sections,
+        "sections": _sections(SECTIONS, commune),
     }
+
+
+def _sections(functions, commune):
+    return sorted(
+        (section for function in functions if (section := function(commune))),
+        key=lambda section: section.get("order", 100),
+    )

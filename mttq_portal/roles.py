@@ -19,6 +19,8 @@ from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, GROUP_NAMES, HAMLET_OFFICER,
 # ---------------------------------------------------------------------------------------
 ALL = ("add", "change", "delete", "view")
 NEWS_MODELS = ["category", "post", "photo"]
+# The document registry and announcements: kept by the same people who write the news.
+REGISTRY_MODELS = ["document", "documentfile", "announcement"]
 CONGRESS_MODELS = [
     "commune",
     "residentialarea",
@@ -52,6 +54,8 @@ KEEP_FOREVER = {
     "campaigns.delete_contribution",
     "campaigns.delete_disbursement",
     "congresses.delete_opinion",
+    # An issued document stays on record: it is taken off the site (not public), not deleted.
+    "news.delete_document",
 }
 UNLOCK_LOGINS = ["axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accesslog"]
 
@@ -66,7 +70,7 @@ def _allowed(codes):
 
 
 ROLE_PERMISSIONS = {
-    EDITOR: _allowed(perms("news", NEWS_MODELS)),
+    EDITOR: _allowed(perms("news", NEWS_MODELS + REGISTRY_MODELS)),
     HAMLET_OFFICER: _allowed(
         perms("campaigns", ["campaign", "indicator", "target"], ("view",))
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
@@ -85,7 +89,7 @@ ROLE_PERMISSIONS = {
         perms("congresses", CONGRESS_MODELS)
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
-        + perms("news", NEWS_MODELS)
+        + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + UNLOCK_LOGINS
@@ -94,7 +98,7 @@ ROLE_PERMISSIONS = {
     # (congresses.permissions.commune_scope), plus the provinces and their news.
     PROVINCE_STAFF: _allowed(
         perms("congresses", [*CONGRESS_MODELS, "province"])
-        + perms("news", NEWS_MODELS)
+        + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS

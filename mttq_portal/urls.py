@@ -7,7 +7,7 @@ from campaigns import officer_views
 from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
-from news.sitemaps import CategorySitemap, PostSitemap
+from news.sitemaps import AnnouncementSitemap, CategorySitemap, DocumentSitemap, PostSitemap
 
 from . import views
 
@@ -16,6 +16,8 @@ from . import views
 sitemaps = {
     "news": PostSitemap,
     "news-categories": CategorySitemap,
+    "van-ban": DocumentSitemap,
+    "thong-bao": AnnouncementSitemap,
     **congresses_sitemaps,
     "cuoc-van-dong": CampaignSitemap,
 }

@@ -207,3 +207,7 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     def unmark_featured(self, request, queryset):
         count = services.set_featured(queryset, False)
         self.message_user(request, _("Đã bỏ nổi bật %(count)d bài.") % {"count": count}, messages.SUCCESS)
+
+
+# The document registry and announcements have their own admin module.
+from . import registry_admin  # noqa: E402, F401

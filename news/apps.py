@@ -13,8 +13,10 @@ class NewsConfig(AppConfig):
         from congresses import panels
 
         from .panels import conference_news
+        from .registry_panels import conference_documents
 
         panels.register("conference", conference_news)
+        panels.register("conference", conference_documents)
         post_migrate.connect(keep_search_index, sender=self)
 
 

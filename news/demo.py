@@ -345,6 +345,10 @@ def load(commune=None, log=print, figures=None):
     commune = commune or Commune.objects.order_by("pk").first()
     if commune is None:
         commune = Commune.objects.create(name="Hòa Phú")
+    # Documents and announcements (news/demo_registry.py, drawn with this module's fonts).
+    from . import demo_registry
+
+    demo_registry.load(commune, log)
     if Category.objects.filter(commune=commune).exists():
         log("  tin tức: đã có, bỏ qua")
         return 0

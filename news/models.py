@@ -391,3 +391,9 @@ def delete_photo_files(sender, instance, **kwargs):
         delete_renditions(renditions)
 
     transaction.on_commit(remove)
+
+
+# The registry and the announcements live in their own modules; imported here so Django finds
+# their models (they import nothing from this module).
+from .announcements import Announcement  # noqa: E402, F401
+from .documents import Document, DocumentFile  # noqa: E402, F401

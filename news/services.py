@@ -151,3 +151,86 @@ def set_featured(posts, featured=True):
             post.save(update_fields=["is_featured", "updated_at"])
             changed += 1
     return changed
+
+
+# --- the document registry and announcements --------------------------------------------------
+
+
+def check_document_files(files):
+    """Check every file of a batch (PDF or DOCX, by content); raise one ValidationError listing
+    each rejected file in Vietnamese, before anything is written."""
+    from .documents import validate_document_file
+
+    errors = []
+    for uploaded in files:
+        try:
+            validate_document_file(uploaded)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def save_document(document, files=()):
+    """Validate and save a document with any new files, all or nothing.
+
+    Raises a Vietnamese ValidationError (bad dates, a number already used that year, a file
+    that is not a real PDF/DOCX) and writes nothing then. Returns the document.
+    """
+    files = list(files)
+    check_document_files(files)
+    document.full_clean(exclude=["slug"])
+    with transaction.atomic():
+        document.save()
+        add_document_files(document, files, checked=True)
+    return document
+
+
+def add_document_files(document, files, checked=False):
+    """Attach uploaded files to the end of a document's list, all or nothing; returns the rows."""
+    from .documents import DocumentFile
+
+    files = list(files)
+    if not checked:
+        check_document_files(files)
+    rows = []
+    with transaction.atomic():
+        start = (document.files.aggregate(last=Max("position"))["last"] or 0) + 1
+        for offset, uploaded in enumerate(files):
+            row = DocumentFile(document=document, file=uploaded, position=start + offset)
+            row.save()
+            rows.append(row)
+    return rows
+
+
+def set_documents_published(documents, published=True):
+    """Show the given documents on the site (or keep them internal); returns how many changed."""
+    changed = 0
+    for document in documents:
+        if document.is_published != published:
+            document.is_published = published
+            document.save(update_fields=["is_published", "updated_at"])
+            changed += 1
+    return changed
+
+
+def save_announcement(announcement):
+    """Validate and save an announcement (expiry after its start); a Vietnamese ValidationError else."""
+    announcement.full_clean(exclude=["slug"])
+    announcement.save()
+    return announcement
+
+
+def expire_announcements(announcements, now=None):
+    """End the given announcements now: they leave the home page and stay in the archive.
+
+    Those already expired keep their time. Returns how many changed.
+    """
+    now = now or timezone.now()
+    changed = 0
+    for announcement in announcements:
+        if announcement.expires_at is None or announcement.expires_at > now:
+            announcement.expires_at = max(now, announcement.starts_at)
+            announcement.save()
+            changed += 1
+    return changed

@@ -2,7 +2,7 @@
 
 from lib.sitemaps import CommuneSitemap
 
-from .models import Category, Post
+from .models import Announcement, Category, Document, Post
 
 
 class PostSitemap(CommuneSitemap):
@@ -27,3 +27,32 @@ class CategorySitemap(CommuneSitemap):
 
     def items(self):
         return Category.objects.for_commune(self.commune)
+
+
+class DocumentSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Document.objects.for_listing().for_commune(self.commune).only("slug", "updated_at")
+
+    def lastmod(self, document):
+        return document.updated_at
+
+
+class AnnouncementSitemap(CommuneSitemap):
+    """Every public announcement, expired ones too: the archive keeps their pages."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return (
+            Announcement.objects.public()
+            .for_commune(self.commune)
+            .only("slug", "updated_at")
+            .order_by("-starts_at", "-pk")
+        )
+
+    def lastmod(self, announcement):
+        return announcement.updated_at

@@ -13,3 +13,8 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("rss/", feeds.LatestPostsFeed(), name="feed"),
 ]
+
+# The document registry and the announcements (news/registry_urls.py), in the same namespace.
+from . import registry_urls  # noqa: E402
+
+urlpatterns += registry_urls.urlpatterns

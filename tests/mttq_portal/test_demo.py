@@ -32,3 +32,27 @@ def test_the_featured_blood_drive_post_quotes_the_campaign_page(demo, client):
     assert f"{quoted_units} / {quoted_target} đơn vị máu — đạt {quoted_percent}%" in page
     assert int(quoted_units.replace(".", "")) == units
     assert int(quoted_target.replace(".", "")) == target
+
+
+def test_the_demo_registry_has_documents_with_pdfs_and_one_pinned_one_expired_announcement(demo, client):
+    from news.models import Announcement, Document
+
+    commune = Document.objects.first().commune
+    host = commune.host
+    documents = client.get("/van-ban/", HTTP_HOST=host).content.decode()
+    assert "12/KH-MTTQ" in documents
+    assert "01/NQ-ĐH" in documents
+    plan = Document.objects.get(number="12/KH-MTTQ")
+    download = client.get(plan.files.get().get_absolute_url(), HTTP_HOST=host)
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    pinned = Announcement.objects.current().get(is_pinned=True)
+    expired = Announcement.objects.expired().get()
+    home = client.get("/", HTTP_HOST=host).content.decode()
+    assert pinned.title in home
+    assert expired.title not in home
+    assert expired.title in client.get("/thong-bao/", HTTP_HOST=host).content.decode()
+    # The resolution belongs to the congress: its page lists it.
+    resolution = Document.objects.get(number="01/NQ-ĐH")
+    assert resolution.conference is not None
+    conference_page = client.get(resolution.conference.get_absolute_url(), HTTP_HOST=host).content.decode()
+    assert "Nghị quyết số 01/NQ-ĐH" in conference_page

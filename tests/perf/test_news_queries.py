@@ -48,9 +48,10 @@ def news_of_size(request, commune):
     return {"size": size, "post": posts[0], "category": categories[0]}
 
 
-# home: featured, latest, menu categories, latest conferences (congresses' section),
-# current campaigns (campaigns' section: campaigns; indicators, totals and targets only when any)
-HOME_QUERIES = 5
+# home: pinned announcements, featured, latest, menu categories, latest conferences (congresses'
+# section), current campaigns (campaigns' section: campaigns; indicators, totals and targets only
+# when any)
+HOME_QUERIES = 6
 # listing: the category, the page count, the page of posts, menu categories
 LISTING_QUERIES = 4
 # detail: the post, its photos, related posts, menu categories (the reading is counted

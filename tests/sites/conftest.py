@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
@@ -20,7 +21,8 @@ from congresses.models import (
     VoterMeeting,
 )
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
-from news.models import Category, Post
+from news import services as news_services
+from news.models import Announcement, Category, Document, Post
 
 PASSWORD = "MatKhau@12345"
 HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
@@ -95,9 +97,32 @@ def _build(commune, mark):
         voter_meeting=voter_meeting,
         citizen_phone="0905123456",
     )
+    document = news_services.save_document(
+        Document(
+            commune=commune,
+            kind=Document.Kind.PLAN,
+            number="12/KH-MTTQ",
+            issuing_body=f"Ban Thường trực {mark}",
+            issued_on=datetime.date(2026, 2, 10),
+            summary=f"Kế hoạch vận động Quỹ “Vì người nghèo” {mark}",
+        ),
+        [SimpleUploadedFile(f"ke-hoach-{mark}.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")],
+    )
+    announcement = news_services.save_announcement(
+        Announcement(
+            commune=commune,
+            title=f"Tiếp nhận đăng ký hỗ trợ dịp Tết {mark}",
+            starts_at=now - timedelta(hours=1),
+            expires_at=now + timedelta(days=3),
+            is_pinned=True,
+        )
+    )
     return {
         "commune": commune,
         "area": east,
+        "document": document,
+        "document_file": document.files.get(),
+        "announcement": announcement,
         "category": category,
         "posts": posts,
         "campaign": campaign,

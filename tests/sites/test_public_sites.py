@@ -26,6 +26,13 @@ def public_urls(site):
         "/van-dong/",
         site["campaign"].get_absolute_url(),
         site["campaign"].get_absolute_url() + "nha-hao-tam/",
+        "/van-ban/",
+        "/van-ban/?q=quy+vi+nguoi+ngheo",
+        site["document"].get_absolute_url(),
+        "/van-ban/rss/",
+        "/thong-bao/",
+        site["announcement"].get_absolute_url(),
+        "/thong-bao/rss/",
     ]
 
 
@@ -43,6 +50,10 @@ def test_nothing_of_one_commune_appears_on_the_other(client, sites, here, there)
     assert all(post.title not in found for post in other["posts"])
     home = client.get("/", HTTP_HOST=HOSTS[here]).content.decode()
     assert mine["posts"][0].title in home
+    assert mine["announcement"].title in home  # pinned, at the top
+    download = client.get(mine["document_file"].get_absolute_url(), HTTP_HOST=HOSTS[here])
+    assert download.status_code == 200
+    assert f"ke-hoach-{mine['mark']}.pdf" in download["Content-Disposition"]
     assert f"Ủy ban MTTQ Việt Nam xã {mine['commune'].name}" in home  # the site's own name
 
 
@@ -56,6 +67,9 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["campaign"].get_absolute_url(),
         other["campaign"].get_absolute_url() + "nha-hao-tam/",
         other["commune"].get_absolute_url(),
+        other["document"].get_absolute_url(),
+        other["document_file"].get_absolute_url(),
+        other["announcement"].get_absolute_url(),
     ]
     for url in urls:
         assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url

@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from congresses.models import Conference
 from congresses.permissions import working_commune
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
+from lib.templatetags.vn import vndatetime
 
 from . import services
 from .announcements import Announcement
@@ -122,7 +123,8 @@ class DocumentFileInline(ScopedInlineMixin, admin.TabularInline):
 @admin.register(Document)
 class DocumentAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     form = DocumentAdminForm
-    list_display = ["number", "kind", "summary_short", "issuing_body", "issued_on", "field", "is_published"]
+    # Few columns, so the list reads on a phone; the issuing body and field are filters.
+    list_display = ["number", "kind", "summary_short", "issued_on", "is_published"]
     list_filter = ["kind", "field", "is_published", "issued_on"]
     list_select_related = ["commune"]
     search_fields = ["number", "summary", "search_text"]
@@ -142,6 +144,10 @@ class DocumentAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
         form = super().get_form(request, obj, **kwargs)
         form.working_commune = working_commune(request)
         return form
+
+    def get_inlines(self, request, obj):
+        # A new document has no files yet: they come through the upload field.
+        return self.inlines if obj is not None else []
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "conference":
@@ -210,7 +216,7 @@ class CurrentFilter(admin.SimpleListFilter):
 @admin.register(Announcement)
 class AnnouncementAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     form = AnnouncementAdminForm
-    list_display = ["title", "starts_at", "expires_at", "is_pinned", "state", "is_published"]
+    list_display = ["title", "starts", "expires", "is_pinned", "state"]
     list_filter = [CurrentFilter, "is_pinned", "is_published"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "starts_at"
@@ -226,6 +232,14 @@ class AnnouncementAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
         form = super().get_form(request, obj, **kwargs)
         form.working_commune = working_commune(request)
         return form
+
+    @admin.display(description=_("hiện từ"), ordering="starts_at")
+    def starts(self, announcement):
+        return vndatetime(announcement.starts_at)
+
+    @admin.display(description=_("hết hạn lúc"), ordering="expires_at")
+    def expires(self, announcement):
+        return vndatetime(announcement.expires_at) if announcement.expires_at else "—"
 
     @admin.display(description=_("tình trạng"))
     def state(self, announcement):

@@ -160,6 +160,14 @@ def load(commune=None, log=print):
         return 0
     conferences = Conference.objects.filter(committee__commune=commune, committee__area__isnull=True)
     for kind, number, body, issued, effective, summary, field, signer, conference_kind, lines in DOCUMENTS:
+        conference = (
+            conferences.filter(kind=conference_kind).order_by("-starts_at").first()
+            if conference_kind
+            else None
+        )
+        if conference and kind == Document.Kind.RESOLUTION:
+            # A congress's resolution is adopted, and takes effect, on the congress's day.
+            issued = effective = timezone.localdate(conference.starts_at)
         document = Document(
             commune=commune,
             kind=kind,
@@ -170,9 +178,7 @@ def load(commune=None, log=print):
             summary=summary,
             field=field,
             signer=signer,
-            conference=conferences.filter(kind=conference_kind).order_by("-starts_at").first()
-            if conference_kind
-            else None,
+            conference=conference,
         )
         pdf = SimpleUploadedFile(
             f"{slugify_vi(number)}.pdf", demo_pdf(summary, lines, number), content_type="application/pdf"

@@ -19,6 +19,8 @@ from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, GROUP_NAMES, HAMLET_OFFICER,
 # ---------------------------------------------------------------------------------------
 ALL = ("add", "change", "delete", "view")
 NEWS_MODELS = ["category", "post", "photo"]
+# The organisation pages and the work calendar: kept by editors and commune staff.
+PUBLIC_DUTY_MODELS = ["page", "calendarentry"]
 CONGRESS_MODELS = [
     "commune",
     "residentialarea",
@@ -66,7 +68,7 @@ def _allowed(codes):
 
 
 ROLE_PERMISSIONS = {
-    EDITOR: _allowed(perms("news", NEWS_MODELS)),
+    EDITOR: _allowed(perms("news", NEWS_MODELS) + perms("news", PUBLIC_DUTY_MODELS)),
     HAMLET_OFFICER: _allowed(
         perms("campaigns", ["campaign", "indicator", "target"], ("view",))
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
@@ -78,6 +80,7 @@ ROLE_PERMISSIONS = {
         # the chair's decision, not the staff who typed the slate.
         + ["congresses.confirm_consultation"]
         + perms("congresses", OPINION_MODELS, ("view",))
+        + perms("news", ["calendarentry"], ("view",))
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),
@@ -86,6 +89,7 @@ ROLE_PERMISSIONS = {
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
         + perms("news", NEWS_MODELS)
+        + perms("news", PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + UNLOCK_LOGINS
@@ -95,6 +99,7 @@ ROLE_PERMISSIONS = {
     PROVINCE_STAFF: _allowed(
         perms("congresses", [*CONGRESS_MODELS, "province"])
         + perms("news", NEWS_MODELS)
+        + perms("news", PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS

@@ -36,6 +36,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("nhap-lieu/", include("campaigns.officer_urls")),
     path("", include("news.urls")),
+    path("", include("news.organisation_urls")),
+    path("", include("news.calendar_urls")),
     path("mat-tran/", include("congresses.urls")),
     path("y-kien/", include("congresses.opinion_urls")),
     path("van-dong/", include("campaigns.urls")),

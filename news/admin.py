@@ -207,3 +207,7 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     def unmark_featured(self, request, queryset):
         count = services.set_featured(queryset, False)
         self.message_user(request, _("Đã bỏ nổi bật %(count)d bài.") % {"count": count}, messages.SUCCESS)
+
+
+# The portal's public duties have admin modules of their own; importing them registers them.
+from . import calendar_admin, organisation_admin  # noqa: E402, F401

@@ -391,3 +391,9 @@ def delete_photo_files(sender, instance, **kwargs):
         delete_renditions(renditions)
 
     transaction.on_commit(remove)
+
+
+# The portal's public duties keep their models in modules of their own; importing them here
+# registers them with the app.
+from .organisation import Page  # noqa: E402, F401
+from .work_calendar import CalendarEntry  # noqa: E402, F401

@@ -7,6 +7,7 @@ from campaigns import officer_views
 from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
+from news.organisation_sitemaps import OrganisationSitemap
 from news.sitemaps import CategorySitemap, PostSitemap
 
 from . import views
@@ -18,6 +19,7 @@ sitemaps = {
     "news-categories": CategorySitemap,
     **congresses_sitemaps,
     "cuoc-van-dong": CampaignSitemap,
+    "gioi-thieu": OrganisationSitemap,
 }
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"

@@ -20,23 +20,20 @@ from .work_calendar import CalendarEntry, save_entry
 TIME_PATTERN = re.compile(r"^\s*(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{1,2})?\s*(?:phút|p)?\s*$", re.IGNORECASE)
 
 
-class VietnameseTimeField(forms.CharField):
+class VietnameseTimeField(forms.Field):
     """A time as staff type it (`7h30`, `07:30`, `14 giờ`), or a Vietnamese error."""
 
+    widget = forms.TextInput
     default_error_messages = {"invalid": _("Giờ không hợp lệ: ghi như 07:30 hoặc 7h30.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
 
     def prepare_value(self, value):
         return value.strftime("%H:%M") if isinstance(value, datetime.time) else value
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = str(value or "").strip()
         if not text:
             return None
-        match = TIME_PATTERN.match(text)
+        match = TIME_PATTERN.match(text[:20])
         if not match:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         hour, minute = int(match.group(1)), int(match.group(2) or 0)

@@ -22,6 +22,8 @@ RECORDS = [
     "contribution",
     "voter_meeting",
     "opinion",
+    "page",
+    "calendar_entry",
 ]
 
 

@@ -26,6 +26,13 @@ def public_urls(site):
         "/van-dong/",
         site["campaign"].get_absolute_url(),
         site["campaign"].get_absolute_url() + "nha-hao-tam/",
+        "/gioi-thieu/",
+        "/gioi-thieu/chuc-nang-nhiem-vu/",
+        "/gioi-thieu/co-cau-to-chuc/",
+        "/lien-he/",
+        "/en/",
+        "/lich-cong-tac/",
+        "/lich-cong-tac.ics",
     ]
 
 
@@ -43,6 +50,12 @@ def test_nothing_of_one_commune_appears_on_the_other(client, sites, here, there)
     assert all(post.title not in found for post in other["posts"])
     home = client.get("/", HTTP_HOST=HOSTS[here]).content.decode()
     assert mine["posts"][0].title in home
+    # The commune's own introduction, week and feed: its items, the other's never.
+    assert mine["mark"] in client.get("/gioi-thieu/", HTTP_HOST=HOSTS[here]).content.decode()
+    week = client.get("/lich-cong-tac/", HTTP_HOST=HOSTS[here]).content.decode()
+    assert mine["calendar_entry"].title in week and mine["conference_this_week"].title in week
+    feed = client.get("/lich-cong-tac.ics", HTTP_HOST=HOSTS[here]).content.decode()
+    assert f"UID:lich-{mine['calendar_entry'].pk}@{HOSTS[here]}" in feed
     assert f"Ủy ban MTTQ Việt Nam xã {mine['commune'].name}" in home  # the site's own name
 
 

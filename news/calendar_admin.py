@@ -44,7 +44,7 @@ class VietnameseTimeField(forms.Field):
 
 class CalendarEntryForm(forms.ModelForm):
     start_time = VietnameseTimeField(
-        label=_("giờ bắt đầu"),
+        label=_("Giờ bắt đầu"),
         required=False,
         help_text=_("Ví dụ: 07:30 hoặc 7h30. Bắt buộc khi chọn “Vào giờ”."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8, "autocomplete": "off"}),

@@ -51,7 +51,8 @@ def _event_lines(item, stamp, base_url):
     else:
         lines.append(f"DTSTART;VALUE=DATE:{item.first_day:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{item.last_day + datetime.timedelta(days=1):%Y%m%d}")
-        summary = item.title if item.part in ("", "Cả ngày") else f"{item.part}: {item.title}"
+        # A morning or an afternoon is no time a calendar knows: the summary names it.
+        summary = f"{item.part}: {item.title}" if item.part_order else item.title
     lines.append(f"SUMMARY:{escape_text(summary)}")
     description = "\n".join(
         text

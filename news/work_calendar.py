@@ -92,6 +92,10 @@ class CalendarEntry(models.Model):
             raise ValidationError({"day": _("Ngày không hợp lý.")})
 
 
+# The order of a day's items given by part of the day: all day, then morning, then afternoon.
+PART_ORDER = {CalendarEntry.Part.ALL_DAY: 0, CalendarEntry.Part.MORNING: 1, CalendarEntry.Part.AFTERNOON: 2}
+
+
 def save_entry(entry):
     """Store an entry staff typed, checked as the form checks it."""
     with transaction.atomic():
@@ -113,6 +117,7 @@ class Item:
     first_day: datetime.date
     last_day: datetime.date
     part: str = ""  # Sáng, Chiều, Cả ngày ("" when a time says it)
+    part_order: int = 0  # 0 all day, 1 morning, 2 afternoon, for items without a time
     start: datetime.datetime | None = None  # aware, when the item starts at a time
     host: str = ""
     participants: str = ""
@@ -132,9 +137,7 @@ class Item:
         """0 all day, 1 morning, 2 afternoon: the order of a day's items."""
         if self.start is not None:
             return 1 if timezone.localtime(self.start).time() < NOON else 2
-        return {str(CalendarEntry.Part.ALL_DAY.label): 0, str(CalendarEntry.Part.MORNING.label): 1}.get(
-            self.part, 2
-        )
+        return self.part_order
 
     def sort_key(self):
         start = timezone.localtime(self.start).time() if self.start else datetime.time(0)
@@ -152,6 +155,7 @@ def _entry_item(entry, domain):
         first_day=entry.day,
         last_day=entry.day,
         part="" if start else str(entry.get_part_display()),
+        part_order=PART_ORDER.get(entry.part, 0),
         start=start,
         host=entry.host,
         participants=entry.participants,

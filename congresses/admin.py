@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -47,11 +48,16 @@ class AdminCss:
     css = {"all": ["css/congresses-admin.css"]}
 
 
+# A map address typed without a scheme is read as https (Django 6's default already).
+SITE_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Province)
 class ProvinceAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "host"]
     search_fields = ["name"]
     exclude = ["slug"]
+    formfield_overrides = SITE_FIELD_OVERRIDES
 
 
 @admin.register(Commune)
@@ -59,6 +65,7 @@ class CommuneAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "province", "host"]
     search_fields = ["name"]
     exclude = ["slug"]
+    formfield_overrides = SITE_FIELD_OVERRIDES
 
 
 class MergeActionForm(ActionForm):

@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 from lib import bounds
 from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_document_upload, validate_image_upload
-from lib.vietnamese import fold, percent, slugify_vi
+from lib.vietnamese import fold, percent, slugify_vi, tel_uri
 
 
 def normalize_host(value):
@@ -88,12 +88,58 @@ class SiteFields(models.Model):
     address = models.CharField(_("địa chỉ trụ sở"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    # What Nghị định 42/2022/NĐ-CP asks the footer of an agency's site to name.
+    governing_body = models.CharField(
+        _("cơ quan chủ quản"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Ủy ban MTTQ Việt Nam xã Hòa Phú"),
+    )
+    responsible_person = models.CharField(
+        _("người chịu trách nhiệm nội dung"),
+        max_length=255,
+        blank=True,
+        help_text=_("Họ tên và chức vụ, ví dụ: Nguyễn Văn An, Chủ tịch Ủy ban MTTQ Việt Nam xã"),
+    )
+    licence = models.CharField(
+        _("giấy phép"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Giấy phép số 12/GP-TTĐT ngày 05/3/2025 của Sở Văn hóa, Thể thao và Du lịch"),
+    )
+    map_url = models.URLField(
+        _("đường dẫn bản đồ"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Đường dẫn đến trụ sở trên một trang bản đồ (OpenStreetMap, Google Maps). Bỏ trống để tìm "
+            "theo địa chỉ trên OpenStreetMap. Trang liên hệ chỉ đặt đường dẫn, không nhúng bản đồ."
+        ),
+    )
     footer_text = models.TextField(
-        _("chân trang"), blank=True, help_text=_("Ví dụ: Trưởng ban biên tập, giấy phép, ghi chú nguồn tin")
+        _("chân trang"), blank=True, help_text=_("Ghi chú thêm ở chân trang, ví dụ: ghi chú nguồn tin")
     )
 
     class Meta:
         abstract = True
+
+    @property
+    def phone_tel(self):
+        """`+842353812345` for a `tel:` link: digits and a leading plus only, as RFC 3966 writes
+        a global number (`0235 3812 345` is dialled in Viet Nam as +84 235 3812 345)."""
+        return tel_uri(self.phone)
+
+    @property
+    def map_link(self):
+        """Where the site's map link points: the typed address of a map site, or a search of the
+        address on OpenStreetMap. No map is embedded: no third-party script on the page."""
+        if self.map_url:
+            return self.map_url
+        if not self.address:
+            return ""
+        from urllib.parse import quote
+
+        return f"https://www.openstreetmap.org/search?query={quote(self.address)}"
 
     @property
     def display_name(self):

@@ -144,3 +144,22 @@ def money_in_words(value):
     """Amount in words as on a receipt: 8000000 → `Tám triệu đồng`."""
     text = number_in_words(value) + " đồng"
     return text[0].upper() + text[1:]
+
+
+def tel_uri(phone):
+    """`0235 3812 345` → `+842353812345`; `1900.1234` → `19001234`; "" when nothing is left.
+
+    Spaces, dots and dashes are dropped (a `tel:` link with spaces is invalid markup); a
+    national number starting with 0 becomes international (+84), short service numbers stay.
+    """
+    text = str(phone or "").strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not digits:
+        return ""
+    if text.startswith("+"):
+        return f"+{digits}"
+    if digits.startswith("84") and len(digits) >= 11:
+        return f"+{digits}"
+    if digits.startswith("0") and len(digits) >= 10:
+        return f"+84{digits[1:]}"
+    return digits

@@ -21,6 +21,8 @@ ALL = ("add", "change", "delete", "view")
 NEWS_MODELS = ["category", "post", "photo"]
 # The document registry and announcements: kept by the same people who write the news.
 REGISTRY_MODELS = ["document", "documentfile", "announcement"]
+# The organisation pages and the work calendar: kept by editors and commune staff.
+PUBLIC_DUTY_MODELS = ["page", "calendarentry"]
 CONGRESS_MODELS = [
     "commune",
     "residentialarea",
@@ -70,7 +72,7 @@ def _allowed(codes):
 
 
 ROLE_PERMISSIONS = {
-    EDITOR: _allowed(perms("news", NEWS_MODELS + REGISTRY_MODELS)),
+    EDITOR: _allowed(perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)),
     HAMLET_OFFICER: _allowed(
         perms("campaigns", ["campaign", "indicator", "target"], ("view",))
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
@@ -82,6 +84,7 @@ ROLE_PERMISSIONS = {
         # the chair's decision, not the staff who typed the slate.
         + ["congresses.confirm_consultation"]
         + perms("congresses", OPINION_MODELS, ("view",))
+        + perms("news", ["calendarentry"], ("view",))
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),
@@ -89,7 +92,7 @@ ROLE_PERMISSIONS = {
         perms("congresses", CONGRESS_MODELS)
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
-        + perms("news", NEWS_MODELS + REGISTRY_MODELS)
+        + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + UNLOCK_LOGINS
@@ -98,7 +101,7 @@ ROLE_PERMISSIONS = {
     # (congresses.permissions.commune_scope), plus the provinces and their news.
     PROVINCE_STAFF: _allowed(
         perms("congresses", [*CONGRESS_MODELS, "province"])
-        + perms("news", NEWS_MODELS + REGISTRY_MODELS)
+        + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS

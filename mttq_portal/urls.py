@@ -7,6 +7,7 @@ from campaigns import officer_views
 from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
+from news.organisation_sitemaps import OrganisationSitemap
 from news.sitemaps import AnnouncementSitemap, CategorySitemap, DocumentSitemap, PostSitemap
 
 from . import views
@@ -20,6 +21,7 @@ sitemaps = {
     "thong-bao": AnnouncementSitemap,
     **congresses_sitemaps,
     "cuoc-van-dong": CampaignSitemap,
+    "gioi-thieu": OrganisationSitemap,
 }
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"
@@ -38,6 +40,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("nhap-lieu/", include("campaigns.officer_urls")),
     path("", include("news.urls")),
+    path("", include("news.organisation_urls")),
+    path("", include("news.calendar_urls")),
     path("mat-tran/", include("congresses.urls")),
     path("y-kien/", include("congresses.opinion_urls")),
     path("van-dong/", include("campaigns.urls")),

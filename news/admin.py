@@ -210,4 +210,9 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
 
 
 # The document registry and announcements have their own admin module.
-from . import registry_admin  # noqa: E402, F401
+# The portal's public duties have admin modules of their own; importing them registers them.
+from . import (  # noqa: E402, F401
+    calendar_admin,
+    organisation_admin,
+    registry_admin,  # noqa: E402, F401
+)

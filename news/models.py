@@ -397,3 +397,8 @@ def delete_photo_files(sender, instance, **kwargs):
 # their models (they import nothing from this module).
 from .announcements import Announcement  # noqa: E402, F401
 from .documents import Document, DocumentFile  # noqa: E402, F401
+
+# The portal's public duties keep their models in modules of their own; importing them here
+# registers them with the app.
+from .organisation import Page  # noqa: E402, F401
+from .work_calendar import CalendarEntry  # noqa: E402, F401

@@ -63,6 +63,12 @@ def vndatetime(value):
     return dateformat(value, "d/m/Y H:i")
 
 
+@register.filter
+def tel(value):
+    """`{{ "0235 3812 345"|tel }}` → `+842353812345`, for `href="tel:…"` (no spaces allowed)."""
+    return vietnamese.tel_uri(value)
+
+
 @register.inclusion_tag("partials/breadcrumbs.html")
 def breadcrumbs(*trail, current_class=""):
     """`{% breadcrumbs label url … current %}`: "Trang chủ", then each (label, url), then the

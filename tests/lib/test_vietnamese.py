@@ -105,3 +105,23 @@ def test_money_in_words_reads_as_a_receipt(amount, words):
 )
 def test_an_absurd_percentage_is_shown_as_over_a_thousand(value, shown):
     assert vietnamese.format_percent(value) == shown
+
+
+@pytest.mark.parametrize(
+    "phone,uri",
+    [
+        ("0235 3812 345", "+842353812345"),
+        ("(0235) 3.812.345", "+842353812345"),
+        ("0905-123-456", "+84905123456"),
+        ("+84 905 123 456", "+84905123456"),
+        ("84 905 123 456", "+84905123456"),
+        ("1900 1234", "19001234"),
+        ("113", "113"),
+        ("", ""),
+        ("không có", ""),
+    ],
+)
+def test_tel_uri_keeps_digits_and_writes_a_global_number(phone, uri):
+    from lib.vietnamese import tel_uri
+
+    assert tel_uri(phone) == uri

@@ -40,6 +40,11 @@ ADMIN_PAGES = [
     ("news.Post", "changelist", (COMMUNE_STAFF, EDITOR)),
     ("news.Post", "add", (COMMUNE_STAFF, EDITOR)),
     ("news.Category", "add", (COMMUNE_STAFF, EDITOR)),
+    # Organisation pages and the work calendar: editors and staff keep them, the chair reads the calendar.
+    ("news.Page", "changelist", (COMMUNE_STAFF, EDITOR)),
+    ("news.Page", "add", (COMMUNE_STAFF, EDITOR)),
+    ("news.CalendarEntry", "changelist", (COMMUNE_STAFF, EDITOR, CHAIR)),
+    ("news.CalendarEntry", "add", (COMMUNE_STAFF, EDITOR)),
     # Campaigns.
     # Hamlet officers hold view_campaign, but the campaigns admin shows the list to staff and chair.
     ("campaigns.Campaign", "changelist", (COMMUNE_STAFF, CHAIR)),

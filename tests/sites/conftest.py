@@ -23,6 +23,8 @@ from congresses.models import (
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
 from news import services as news_services
 from news.models import Announcement, Category, Document, Post
+from news.organisation import Page
+from news.work_calendar import CalendarEntry
 
 PASSWORD = "MatKhau@12345"
 HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
@@ -117,12 +119,27 @@ def _build(commune, mark):
             is_pinned=True,
         )
     )
+    page = Page.objects.create(
+        commune=commune, kind=Page.Kind.INTRODUCTION, body=f"<p>Giới thiệu Mặt trận {mark}.</p>"
+    )
+    calendar_entry = CalendarEntry.objects.create(
+        commune=commune, day=timezone.localdate(), title=f"Giao ban Ban Thường trực {mark}"
+    )
+    conference_this_week = Conference.objects.create(
+        committee=committee,
+        kind=Conference.Kind.COMMITTEE,
+        title=f"Hội nghị Ủy ban trong tuần {mark}",
+        starts_at=now,
+    )
     return {
         "commune": commune,
         "area": east,
         "document": document,
         "document_file": document.files.get(),
         "announcement": announcement,
+        "page": page,
+        "calendar_entry": calendar_entry,
+        "conference_this_week": conference_this_week,
         "category": category,
         "posts": posts,
         "campaign": campaign,

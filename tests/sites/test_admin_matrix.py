@@ -24,6 +24,8 @@ RECORDS = [
     "opinion",
     "document",
     "announcement",
+    "page",
+    "calendar_entry",
 ]
 
 

@@ -33,6 +33,13 @@ def public_urls(site):
         "/thong-bao/",
         site["announcement"].get_absolute_url(),
         "/thong-bao/rss/",
+        "/gioi-thieu/",
+        "/gioi-thieu/chuc-nang-nhiem-vu/",
+        "/gioi-thieu/co-cau-to-chuc/",
+        "/lien-he/",
+        "/en/",
+        "/lich-cong-tac/",
+        "/lich-cong-tac.ics",
     ]
 
 
@@ -54,6 +61,12 @@ def test_nothing_of_one_commune_appears_on_the_other(client, sites, here, there)
     download = client.get(mine["document_file"].get_absolute_url(), HTTP_HOST=HOSTS[here])
     assert download.status_code == 200
     assert f"ke-hoach-{mine['mark']}.pdf" in download["Content-Disposition"]
+    # The commune's own introduction, week and feed: its items, the other's never.
+    assert mine["mark"] in client.get("/gioi-thieu/", HTTP_HOST=HOSTS[here]).content.decode()
+    week = client.get("/lich-cong-tac/", HTTP_HOST=HOSTS[here]).content.decode()
+    assert mine["calendar_entry"].title in week and mine["conference_this_week"].title in week
+    feed = client.get("/lich-cong-tac.ics", HTTP_HOST=HOSTS[here]).content.decode()
+    assert f"UID:lich-{mine['calendar_entry'].pk}@{HOSTS[here]}" in feed
     assert f"Ủy ban MTTQ Việt Nam xã {mine['commune'].name}" in home  # the site's own name
 
 

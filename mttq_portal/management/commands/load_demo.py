@@ -7,6 +7,7 @@ from django.db import transaction
 from campaigns import demo as campaigns_demo
 from congresses import demo as congresses_demo
 from news import demo as news_demo
+from news import organisation_demo
 
 # The province and its two other communes: a few areas, a post or two and a campaign each.
 OTHER_COMMUNES = [
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             news_demo.load(commune=commune, log=log, figures=campaigns_demo.figures(commune))
             self.stdout.write("Dữ liệu mẫu: tỉnh và hai xã nữa")
             load_province(commune, log)
+            self.stdout.write("Dữ liệu mẫu: trang giới thiệu, lịch công tác")
+            organisation_demo.load(commune, log=log)
             self._ensure_admin()
 
     def _ensure_admin(self):

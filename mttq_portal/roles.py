@@ -38,6 +38,13 @@ CONGRESS_MODELS = [
 # Voters' opinions carry citizens' phone numbers: staff handle them, the chair reads them,
 # hamlet officers get none (an opinion about their own hamlet may be about them).
 OPINION_MODELS = ["votermeeting", "opinion"]
+# Supervision and social review, and the Ngày hội Đại đoàn kết: entered by commune staff, read by
+# the chair; a hamlet officer enters their own area's Ngày hội. Their rows are corrected or
+# followed up, never deleted (the delete codes are simply never granted).
+SUPERVISION_MODELS = ["supervision", "recommendation", "followup"]
+FESTIVAL_MODELS = ["unityfestival", "festivalarea"]
+ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS
+KEEP_ACTIONS = ("add", "change", "view")
 CAMPAIGN_MODELS = [
     "campaign",
     "indicator",
@@ -74,6 +81,8 @@ ROLE_PERMISSIONS = {
     HAMLET_OFFICER: _allowed(
         perms("campaigns", ["campaign", "indicator", "target"], ("view",))
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
+        + perms("congresses", ["unityfestival"], ("view",))
+        + perms("congresses", ["festivalarea"], KEEP_ACTIONS)
     ),
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
@@ -82,6 +91,7 @@ ROLE_PERMISSIONS = {
         # the chair's decision, not the staff who typed the slate.
         + ["congresses.confirm_consultation"]
         + perms("congresses", OPINION_MODELS, ("view",))
+        + perms("congresses", ACTIVITY_MODELS, ("view",))
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),
@@ -89,6 +99,7 @@ ROLE_PERMISSIONS = {
         perms("congresses", CONGRESS_MODELS)
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
+        + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
@@ -98,6 +109,7 @@ ROLE_PERMISSIONS = {
     # (congresses.permissions.commune_scope), plus the provinces and their news.
     PROVINCE_STAFF: _allowed(
         perms("congresses", [*CONGRESS_MODELS, "province"])
+        + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
         + ["congresses.confirm_consultation"]

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
-from congresses import services
+from congresses import activity_services, services
 from congresses.models import (
     Commune,
     Conference,
@@ -18,6 +18,8 @@ from congresses.models import (
     Province,
     ResidentialArea,
     StaffProfile,
+    Supervision,
+    UnityFestival,
     VoterMeeting,
 )
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
@@ -117,12 +119,33 @@ def _build(commune, mark):
             is_pinned=True,
         )
     )
+    supervision = activity_services.save_supervision(
+        Supervision(
+            commune=commune,
+            form=Supervision.Form.THEMATIC,
+            subject=f"việc cấp thẻ bảo hiểm y tế {mark}",
+            body_supervised="UBND xã",
+            starts_on=datetime.date(2025, 5, 12),
+            is_published=True,
+        )
+    )
+    recommendation = activity_services.add_recommendation(supervision, f"Cấp đủ thẻ {mark}", "UBND xã")
+    festival = UnityFestival.objects.create(
+        commune=commune, year=2025, theme=f"Ngày hội {mark}", is_published=True
+    )
+    festival_area = activity_services.record_festival_area(
+        festival, east, ceremony=True, festivities=True, awards=f"Giấy khen {mark}"
+    )
     return {
         "commune": commune,
         "area": east,
         "document": document,
         "document_file": document.files.get(),
         "announcement": announcement,
+        "supervision": supervision,
+        "recommendation": recommendation,
+        "festival": festival,
+        "festival_area": festival_area,
         "category": category,
         "posts": posts,
         "campaign": campaign,

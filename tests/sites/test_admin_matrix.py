@@ -24,6 +24,10 @@ RECORDS = [
     "opinion",
     "document",
     "announcement",
+    "supervision",
+    "recommendation",
+    "festival",
+    "festival_area",
 ]
 
 

@@ -20,6 +20,7 @@ from . import activity_services as services
 from .festivals import FestivalArea, UnityFestival, officer_area_ids, sees_every_area
 from .models import ResidentialArea
 from .permissions import working_commune
+from .plans import ActivityPlan, PlannedActivity
 from .supervision import FollowUp, Recommendation, Supervision
 
 
@@ -463,3 +464,103 @@ class FestivalAreaAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # a row not held is marked so, never removed: the roll-up counts it
+
+
+# --- planned vs held ---------------------------------------------------------------------------
+
+
+class PlannedActivityForm(forms.ModelForm):
+    stated_people_figure = FigureField(
+        label=_("số lượt người dự (theo báo cáo)"),
+        required=False,
+        help_text=_("Khi chưa nhập đủ từng cuộc: 2.288, trên 2.000"),
+    )
+
+    class Meta:
+        model = PlannedActivity
+        fields = ["kind", "conference_kind", "planned_count", "planned_people", "stated_held"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["stated_people_figure"] = self.instance.stated_people_figure
+
+
+class PlannedActivityInline(ScopedInlineMixin, admin.TabularInline):
+    model = PlannedActivity
+    form = PlannedActivityForm
+    fields = [
+        "kind",
+        "conference_kind",
+        "planned_count",
+        "planned_people",
+        "stated_held",
+        "stated_people_figure",
+        "held_shown",
+    ]
+    readonly_fields = ["held_shown"]
+    extra = 1
+    can_delete = False
+
+    @admin.display(description=_("đã tổ chức"))
+    def held_shown(self, line):
+        if line.pk is None:
+            return "—"
+        result = line.result()
+        return f"{result.sentence}; {result.against_plan}"
+
+    # Shown in place of the form's own field to whoever may only view (the chair).
+    @admin.display(description=_("số lượt người dự (theo báo cáo)"))
+    def stated_people_figure(self, line):
+        figure = line.stated_people_figure
+        return str(figure) if figure else "—"
+
+
+@admin.register(ActivityPlan)
+class ActivityPlanAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "period", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title"]
+    fields = ["title", ("starts_on", "ends_on"), "note", "is_published", "results_shown"]
+    readonly_fields = ["results_shown"]
+    inlines = [PlannedActivityInline]
+
+    @admin.display(description=_("thời gian"))
+    def period(self, plan):
+        return plan.period
+
+    @admin.display(description=_("kế hoạch và thực hiện"))
+    def results_shown(self, plan):
+        if plan.pk is None:
+            return "—"
+        _lines, overall = plan.results()
+        if overall is None:
+            return "—"
+        return f"{overall.sentence}; {overall.against_plan}"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.commune = working_commune(request)
+        services.save_activity_plan(obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for row in formset.forms:
+            if not row.has_changed() or not row.cleaned_data:
+                continue
+            line = row.instance
+            line.plan = form.instance
+            try:
+                services.save_planned_activity(
+                    line, stated_people=row.cleaned_data.get("stated_people_figure"), by=request.user
+                )
+            except ValidationError as error:
+                self.message_user(request, _error_text(error), messages.ERROR)
+                continue
+            if row.instance.pk and row.initial:
+                formset.changed_objects.append((line, row.changed_data))
+            else:
+                formset.new_objects.append(line)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

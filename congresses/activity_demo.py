@@ -1,14 +1,15 @@
 """Demo content of the Front's activities in Hòa Phú: a thematic supervision whose
 recommendations were followed up (one done, one still not done past its deadline), a
-supervision under Quy định 124-QĐ/TW, a social review of a draft plan, and the Ngày hội Đại
-đoàn kết of 2025 and 2026 in every hamlet. Original text, written for the demo."""
+supervision under Quy định 124-QĐ/TW, a social review of a draft plan, the Ngày hội Đại
+đoàn kết of 2025 and 2026 in every hamlet, and the year's plan against what was held.
+Original text, written for the demo."""
 
 import datetime
 
 from lib.figures import Figure, Qualifier
 
 from . import activity_services as services
-from .models import FollowUp, ResidentialArea, Supervision, UnityFestival
+from .models import ActivityPlan, FollowUp, PlannedActivity, ResidentialArea, Supervision, UnityFestival
 
 D = datetime.date
 
@@ -18,6 +19,7 @@ def load(commune, log=print):
         return
     _supervisions(commune)
     _festivals(commune, log)
+    _plan(commune)
     log(
         f"  giám sát, phản biện: {Supervision.objects.filter(commune=commune).count()} cuộc; "
         f"Ngày hội Đại đoàn kết: {UnityFestival.objects.filter(commune=commune).count()} năm"
@@ -184,3 +186,32 @@ def _festivals(commune, log):
                 awards=awards,
                 note="" if festivities else "Thôn chỉ tổ chức phần lễ do mưa lớn kéo dài.",
             )
+
+
+def _plan(commune):
+    """The year's plan: the conferences as the report states them (not every hamlet's meeting
+    is entered), the rest counted from the records above."""
+    plan = services.save_activity_plan(
+        ActivityPlan(
+            commune=commune,
+            title="Kế hoạch hoạt động của Ủy ban MTTQ xã Hòa Phú năm 2026",
+            starts_on=D(2026, 1, 1),
+            ends_on=D(2026, 12, 31),
+            note=(
+                "Số hội nghị theo báo cáo tổng kết của Ban Thường trực, gồm hội nghị của các Ban công tác "
+                "Mặt trận chưa nhập đủ vào hệ thống."
+            ),
+            is_published=True,
+        )
+    )
+    for kind, planned, extra in [
+        (PlannedActivity.Kind.CONFERENCE, 80, {"stated_held": 77, "stated_people": Figure(2288)}),
+        (PlannedActivity.Kind.VOTER_MEETING, 4, {}),
+        (PlannedActivity.Kind.UNITY_FESTIVAL, 6, {}),
+        (PlannedActivity.Kind.SUPERVISION, 3, {}),
+        (PlannedActivity.Kind.SOCIAL_REVIEW, 2, {}),
+    ]:
+        stated_people = extra.pop("stated_people", None)
+        services.save_planned_activity(
+            PlannedActivity(plan=plan, kind=kind, planned_count=planned, **extra), stated_people=stated_people
+        )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from lib.figures import Qualifier
 
 from .festivals import FestivalArea, UnityFestival, may_enter_for_area
+from .plans import ActivityPlan, PlannedActivity
 from .supervision import FollowUp, Recommendation
 
 
@@ -185,3 +186,28 @@ def unity_festival_for(commune, year):
     """The commune's Ngày hội of `year`, made when missing (the admin's "add for this year")."""
     festival, _created = UnityFestival.objects.get_or_create(commune=commune, year=year)
     return festival
+
+
+# --- planned vs held ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_activity_plan(plan, by=None):
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def save_planned_activity(line, stated_people=None, by=None):
+    """One line of a plan: a kind of activity, how many planned; `stated_people` (a Figure or
+    None) and `line.stated_held` are the report's own figures when the records are incomplete."""
+    if line.plan_id is None or not ActivityPlan.objects.filter(pk=line.plan_id).exists():
+        raise ValidationError(_("Hãy chọn kế hoạch."))
+    if line.kind != PlannedActivity.Kind.CONFERENCE:
+        line.conference_kind = ""
+    line.stated_people = stated_people.value if stated_people else None
+    line.stated_people_qualifier = stated_people.qualifier if stated_people else Qualifier.EXACT
+    line.full_clean()
+    line.save()
+    return line

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from .festivals import UnityFestival, festival_page, public_festivals
 from .opinion_views import request_commune
+from .plans import ActivityPlan, plan_page, public_plans
 from .supervision import Supervision, public_supervisions, supervision_page
 
 
@@ -38,3 +39,17 @@ def unity_festival_detail(request, year):
     except UnityFestival.DoesNotExist as error:
         raise Http404 from error
     return render(request, "congresses/unity_festival_detail.html", {"festival": festival})
+
+
+def activity_plans(request):
+    commune = request_commune(request)
+    page = Paginator(public_plans(commune), 20).get_page(request.GET.get("trang"))
+    return render(request, "congresses/activity_plan_list.html", {"page": page, "commune": commune})
+
+
+def activity_plan_detail(request, pk):
+    try:
+        plan = plan_page(request_commune(request), pk)
+    except ActivityPlan.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "congresses/activity_plan_detail.html", {"plan": plan})

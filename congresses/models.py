@@ -1246,4 +1246,5 @@ class Delegate(models.Model):
 # the models of the app in one place.
 from .festivals import FestivalArea, UnityFestival  # noqa: E402, F401
 from .opinions import Opinion, VoterMeeting  # noqa: E402, F401
+from .plans import ActivityPlan, PlannedActivity  # noqa: E402, F401
 from .supervision import FollowUp, Recommendation, Supervision  # noqa: E402, F401

@@ -2,7 +2,15 @@
 
 from lib.sitemaps import CommuneSitemap
 
-from .models import Commune, Conference, ResidentialArea, Supervision, UnityFestival, VoterMeeting
+from .models import (
+    ActivityPlan,
+    Commune,
+    Conference,
+    ResidentialArea,
+    Supervision,
+    UnityFestival,
+    VoterMeeting,
+)
 
 
 class CommuneCommitteeSitemap(CommuneSitemap):
@@ -68,6 +76,14 @@ class UnityFestivalSitemap(CommuneSitemap):
         return UnityFestival.objects.published().for_commune(self.commune).order_by("-year")
 
 
+class ActivityPlanSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return ActivityPlan.objects.published().for_commune(self.commune).order_by("-starts_on", "pk")
+
+
 sitemaps = {
     "uy-ban-mttq": CommuneCommitteeSitemap,
     "khu-dan-cu": AreaSitemap,
@@ -75,4 +91,5 @@ sitemaps = {
     "tiep-xuc-cu-tri": VoterMeetingSitemap,
     "giam-sat": SupervisionSitemap,
     "ngay-hoi-dai-doan-ket": UnityFestivalSitemap,
+    "ke-hoach": ActivityPlanSitemap,
 }

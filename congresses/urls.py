@@ -18,6 +18,8 @@ urlpatterns = [
     path("giam-sat/<slug:slug>/", activity_views.supervision_detail, name="supervision"),
     path("ngay-hoi-dai-doan-ket/", activity_views.unity_festivals, name="unity_festivals"),
     path("ngay-hoi-dai-doan-ket/<int:year>/", activity_views.unity_festival_detail, name="unity_festival"),
+    path("ke-hoach/", activity_views.activity_plans, name="activity_plans"),
+    path("ke-hoach/<int:pk>/", activity_views.activity_plan_detail, name="activity_plan"),
     path("<slug:commune>/", views.commune_detail, name="commune"),
     path("<slug:commune>/<slug:slug>/", views.area_detail, name="area"),
 ]

@@ -43,7 +43,8 @@ OPINION_MODELS = ["votermeeting", "opinion"]
 # followed up, never deleted (the delete codes are simply never granted).
 SUPERVISION_MODELS = ["supervision", "recommendation", "followup"]
 FESTIVAL_MODELS = ["unityfestival", "festivalarea"]
-ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS
+PLAN_MODELS = ["activityplan", "plannedactivity"]
+ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS + PLAN_MODELS
 KEEP_ACTIONS = ("add", "change", "view")
 CAMPAIGN_MODELS = [
     "campaign",

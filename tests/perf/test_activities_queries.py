@@ -9,13 +9,23 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congresses import activity_services as services
-from congresses.models import FollowUp, ResidentialArea, Supervision, UnityFestival
+from congresses.models import (
+    ActivityPlan,
+    FollowUp,
+    PlannedActivity,
+    ResidentialArea,
+    Supervision,
+    UnityFestival,
+)
 from lib.figures import Figure, Qualifier
 from tests.support import warm_site_table
 
 D = datetime.date
 # The page's own queries, on top of the shared layout's.
 BUDGETS = {"supervisions": 2, "supervision": 3, "festivals": 3, "festival": 3}
+# A plan's page: the plan, its lines, then at most two queries a line (a plan has a few lines,
+# one per kind of activity); the records counted never add any.
+PLAN_QUERIES = 2 + 2 * len(PlannedActivity.Kind)
 
 
 def count_queries(client, url):
@@ -85,3 +95,25 @@ def test_festival_pages_run_the_same_queries_for_3_and_30_areas(client, commune,
     large = count_queries(client, url)
     assert small == large, f"{page}: {small} queries with 3 areas, {large} with 30"
     assert large <= BUDGETS[page] + layout_queries
+
+
+def test_the_plan_page_runs_the_same_queries_for_3_and_30_records(client, commune, layout_queries):
+    plan = services.save_activity_plan(
+        ActivityPlan(
+            commune=commune,
+            title="Kế hoạch",
+            starts_on=D(2020, 1, 1),
+            ends_on=D(2026, 12, 31),
+            is_published=True,
+        )
+    )
+    for kind in PlannedActivity.Kind.values:
+        services.save_planned_activity(PlannedActivity(plan=plan, kind=kind, planned_count=10))
+    grow_supervisions(commune, 3)
+    grow_festivals(commune, 3)
+    small = count_queries(client, plan.get_absolute_url())
+    grow_supervisions(commune, 30)
+    grow_festivals(commune, 27)
+    large = count_queries(client, plan.get_absolute_url())
+    assert small == large, f"plan: {small} queries, then {large}"
+    assert large <= PLAN_QUERIES + layout_queries

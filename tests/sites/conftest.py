@@ -11,10 +11,12 @@ from django.utils import timezone
 from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
 from congresses import activity_services, services
 from congresses.models import (
+    ActivityPlan,
     Commune,
     Conference,
     Opinion,
     Person,
+    PlannedActivity,
     Province,
     ResidentialArea,
     StaffProfile,
@@ -136,12 +138,25 @@ def _build(commune, mark):
     festival_area = activity_services.record_festival_area(
         festival, east, ceremony=True, festivities=True, awards=f"Giấy khen {mark}"
     )
+    plan = activity_services.save_activity_plan(
+        ActivityPlan(
+            commune=commune,
+            title=f"Kế hoạch năm 2025 {mark}",
+            starts_on=datetime.date(2025, 1, 1),
+            ends_on=datetime.date(2025, 12, 31),
+            is_published=True,
+        )
+    )
+    activity_services.save_planned_activity(
+        PlannedActivity(plan=plan, kind=PlannedActivity.Kind.SUPERVISION, planned_count=3)
+    )
     return {
         "commune": commune,
         "area": east,
         "document": document,
         "document_file": document.files.get(),
         "announcement": announcement,
+        "plan": plan,
         "supervision": supervision,
         "recommendation": recommendation,
         "festival": festival,

@@ -28,6 +28,7 @@ RECORDS = [
     "recommendation",
     "festival",
     "festival_area",
+    "plan",
 ]
 
 

@@ -37,6 +37,8 @@ def public_urls(site):
         site["supervision"].get_absolute_url(),
         "/mat-tran/ngay-hoi-dai-doan-ket/",
         site["festival"].get_absolute_url(),
+        "/mat-tran/ke-hoach/",
+        site["plan"].get_absolute_url(),
     ]
 
 
@@ -75,6 +77,7 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["document_file"].get_absolute_url(),
         other["announcement"].get_absolute_url(),
         other["supervision"].get_absolute_url(),
+        other["plan"].get_absolute_url(),
     ]
     for url in urls:
         assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url

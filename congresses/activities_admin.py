@@ -305,8 +305,27 @@ class FestivalAreaInline(admin.TabularInline):
         return str(figure) if figure else "—"
 
 
+class UnityFestivalForm(forms.ModelForm):
+    commune = None  # set per request by the admin: the form does not carry it
+
+    class Meta:
+        model = UnityFestival
+        fields = ["year", "held_on", "theme", "summary", "is_published"]
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        commune = self.instance.commune if self.instance.pk else self.commune
+        taken = UnityFestival.objects.filter(commune=commune, year=year).exclude(pk=self.instance.pk)
+        if commune is not None and taken.exists():
+            raise ValidationError(
+                _("Năm %(year)s đã có Ngày hội; hãy mở bản ghi đó để sửa.") % {"year": year}
+            )
+        return year
+
+
 @admin.register(UnityFestival)
 class UnityFestivalAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    form = UnityFestivalForm
     list_display = ["__str__", "held_on", "is_published"]
     list_filter = ["is_published"]
     fields = ["year", "held_on", "theme", "summary", "is_published", "roll_up_shown"]
@@ -332,6 +351,11 @@ class UnityFestivalAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"year": timezone.localdate().year, **super().get_changeform_initial_data(request)}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.commune = working_commune(request)
+        return form
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -179,3 +179,17 @@ def test_the_public_pages_show_the_roll_up_and_each_area(client, festival, area_
 @pytest.mark.parametrize("year", ["2025", "99999999999999999999"])
 def test_a_year_without_a_published_day_is_404(client, festival, year):
     assert client.get(f"/mat-tran/ngay-hoi-dai-doan-ket/{year}/").status_code == 404
+
+
+def test_a_second_ngay_hoi_for_the_same_year_is_refused_in_the_admin(client, festival, staff):
+    _login(client, staff)
+    data = {"year": "2026", "held_on": "", "theme": "", "summary": "", "is_published": "on"}
+    data.update({"areas-TOTAL_FORMS": "0", "areas-INITIAL_FORMS": "0", "areas-MIN_NUM_FORMS": "0"})
+    data["areas-MAX_NUM_FORMS"] = "1000"
+    response = client.post(reverse("admin:congresses_unityfestival_add"), data)
+    assert response.status_code == 200
+    assert "Năm 2026 đã có Ngày hội" in response.content.decode()
+    assert festival.commune.unity_festivals.count() == 1
+    data["year"] = "2025"
+    assert client.post(reverse("admin:congresses_unityfestival_add"), data).status_code == 302
+    assert festival.commune.unity_festivals.count() == 2

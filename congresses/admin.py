@@ -569,4 +569,4 @@ class ConferenceDocumentAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["original_name", "size", "uploaded_at"]
 
 
-from . import opinions_admin  # noqa: E402, F401
+from . import activities_admin, opinions_admin  # noqa: E402, F401

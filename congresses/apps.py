@@ -18,4 +18,10 @@ class CongressesConfig(AppConfig):
         # with one) empties them, and post_migrate follows a flush, so they come back.
         post_migrate.connect(_ensure_positions, sender=self, dispatch_uid="congresses_positions")
 
-        from . import history, sites  # noqa: F401  (the site table's and the history's signals)
+        from . import history, panels, sites  # noqa: F401  (history and sites connect their signals)
+        from .area_history import festivals_panel, lineage_panel
+
+        # The area page's lineage and Ngày hội come as panels, as campaigns' results do: the
+        # page and its query budget already know how to take them.
+        panels.register("area", festivals_panel)
+        panels.register("area", lineage_panel)

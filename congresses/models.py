@@ -1290,4 +1290,7 @@ class Delegate(models.Model):
 
 # The Front's work between congresses lives in its own module; imported here so Django finds
 # the models of the app in one place.
+from .festivals import FestivalArea, UnityFestival  # noqa: E402, F401
 from .opinions import Opinion, VoterMeeting  # noqa: E402, F401
+from .plans import ActivityPlan, PlannedActivity  # noqa: E402, F401
+from .supervision import FollowUp, Recommendation, Supervision  # noqa: E402, F401

@@ -2,7 +2,15 @@
 
 from lib.sitemaps import CommuneSitemap
 
-from .models import Commune, Conference, ResidentialArea, VoterMeeting
+from .models import (
+    ActivityPlan,
+    Commune,
+    Conference,
+    ResidentialArea,
+    Supervision,
+    UnityFestival,
+    VoterMeeting,
+)
 
 
 class CommuneCommitteeSitemap(CommuneSitemap):
@@ -49,9 +57,39 @@ class VoterMeetingSitemap(CommuneSitemap):
         return meeting.ends_on or meeting.starts_on
 
 
+class SupervisionSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return Supervision.objects.published().for_commune(self.commune).order_by("-starts_on", "pk")
+
+    def lastmod(self, supervision):
+        return supervision.ends_on or supervision.starts_on
+
+
+class UnityFestivalSitemap(CommuneSitemap):
+    changefreq = "yearly"
+    priority = 0.4
+
+    def items(self):
+        return UnityFestival.objects.published().for_commune(self.commune).order_by("-year")
+
+
+class ActivityPlanSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return ActivityPlan.objects.published().for_commune(self.commune).order_by("-starts_on", "pk")
+
+
 sitemaps = {
     "uy-ban-mttq": CommuneCommitteeSitemap,
     "khu-dan-cu": AreaSitemap,
     "hoi-nghi": ConferenceSitemap,
     "tiep-xuc-cu-tri": VoterMeetingSitemap,
+    "giam-sat": SupervisionSitemap,
+    "ngay-hoi-dai-doan-ket": UnityFestivalSitemap,
+    "ke-hoach": ActivityPlanSitemap,
 }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import opinion_views, views
+from . import activity_views, opinion_views, views
 
 app_name = "congresses"
 
@@ -14,6 +14,12 @@ urlpatterns = [
     path("tai-lieu/<int:pk>/", views.document_download, name="document"),
     path("tiep-xuc-cu-tri/", opinion_views.voter_meetings, name="voter_meetings"),
     path("tiep-xuc-cu-tri/<slug:slug>/", opinion_views.voter_meeting_detail, name="voter_meeting"),
+    path("giam-sat/", activity_views.supervisions, name="supervisions"),
+    path("giam-sat/<slug:slug>/", activity_views.supervision_detail, name="supervision"),
+    path("ngay-hoi-dai-doan-ket/", activity_views.unity_festivals, name="unity_festivals"),
+    path("ngay-hoi-dai-doan-ket/<int:year>/", activity_views.unity_festival_detail, name="unity_festival"),
+    path("ke-hoach/", activity_views.activity_plans, name="activity_plans"),
+    path("ke-hoach/<int:pk>/", activity_views.activity_plan_detail, name="activity_plan"),
     path("<slug:commune>/", views.commune_detail, name="commune"),
     path("<slug:commune>/<slug:slug>/", views.area_detail, name="area"),
 ]

@@ -40,6 +40,14 @@ CONGRESS_MODELS = [
 # Voters' opinions carry citizens' phone numbers: staff handle them, the chair reads them,
 # hamlet officers get none (an opinion about their own hamlet may be about them).
 OPINION_MODELS = ["votermeeting", "opinion"]
+# Supervision and social review, and the Ngày hội Đại đoàn kết: entered by commune staff, read by
+# the chair; a hamlet officer enters their own area's Ngày hội. Their rows are corrected or
+# followed up, never deleted (the delete codes are simply never granted).
+SUPERVISION_MODELS = ["supervision", "recommendation", "followup"]
+FESTIVAL_MODELS = ["unityfestival", "festivalarea"]
+PLAN_MODELS = ["activityplan", "plannedactivity"]
+ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS + PLAN_MODELS
+KEEP_ACTIONS = ("add", "change", "view")
 CAMPAIGN_MODELS = [
     "campaign",
     "indicator",
@@ -76,6 +84,8 @@ ROLE_PERMISSIONS = {
     HAMLET_OFFICER: _allowed(
         perms("campaigns", ["campaign", "indicator", "target"], ("view",))
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
+        + perms("congresses", ["unityfestival"], ("view",))
+        + perms("congresses", ["festivalarea"], KEEP_ACTIONS)
     ),
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
@@ -85,6 +95,7 @@ ROLE_PERMISSIONS = {
         + ["congresses.confirm_consultation"]
         + perms("congresses", OPINION_MODELS, ("view",))
         + perms("news", ["calendarentry"], ("view",))
+        + perms("congresses", ACTIVITY_MODELS, ("view",))
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),
@@ -92,6 +103,7 @@ ROLE_PERMISSIONS = {
         perms("congresses", CONGRESS_MODELS)
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
+        + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
@@ -101,6 +113,7 @@ ROLE_PERMISSIONS = {
     # (congresses.permissions.commune_scope), plus the provinces and their news.
     PROVINCE_STAFF: _allowed(
         perms("congresses", [*CONGRESS_MODELS, "province"])
+        + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
         + ["congresses.confirm_consultation"]

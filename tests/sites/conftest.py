@@ -9,15 +9,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
-from congresses import services
+from congresses import activity_services, services
 from congresses.models import (
+    ActivityPlan,
     Commune,
     Conference,
     Opinion,
     Person,
+    PlannedActivity,
     Province,
     ResidentialArea,
     StaffProfile,
+    Supervision,
+    UnityFestival,
     VoterMeeting,
 )
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
@@ -131,6 +135,35 @@ def _build(commune, mark):
         title=f"Hội nghị Ủy ban trong tuần {mark}",
         starts_at=now,
     )
+    supervision = activity_services.save_supervision(
+        Supervision(
+            commune=commune,
+            form=Supervision.Form.THEMATIC,
+            subject=f"việc cấp thẻ bảo hiểm y tế {mark}",
+            body_supervised="UBND xã",
+            starts_on=datetime.date(2025, 5, 12),
+            is_published=True,
+        )
+    )
+    recommendation = activity_services.add_recommendation(supervision, f"Cấp đủ thẻ {mark}", "UBND xã")
+    festival = UnityFestival.objects.create(
+        commune=commune, year=2025, theme=f"Ngày hội {mark}", is_published=True
+    )
+    festival_area = activity_services.record_festival_area(
+        festival, east, ceremony=True, festivities=True, awards=f"Giấy khen {mark}"
+    )
+    plan = activity_services.save_activity_plan(
+        ActivityPlan(
+            commune=commune,
+            title=f"Kế hoạch năm 2025 {mark}",
+            starts_on=datetime.date(2025, 1, 1),
+            ends_on=datetime.date(2025, 12, 31),
+            is_published=True,
+        )
+    )
+    activity_services.save_planned_activity(
+        PlannedActivity(plan=plan, kind=PlannedActivity.Kind.SUPERVISION, planned_count=3)
+    )
     return {
         "commune": commune,
         "area": east,
@@ -140,6 +173,11 @@ def _build(commune, mark):
         "page": page,
         "calendar_entry": calendar_entry,
         "conference_this_week": conference_this_week,
+        "plan": plan,
+        "supervision": supervision,
+        "recommendation": recommendation,
+        "festival": festival,
+        "festival_area": festival_area,
         "category": category,
         "posts": posts,
         "campaign": campaign,

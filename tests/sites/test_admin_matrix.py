@@ -26,6 +26,11 @@ RECORDS = [
     "announcement",
     "page",
     "calendar_entry",
+    "supervision",
+    "recommendation",
+    "festival",
+    "festival_area",
+    "plan",
 ]
 
 

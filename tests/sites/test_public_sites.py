@@ -40,6 +40,12 @@ def public_urls(site):
         "/en/",
         "/lich-cong-tac/",
         "/lich-cong-tac.ics",
+        "/mat-tran/giam-sat/",
+        site["supervision"].get_absolute_url(),
+        "/mat-tran/ngay-hoi-dai-doan-ket/",
+        site["festival"].get_absolute_url(),
+        "/mat-tran/ke-hoach/",
+        site["plan"].get_absolute_url(),
     ]
 
 
@@ -83,6 +89,8 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["document"].get_absolute_url(),
         other["document_file"].get_absolute_url(),
         other["announcement"].get_absolute_url(),
+        other["supervision"].get_absolute_url(),
+        other["plan"].get_absolute_url(),
     ]
     for url in urls:
         assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url

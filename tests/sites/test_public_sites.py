@@ -4,6 +4,7 @@ alone is served at any host."""
 import pytest
 
 from congresses.models import Commune
+from opendata.datasets import DATASETS
 
 from .conftest import HOSTS
 
@@ -33,6 +34,8 @@ def public_urls(site):
         "/thong-bao/",
         site["announcement"].get_absolute_url(),
         "/thong-bao/rss/",
+        "/du-lieu-mo/",
+        *[f"/du-lieu-mo/{slug}.{fmt}" for slug in DATASETS for fmt in ("json", "csv")],
     ]
 
 

@@ -730,3 +730,70 @@ def add_province(path):
         for account in plans.get(None, CommunePlan("", "", None)).accounts:
             _create_account(account, None, province, {}, created, groups)
     return created
+
+
+# --- templates ----------------------------------------------------------------------------
+
+COMMUNE_EXAMPLE = {
+    COMMUNE_SHEET: [
+        ("Tên", "Hòa Tiến"),
+        ("Cấp", "Xã"),
+        ("Tên miền", "hoatien.mattran.example.vn"),
+        ("Tỉnh", ""),
+        ("Địa chỉ", "Thôn Lệ Sơn 1, xã Hòa Tiến"),
+        ("Điện thoại", "0236 3000 000"),
+        ("Thư điện tử", "mattran@hoatien.example.vn"),
+        ("Nhiệm kỳ bắt đầu", "01/07/2025"),
+        ("Nhiệm kỳ kết thúc", "30/06/2030"),
+    ],
+    AREAS_SHEET: [("Loại", "Tên", "Thứ tự"), ("Thôn", "Lệ Sơn 1", 1), ("Thôn", "Lệ Sơn 2", 2)],
+    MEMBERS_SHEET: [
+        (
+            "Họ và tên",
+            "Giới tính",
+            "Năm sinh",
+            "Chức danh",
+            "Khu dân cư",
+            "Đại diện tổ chức",
+            "Điện thoại",
+            "Thư điện tử",
+            "Công khai liên hệ",
+        ),
+        ("Lê Văn Tám", "Nam", 1968, "Chủ tịch", "", "", "0905 000 111", "", "có"),
+        ("Trần Văn Ba", "Nam", 1970, "Trưởng ban", "Thôn Lệ Sơn 1", "", "", "", "không"),
+    ],
+    ACCOUNTS_SHEET: [
+        ("Tên đăng nhập", "Họ và tên", "Thư điện tử", "Vai trò", "Khu dân cư"),
+        ("bientap.hoatien", "Ngô Thu Hà", "ha@example.vn", "Biên tập viên", ""),
+        ("truongban.leson1", "Trần Văn Ba", "ba@example.vn", "Trưởng ban CTMT", "Lệ Sơn 1"),
+    ],
+}
+
+PROVINCE_EXAMPLE = {
+    PROVINCE_SHEET: [("Tên", "Đà Nẵng"), ("Cấp", "Thành phố"), ("Tên miền", "mattran.danang.example.vn")],
+    COMMUNE_SHEET: [
+        ("Tên", "Cấp", "Tên miền", "Địa chỉ", "Điện thoại", "Thư điện tử"),
+        ("Hải Châu", "Phường", "haichau.mattran.example.vn", "", "", ""),
+        ("Hòa Vang", "Xã", "hoavang.mattran.example.vn", "", "", ""),
+    ],
+    ACCOUNTS_SHEET: [
+        ("Tên đăng nhập", "Họ và tên", "Thư điện tử", "Vai trò", "Khu dân cư", "Xã, phường"),
+        ("canbo.tinh", "Lê Thị Tỉnh", "tinh@example.vn", "Cán bộ tỉnh", "", ""),
+        ("canbo.haichau", "Hồ Văn Xã", "xa@example.vn", "Cán bộ xã", "", "Hải Châu"),
+    ],
+}
+
+
+def write_template(path, province=False):
+    """An example workbook to fill in; every cell typed as text or number, never a formula."""
+    from openpyxl import Workbook
+
+    from lib.sheets import append_row
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in (PROVINCE_EXAMPLE if province else COMMUNE_EXAMPLE).items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            append_row(sheet, row)
+    book.save(path)

@@ -227,3 +227,12 @@ def test_a_province_file_with_bad_rows_creates_nothing(tmp_path, db):
     assert "Trang “Tài khoản”, dòng 4: xã, phường “Sơn Trà” không có" in message
     assert not Province.objects.exists() and Commune.objects.count() == 1
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize("province_file", [False, True])
+def test_the_template_written_by_the_command_is_accepted_as_it_is(tmp_path, db, province_file):
+    path = str(tmp_path / "mau.xlsx")
+    call_command("add_commune", path, "--template", *(["--province"] if province_file else []))
+    call_command("add_commune", path, *(["--province"] if province_file else []))
+    name = "Hải Châu" if province_file else "Hòa Tiến"
+    assert Commune.objects.filter(name=name).exists()

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from mttq_portal.onboarding import OnboardingRefused, add_commune, add_province
+from mttq_portal.onboarding import OnboardingRefused, add_commune, add_province, write_template
 
 
 class Command(BaseCommand):
@@ -18,8 +18,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--province", action="store_true", help=_("tệp là danh sách xã, phường của một tỉnh")
         )
+        parser.add_argument("--template", action="store_true", help=_("ghi ra tệp mẫu để điền, không tạo gì"))
 
-    def handle(self, *args, file, province, **options):
+    def handle(self, *args, file, province, template, **options):
+        if template:
+            write_template(file, province=province)
+            self.stdout.write(_("Đã ghi tệp mẫu %(file)s.") % {"file": file})
+            return
         try:
             created = add_province(file) if province else add_commune(file)
         except OnboardingRefused as refused:

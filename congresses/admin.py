@@ -10,6 +10,7 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -38,6 +39,7 @@ from .models import (
     SlateEntry,
     Term,
 )
+from .permissions import is_province_staff
 
 
 def _error_text(error):
@@ -60,12 +62,73 @@ class ProvinceAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     formfield_overrides = SITE_FIELD_OVERRIDES
 
 
+class CommuneMergerForm(forms.Form):
+    into = forms.ModelChoiceField(queryset=Commune.objects.none(), label=_("Sáp nhập vào"))
+    on = forms.DateField(label=_("Từ ngày"), help_text=_("dd/mm/yyyy"))
+    reason = forms.CharField(
+        label=_("Lý do"),
+        max_length=255,
+        required=False,
+        help_text=_("Bỏ trống để ghi: Sáp nhập vào xã … từ ngày …"),
+    )
+    move_staff = forms.BooleanField(label=_("Chuyển tài khoản cán bộ của xã cũ sang xã mới"), required=False)
+
+    def __init__(self, *args, old, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Commune.objects.filter(merged_into__isnull=True).exclude(
+            pk__in=[commune.pk for commune in old]
+        )
+        self.fields["on"].initial = timezone.localdate()
+
+
 @admin.register(Commune)
-class CommuneAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "province", "host"]
+class CommuneAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "kind", "province", "host", "merged_into", "merged_on"]
+    list_select_related = ["province", "merged_into"]
     search_fields = ["name"]
     exclude = ["slug"]
     formfield_overrides = SITE_FIELD_OVERRIDES
+    readonly_fields = ["merged_into", "merged_on"]
+    actions = ["merge_communes"]
+
+    def has_merge_permission(self, request):
+        """Only the province's Front merges communes: it runs the platform for all of them."""
+        return is_province_staff(request.user)
+
+    @admin.action(
+        description=_("Sáp nhập các xã, phường đã chọn vào một xã, phường khác"),
+        permissions=["merge"],
+    )
+    def merge_communes(self, request, queryset):
+        old = list(queryset.filter(merged_into__isnull=True))
+        form = CommuneMergerForm(request.POST if "xac_nhan" in request.POST else None, old=old)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                moved = services.merge_communes(
+                    old, data["into"], data["on"], data["reason"], data["move_staff"], by=request.user
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                summary = ", ".join(f"{count} {label}" for label, count in moved.items())
+                self.message_user(
+                    request,
+                    _("Đã sáp nhập %(old)s vào %(into)s (%(summary)s); địa chỉ cũ chuyển về trang mới.")
+                    % {"old": ", ".join(str(c) for c in old), "into": data["into"], "summary": summary},
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Xác nhận sáp nhập xã, phường"),
+            "opts": self.model._meta,
+            "old": old,
+            "summary": services.merger_summary(old),
+            "form": form,
+            "action": request.POST.get("action", "merge_communes"),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/congresses/commune/merge_confirmation.html", context)
 
 
 class MergeActionForm(ActionForm):

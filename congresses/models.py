@@ -238,8 +238,20 @@ class Commune(SiteFields):
         blank=True,
         help_text=_("Khi xã chưa gắn với tỉnh trong hệ thống, ví dụ: tỉnh Quảng Nam"),
     )
+    # A merged commune stays, with its history; its host answers with a 301 to its successor.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_from",
+        verbose_name=_("đã sáp nhập vào"),
+    )
+    merged_on = models.DateField(_("sáp nhập từ ngày"), null=True, blank=True, editable=False)
 
     objects = CommuneQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["emblem"])
 
     class Meta:
         verbose_name = _("xã, phường")
@@ -261,6 +273,16 @@ class Commune(SiteFields):
 
     def get_absolute_url(self):
         return reverse("congresses:commune", kwargs={"commune": self.slug})
+
+    def successor(self):
+        """The commune that exists today in place of this one (itself when never merged);
+        follows a chain of mergers, stops on a loop. The site table calls it with every
+        commune loaded, so it costs no query there."""
+        commune, seen = self, {self.pk}
+        while commune.merged_into_id and commune.merged_into_id not in seen:
+            seen.add(commune.merged_into_id)
+            commune = commune.merged_into
+        return commune
 
 
 class StaffProfile(models.Model):
@@ -345,6 +367,8 @@ class ResidentialArea(models.Model):
     )
 
     objects = ResidentialAreaQuerySet.as_manager()
+    # Which commune an area belonged to, before a merger of communes moved it.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("khu dân cư")

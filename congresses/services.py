@@ -6,7 +6,7 @@ The admin, the demo loader and the tests all call these; nothing here deletes a 
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -422,3 +422,188 @@ def update_opinion(opinion, field, area, summary, due_on, by=None):
     opinion.full_clean(exclude=["reference_code"])
     opinion.save(update_fields=["field", "area", "summary", "due_on"])
     return opinion
+
+
+# --- communes merging into one (as in 2025) ---------------------------------------------
+
+
+def _slug_fields_unique_per_commune(model, fk_name):
+    """The slug-like fields of `model` that must be unique within one commune."""
+    fields = []
+    for constraint in model._meta.constraints:
+        names = set(getattr(constraint, "fields", ()) or ())
+        if len(names) == 2 and fk_name in names and getattr(constraint, "condition", None) is None:
+            other = next(iter(names - {fk_name}))
+            if isinstance(model._meta.get_field(other), models.SlugField):
+                fields.append(other)
+    return fields
+
+
+def _free_slug(row, field_name, fk_name, into, suffix):
+    """Give `row` a slug not yet used by `into`'s rows: `dong` → `dong-hoa-an` (then `-2` …)."""
+    manager = type(row)._default_manager
+    taken = set(manager.filter(**{fk_name: into}).exclude(pk=row.pk).values_list(field_name, flat=True))
+    slug = getattr(row, field_name)
+    if slug not in taken:
+        return False
+    limit = type(row)._meta.get_field(field_name).max_length
+    base = f"{slug}-{suffix}"[:limit]
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base[: limit - len(str(number)) - 1]}-{number}"
+        number += 1
+    setattr(row, field_name, candidate)
+    return True
+
+
+def _move_rows(model, fk_name, old, into, reason, by):
+    """Every row of `model` of commune `old` now belongs to `into`; rows with a history are
+    saved one by one (each leaves a history row with the reason), the others in one UPDATE.
+    Returns the number of rows moved."""
+    rows = model._default_manager.filter(**{fk_name: old})
+    slug_fields = _slug_fields_unique_per_commune(model, fk_name)
+    if hasattr(model, "history") or slug_fields:
+        count = 0
+        for row in rows:
+            for name in slug_fields:
+                _free_slug(row, name, fk_name, into, old.slug)
+            setattr(row, fk_name, into)
+            row._change_reason = reason[:100]
+            _stamp(row, by).save()
+            count += 1
+        return count
+    return rows.update(**{fk_name: into})
+
+
+# Records a merger handles itself: areas and their committees, people and accounts, and the
+# communes themselves. Everything else pointing at a commune (campaigns, news categories and
+# so their posts, voter meetings, opinions, and whatever other apps add) simply moves.
+_MOVED_BY_HAND = {"ResidentialArea", "FrontCommittee", "Person", "StaffProfile", "Commune"}
+# What the old commune's Front itself held, planned, issued and wrote about itself stays its
+# history, like its Ủy ban's conferences: its Ngày hội of a year, its plans, its supervisions,
+# its documents (numbered per commune and year), its introduction pages (each once per
+# commune, so moving them would also collide with the new commune's own).
+_KEPT_BY_THE_OLD_COMMUNE = {
+    "congresses.UnityFestival",
+    "congresses.ActivityPlan",
+    "congresses.Supervision",
+    "news.Document",
+    "news.Page",
+}
+
+
+def _commune_relations():
+    from .models import Commune
+
+    for relation in Commune._meta.get_fields(include_hidden=True):
+        if not (relation.is_relation and relation.auto_created and relation.one_to_many):
+            continue
+        model = relation.related_model
+        name = model._meta.object_name
+        if (
+            name in _MOVED_BY_HAND
+            or model._meta.label in _KEPT_BY_THE_OLD_COMMUNE
+            or name.startswith("Historical")
+        ):
+            continue
+        yield model, relation.field.name
+
+
+def merger_summary(old_communes):
+    """What a merger of `old_communes` would move: [(label, count)], for the confirmation page."""
+    from .models import Person, ResidentialArea, StaffProfile
+
+    ids = [commune.pk for commune in old_communes]
+    counts = [
+        (_("khu dân cư"), ResidentialArea.objects.filter(commune_id__in=ids).count()),
+        (_("người (thành viên các ban)"), Person.objects.filter(commune_id__in=ids).count()),
+    ]
+    for model, fk_name in _commune_relations():
+        count = model._default_manager.filter(**{f"{fk_name}__in": ids}).count()
+        if count:
+            counts.append((str(model._meta.verbose_name_plural), count))
+    counts.append((_("tài khoản cán bộ"), StaffProfile.objects.filter(commune_id__in=ids).count()))
+    return counts
+
+
+def merge_communes(old_communes, into, on, reason="", move_staff=False, by=None):
+    """Merge `old_communes` into `into` from the date `on`; nothing is deleted.
+
+    Each old commune stays, marked `merged_into` / `merged_on` (its host then answers 301 to
+    the new commune's host). Its areas (with their Ban công tác Mặt trận, whose terms go on),
+    people, campaigns, news categories (and so their posts), voter meetings and opinions move
+    to `into`; a slug the new commune already uses gets the old commune's name appended. The
+    old Ủy ban MTTQ xã stays with the old commune as its history: its running term ends the
+    day before `on` with the reason, and its open memberships close. With `move_staff`, the
+    old commune's staff accounts work for `into` from then on. Returns {label: count moved}.
+    """
+    from .models import Commune
+
+    # Read afresh: a page open for a while must not merge a commune merged since.
+    old_communes = list(Commune.objects.filter(pk__in=[commune.pk for commune in old_communes]))
+    into = Commune.objects.get(pk=into.pk)
+    if not old_communes:
+        raise ValidationError(_("Hãy chọn ít nhất một xã, phường để sáp nhập."))
+    if into.merged_into_id:
+        raise ValidationError(_("“%(name)s” đã sáp nhập vào nơi khác, không thể nhận thêm.") % {"name": into})
+    for commune in old_communes:
+        if commune.pk == into.pk:
+            raise ValidationError(_("Không thể sáp nhập “%(name)s” vào chính nó.") % {"name": commune})
+        if commune.merged_into_id:
+            raise ValidationError(
+                _("“%(name)s” đã sáp nhập vào “%(into)s” từ trước.")
+                % {"name": commune, "into": commune.merged_into}
+            )
+        if commune.province_id != into.province_id:
+            raise ValidationError(
+                _("“%(name)s” và “%(into)s” không cùng một tỉnh.") % {"name": commune, "into": into}
+            )
+    reason = reason.strip() or _("Sáp nhập vào %(name)s từ ngày %(day)s") % {
+        "name": into.full_name,
+        "day": _vn(on),
+    }
+    try:
+        with transaction.atomic():
+            return _merge_communes(old_communes, into, on, reason, move_staff, by)
+    except IntegrityError as error:
+        # A record of another app that may exist once per commune (a share of a province
+        # campaign …) exists in both: nothing moved, and the staff are told what to settle.
+        raise ValidationError(
+            _(
+                "Không sáp nhập được: cả hai xã, phường cùng có một bản ghi chỉ được có một "
+                "(%(detail)s). Chưa có gì thay đổi."
+            )
+            % {"detail": str(error).splitlines()[0][:200]}
+        ) from error
+
+
+def _merge_communes(old_communes, into, on, reason, move_staff, by):
+    from .models import Commune, FrontCommittee, Person, ResidentialArea, StaffProfile
+
+    last_day = on - datetime.timedelta(days=1)
+    moved = {}
+
+    def count(label, number):
+        moved[label] = moved.get(label, 0) + number
+
+    for commune in Commune.objects.select_for_update().filter(pk__in=[c.pk for c in old_communes]):
+        for term in Term.objects.filter(
+            committee__commune=commune, committee__level=FrontCommittee.Level.COMMUNE
+        ).running(last_day):
+            _end_term(term, last_day, reason, by)
+            count(_("nhiệm kỳ kết thúc sớm"), 1)
+        count(_("khu dân cư"), _move_rows(ResidentialArea, "commune", commune, into, reason, by))
+        FrontCommittee.objects.filter(commune=commune, level=FrontCommittee.Level.RESIDENTIAL).update(
+            commune=into
+        )
+        count(_("người"), _move_rows(Person, "commune", commune, into, reason, by))
+        for model, fk_name in _commune_relations():
+            number = _move_rows(model, fk_name, commune, into, reason, by)
+            if number:
+                count(str(model._meta.verbose_name_plural), number)
+        if move_staff:
+            count(_("tài khoản cán bộ"), _move_rows(StaffProfile, "commune", commune, into, reason, by))
+        commune.merged_into, commune.merged_on = into, on
+        commune._change_reason = reason[:100]
+        _stamp(commune, by).save(update_fields=["merged_into", "merged_on"])
+    return moved

@@ -13,6 +13,10 @@ The rule, in order:
 4. no commune exists yet (a fresh installation) → the pages answer, empty, and the admin
    lets the operator create the first commune;
 5. otherwise → 404 "Không có trang nào ở địa chỉ này".
+
+A commune merged into another (`Commune.merged_into`) keeps its host: every address there
+answers 301 with the same path on the successor's host (or, when the successor has no host,
+the successor's pages are served there).
 """
 
 import threading
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -41,6 +46,10 @@ class SiteTable:
     only_commune: Commune | None = None
     fallback: Commune | None = None
     empty: bool = True
+    successors: dict = field(default_factory=dict)  # merged commune's pk → the commune today
+
+    def successor(self, commune):
+        return self.successors.get(commune.pk, commune)
 
     def resolve(self, host):
         """(commune, province) for a host name; (None, None) when no site is served there."""
@@ -74,6 +83,14 @@ def _load(version):
         None,
     )
     table.empty = not communes
+    by_pk = {commune.pk: commune for commune in communes}
+    for commune in communes:
+        successor, seen = commune, {commune.pk}
+        while successor.merged_into_id in by_pk and successor.merged_into_id not in seen:
+            seen.add(successor.merged_into_id)
+            successor = by_pk[successor.merged_into_id]
+        if successor is not commune:
+            table.successors[commune.pk] = successor
     return table
 
 
@@ -118,7 +135,23 @@ class SiteMiddleware:
         request.commune, request.province = table.resolve(request.get_host())
         if request.commune is None and request.province is None and not table.empty:
             return unknown_site(request)
+        if request.commune is not None and request.commune.merged_into_id:
+            successor = table.successor(request.commune)
+            if successor.host:
+                return moved_site(request, successor)
+            request.commune, request.province = successor, successor.province
         return self.get_response(request)
+
+
+def moved_site(request, successor):
+    """A merged commune's host sends every address to the same path on its successor's host:
+    301 for reading, 308 for a form sent (the browser repeats it with its method)."""
+    url = successor.site_url(request).rstrip("/") + request.get_full_path()
+    if request.method in ("GET", "HEAD"):
+        return HttpResponsePermanentRedirect(url)
+    response = HttpResponsePermanentRedirect(url)
+    response.status_code = 308
+    return response
 
 
 def unknown_site(request):

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "congresses",
     "news",
     "campaigns",
+    "opendata",
     # django-axes under a Vietnamese name. Keep it the last app with models: the role groups
     # are synced after the last app's post_migrate (mttq_portal/apps.py).
     "mttq_portal.apps.LoginLockoutConfig",

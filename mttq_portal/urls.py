@@ -45,6 +45,7 @@ urlpatterns = [
     path("mat-tran/", include("congresses.urls")),
     path("y-kien/", include("congresses.opinion_urls")),
     path("van-dong/", include("campaigns.urls")),
+    path("du-lieu-mo/", include("opendata.urls")),
     # A post's files are served only once the post is public, in demo and in production alike.
     path("media/news/<int:post_id>/<path:path>", news_views.post_media, name="post_media"),
     # Other uploads: Django serves them only with SERVE_MEDIA (demo); nginx does in production.

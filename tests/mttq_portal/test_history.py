@@ -143,3 +143,19 @@ def test_a_changed_value_in_the_history_reads_as_words_not_python(value, shown):
 
     with translation.override("vi"):
         assert history_value(value) == shown
+
+
+def test_an_empty_link_in_the_history_reads_as_empty_not_as_deleted(db):
+    """simple-history shows a foreign key that was empty as "Deleted … (pk=None)"."""
+    from django.utils import translation
+    from simple_history.models import DeletedObject
+
+    from congresses.models import Province
+    from mttq_portal.templatetags.history_values import history_value
+
+    with translation.override("vi"):
+        assert history_value(DeletedObject(Province, None)) == "—"
+        assert history_value(DeletedObject(Province, 7)) == "tỉnh, thành phố đã xóa (mã 7)"
+        # As the admin's history page hands it over: already text.
+        assert history_value(str(DeletedObject(Province, None))) == "—"
+        assert history_value(str(DeletedObject(Province, 7))) == "tỉnh, thành phố đã xóa (mã 7)"

@@ -4,6 +4,7 @@ alone is served at any host."""
 import pytest
 
 from congresses.models import Commune
+from opendata.datasets import DATASETS
 
 from .conftest import HOSTS
 
@@ -46,6 +47,8 @@ def public_urls(site):
         site["festival"].get_absolute_url(),
         "/mat-tran/ke-hoach/",
         site["plan"].get_absolute_url(),
+        "/du-lieu-mo/",
+        *[f"/du-lieu-mo/{slug}.{fmt}" for slug in DATASETS for fmt in ("json", "csv")],
     ]
 
 

@@ -175,22 +175,60 @@ SITE_FALLBACK_COMMUNE = os.environ.get("SITE_FALLBACK_COMMUNE", "xa-hoa-phu" if 
 SITE_NAME = os.environ.get("SITE_NAME", "Ủy ban MTTQ Việt Nam xã Hòa Phú")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    },
-    # Readings of posts waiting to be folded into the database (news.counters). It must be
-    # shared by every process that serves pages and by `flush_view_counts`: files on this
-    # machine by default (gunicorn's workers and the systemd timer see the same folder).
-    # Entries never expire: they leave only when folded.
-    "counters": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("VIEW_COUNTER_DIR", str(BASE_DIR / "var" / "view-counts")),
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
-}
+# One switch for the shared cache: REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, the
+# view counters and, with SESSIONS_IN_REDIS=1, the sessions' first copy in Redis, shared by
+# every app server; lib/cache.py serves pages uncached while Redis is down. Without it: process
+# memory in demo and tests (one process), files on this machine in production (gunicorn's
+# workers share them).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    _redis = {
+        "BACKEND": "lib.cache.TolerantRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "mttq"},
+        # Readings of posts waiting to be folded into the database (news.counters); they leave
+        # only when folded.
+        "counters": {**_redis, "KEY_PREFIX": "mttq-counters", "TIMEOUT": None},
+    }
+else:
+    CACHES = {
+        "default": (
+            {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+            if PRODUCTION
+            else {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": 5_000},
+            }
+        ),
+        # Readings of posts waiting to be folded into the database (news.counters). It must be
+        # shared by every process that serves pages and by `flush_view_counts`: files on this
+        # machine (gunicorn's workers and the systemd timer see the same folder). Entries never
+        # expire: they leave only when folded.
+        "counters": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("VIEW_COUNTER_DIR", str(BASE_DIR / "var" / "view-counts")),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
+if REDIS_URL and envbool("SESSIONS_IN_REDIS"):
+    # Written to the database and to Redis, read from Redis first: a stopped Redis loses nobody's
+    # session, and staff can still sign in.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 VIEW_COUNTER_CACHE = "counters"
+
+# Whole public pages for anonymous readers (lib/pagecache.py): kept at most this many seconds,
+# forgotten at once when a record they show changes. 0 turns the page cache off (the suite's
+# default; its own tests turn it on).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if TESTING else 60)
+PAGE_CACHE_ALIAS = "default"
 
 # A fast hasher keeps the suite quick; tests never hold a real password.
 if TESTING:

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from lib.pagecache import public_page
+
 from . import feeds, views
 
 app_name = "news"
@@ -11,5 +13,5 @@ urlpatterns = [
     path("tin-tuc/<slug:category_slug>/", views.post_list, name="category"),
     path("tin/<slug:slug>/", views.post_detail, name="post_detail"),
     path("tim-kiem/", views.search, name="search"),
-    path("rss/", feeds.LatestPostsFeed(), name="feed"),
+    path("rss/", public_page(feeds.LatestPostsFeed()), name="feed"),
 ]

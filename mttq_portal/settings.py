@@ -153,6 +153,37 @@ STORAGES = {
     "private": {"BACKEND": "lib.storage.PrivateStorage"},
 }
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# One switch for shared media: AWS_STORAGE_BUCKET_NAME (with AWS_S3_ENDPOINT_URL for a store
+# other than Amazon's, and the keys) puts every upload in an S3-compatible bucket that all app
+# servers share (lib/storage.py): other uploads under MEDIA_PUBLIC_PREFIX, readable by anyone
+# by the bucket's policy; receipts and posts' files under MEDIA_PRIVATE_PREFIX, only through
+# URLs signed for SIGNED_URL_SECONDS after a view checked who asks.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_PUBLIC_PREFIX = os.environ.get("MEDIA_PUBLIC_PREFIX", "public")
+MEDIA_PRIVATE_PREFIX = os.environ.get("MEDIA_PRIVATE_PREFIX", "private")
+SIGNED_URL_SECONDS = envint("SIGNED_URL_SECONDS", 300)
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "us-east-1")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# SeaweedFS, MinIO and most stores outside Amazon want the bucket in the path.
+AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")
+AWS_S3_SIGNATURE_VERSION = "s3v4"
+AWS_QUERYSTRING_EXPIRE = SIGNED_URL_SECONDS
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config as _BotoConfig
+
+    # A store that is down answers "no" within seconds, not after boto's minutes of retries.
+    AWS_S3_CLIENT_CONFIG = _BotoConfig(
+        connect_timeout=2,
+        read_timeout=10,
+        retries={"max_attempts": 2, "mode": "standard"},
+        s3={"addressing_style": AWS_S3_ADDRESSING_STYLE},
+        signature_version="s3v4",
+    )
+    STORAGES["default"] = {"BACKEND": "lib.storage.PublicObjectStorage"}
+    STORAGES["private"] = {"BACKEND": "lib.storage.PrivateObjectStorage"}
 # Serve the admin's uploaded media locally only in development; nginx serves it in production.
 SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG or DEMO)
 # A post's files (news/<id>/…) always go through Django, which checks the post is public
@@ -288,6 +319,16 @@ CSRF_FAILURE_VIEW = "mttq_portal.views.csrf_failure"
 # Content-Security-Policy (django-csp 4): no inline script, no eval; a template that
 # really needs an inline script gives it nonce="{{ CSP_NONCE }}". Images may be data: URIs
 # (Bootstrap's and the admin's icons). Videos may embed YouTube's privacy-enhanced player.
+_MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _endpoint = _urlsplit(AWS_S3_ENDPOINT_URL or "https://s3.amazonaws.com")
+    _MEDIA_ORIGINS = [
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else f"{_endpoint.scheme}://{_endpoint.netloc}"
+    ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -295,10 +336,11 @@ CONTENT_SECURITY_POLICY = {
         # The hash is the <style> Tiptap (inside django-prose-editor 0.28) injects for the
         # editor; a new editor version may change it (tests/e2e/test_csp.py will say so).
         "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-        "img-src": [SELF, "data:"],
+        # With an object store, uploads are fetched from it (public files, signed redirects).
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "media-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
         "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
         "object-src": [NONE],
         "base-uri": [NONE],

@@ -83,12 +83,14 @@ def main():
         env=env, cwd=ROOT,
     )  # fmt: skip
     try:
-        for _ in range(100):
+        for _ in range(300):  # until a worker answers, not only the master's socket
             try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=2).request("GET", "/bench/bare/")
+                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
+                conn.request("GET", "/bench/bare/")
+                conn.getresponse().read()
                 break
             except OSError:
-                time.sleep(0.2)
+                time.sleep(0.5)
         posts = [f"/tin/{slug}/" for slug in slugs[:200]]
         lists = ["/tin-tuc/", "/tin-tuc/?trang=2", "/tin-tuc/?trang=3"]
         cases = {
@@ -101,7 +103,7 @@ def main():
             "post page, rendered": (posts, UNCACHED),
         }
         for path in ["/", *lists, *posts]:  # every page once: the cache holds them all
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
             conn.request("GET", path)
             conn.getresponse().read()
         for paths, headers in cases.values():

@@ -20,7 +20,7 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.fields.files import ImageField, ImageFieldFile
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from PIL import Image
 
 from lib.storage import private_storage
@@ -128,6 +128,18 @@ def receipt_response(storage_name, *, thumbnail=False, download_name="bien-nhan.
         name = storage_name
     if not storage_name or not storage.exists(name):
         raise Http404
+    signer = getattr(storage, "signed_url", None)
+    if signer is not None:
+        # In the object store: a redirect to a URL that dies in SIGNED_URL_SECONDS (lib/storage.py).
+        url = signer(
+            name,
+            ResponseContentType="image/jpeg",
+            ResponseContentDisposition=f'inline; filename="{download_name}"',
+            ResponseCacheControl="private, no-store",
+        )
+        response = HttpResponseRedirect(url)
+        response["Cache-Control"] = "private, no-store"
+        return response
     response = FileResponse(storage.open(name, "rb"), content_type="image/jpeg")
     response["Content-Disposition"] = f'inline; filename="{download_name}"'
     response["Cache-Control"] = "private, no-store"

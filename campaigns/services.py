@@ -15,6 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from lib import pagecache
+
 from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import is_chair, may_act_for_campaign, may_enter_for_area, may_write_entry, sees_everything
 
@@ -85,7 +87,10 @@ def record_contributions(entries):
         _refuse_area(entry.entered_by, entry.area_id)
         entry.fold_search_text()  # bulk_create skips save()
     with transaction.atomic():
-        return bulk_create_with_history(entries, Contribution, batch_size=500)
+        saved = bulk_create_with_history(entries, Contribution, batch_size=500)
+        # bulk_create sends no post_save: the campaign pages are told here.
+        pagecache.records_changed({entry.indicator_id: entry for entry in saved}.values())
+        return saved
 
 
 def save_contribution(entry, *, by, reason=""):

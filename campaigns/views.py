@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from lib.pagecache import public_page
+
 from .models import Campaign, Contribution
 from .selectors import campaign_page, listing
 
@@ -10,6 +12,7 @@ DONORS_PER_PAGE = 50
 CAMPAIGNS_PER_PAGE = 12
 
 
+@public_page
 def campaign_list(request):
     campaigns = Campaign.objects.public().for_commune(request.commune).for_listing()
     page = Paginator(campaigns, CAMPAIGNS_PER_PAGE).get_page(request.GET.get("trang"))
@@ -19,6 +22,7 @@ def campaign_list(request):
     return render(request, "campaigns/campaign_list.html", {"current": current, "past": past, "page": page})
 
 
+@public_page
 def campaign_detail(request, slug):
     campaign = get_object_or_404(
         Campaign.objects.public().for_commune(request.commune).select_related("commune"), slug=slug
@@ -28,6 +32,7 @@ def campaign_detail(request, slug):
     )
 
 
+@public_page
 def donor_list(request, slug):
     campaign = get_object_or_404(
         Campaign.objects.public().for_commune(request.commune).prefetch_related("indicators"), slug=slug

@@ -5,18 +5,22 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from lib.pagecache import public_page
+
 from .festivals import UnityFestival, festival_page, public_festivals
 from .opinion_views import request_commune
 from .plans import ActivityPlan, plan_page, public_plans
 from .supervision import Supervision, public_supervisions, supervision_page
 
 
+@public_page
 def supervisions(request):
     commune = request_commune(request)
     page = Paginator(public_supervisions(commune), 20).get_page(request.GET.get("trang"))
     return render(request, "congresses/supervision_list.html", {"page": page, "commune": commune})
 
 
+@public_page
 def supervision_detail(request, slug):
     try:
         supervision = supervision_page(request_commune(request), slug)
@@ -25,12 +29,14 @@ def supervision_detail(request, slug):
     return render(request, "congresses/supervision_detail.html", {"supervision": supervision})
 
 
+@public_page
 def unity_festivals(request):
     commune = request_commune(request)
     context = {"festivals": public_festivals(commune), "commune": commune}
     return render(request, "congresses/unity_festival_list.html", context)
 
 
+@public_page
 def unity_festival_detail(request, year):
     if not 1930 <= year <= 2200:  # beyond the column's range the database would raise, not miss
         raise Http404
@@ -41,12 +47,14 @@ def unity_festival_detail(request, year):
     return render(request, "congresses/unity_festival_detail.html", {"festival": festival})
 
 
+@public_page
 def activity_plans(request):
     commune = request_commune(request)
     page = Paginator(public_plans(commune), 20).get_page(request.GET.get("trang"))
     return render(request, "congresses/activity_plan_list.html", {"page": page, "commune": commune})
 
 
+@public_page
 def activity_plan_detail(request, pk):
     try:
         plan = plan_page(request_commune(request), pk)

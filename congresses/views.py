@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from lib.pagecache import public_page
+
 from . import selectors
 from .models import Commune, Conference, ConferenceDocument, ResidentialArea
 from .panels import panels_for
@@ -16,12 +18,14 @@ def _site_commune(request):
     return request.commune
 
 
+@public_page
 def directory(request):
     commune = _site_commune(request)
     rows = selectors.directory(commune)
     return render(request, "congresses/directory.html", {"rows": rows, "communes": [commune]})
 
 
+@public_page
 def area_detail(request, commune, slug):
     area = get_object_or_404(
         ResidentialArea.objects.for_commune(_site_commune(request)).select_related("commune"),
@@ -35,6 +39,7 @@ def area_detail(request, commune, slug):
     return render(request, "congresses/area_detail.html", context)
 
 
+@public_page
 def commune_detail(request, commune):
     commune = get_object_or_404(Commune.objects.for_commune(_site_commune(request)), slug=commune)
     page = selectors.commune_page(commune)
@@ -46,6 +51,7 @@ def commune_default(request):
     return redirect(_site_commune(request))
 
 
+@public_page
 def conference_list(request):
     conferences = Conference.objects.for_commune(_site_commune(request)).for_listing()
     kind = request.GET.get("loai", "")
@@ -56,6 +62,7 @@ def conference_list(request):
     return render(request, "congresses/conference_list.html", context)
 
 
+@public_page
 def conference_detail(request, slug):
     try:
         conference = selectors.conference_page(slug, _site_commune(request))

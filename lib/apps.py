@@ -47,3 +47,7 @@ class LibConfig(AppConfig):
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
 
         pre_save.connect(_clean_text_before_save, dispatch_uid="lib_clean_text_before_save")
+        # Every saved or deleted record of the project empties its site's cached pages.
+        from . import pagecache
+
+        pagecache.connect()

@@ -8,7 +8,8 @@ check costs one request through Django and the bytes are still sent by nginx.
 import posixpath
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.views.static import serve
 
 # Only these are shown in the browser; everything else (PDF, Office, SVG, HTML, anything
@@ -33,6 +34,9 @@ def send_media(request, name, *, cache_control=None, accel=None):
     """
     name = _safe(name)
     prefix = settings.MEDIA_ACCEL_REDIRECT if accel is None else accel
+    signer = getattr(default_storage, "signed_url", None)
+    if signer is not None:
+        return _signed_redirect(signer, name, cache_control)
     if prefix:
         response = HttpResponse()
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + name
@@ -49,4 +53,22 @@ def send_media(request, name, *, cache_control=None, accel=None):
         if ext not in (".pdf", ".doc", ".docx", ".xlsx") and not prefix:
             response["Content-Type"] = "application/octet-stream"
         response["Content-Disposition"] = f'attachment; filename="{posixpath.basename(name)}"'
+    return response
+
+
+def _signed_redirect(signer, name, cache_control):
+    """In the object store (lib/storage.py): a redirect to a URL that works SIGNED_URL_SECONDS.
+
+    The browser may keep the redirect for half that time when the file is public, never longer
+    than the URL lives; the store sends the file with the type and disposition asked here.
+    """
+    ext = posixpath.splitext(name)[1].lower()
+    params = {"ResponseCacheControl": f"private, max-age={settings.SIGNED_URL_SECONDS}"}
+    if ext not in INLINE_MEDIA_TYPES:
+        params["ResponseContentDisposition"] = f'attachment; filename="{posixpath.basename(name)}"'
+    response = HttpResponseRedirect(signer(name, **params))
+    public = cache_control and cache_control.startswith("public")
+    response["Cache-Control"] = (
+        f"private, max-age={settings.SIGNED_URL_SECONDS // 2}" if public else "private, no-store"
+    )
     return response

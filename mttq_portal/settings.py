@@ -154,6 +154,37 @@ STORAGES = {
     "private": {"BACKEND": "lib.storage.PrivateStorage"},
 }
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# One switch for shared media: AWS_STORAGE_BUCKET_NAME (with AWS_S3_ENDPOINT_URL for a store
+# other than Amazon's, and the keys) puts every upload in an S3-compatible bucket that all app
+# servers share (lib/storage.py): other uploads under MEDIA_PUBLIC_PREFIX, readable by anyone
+# by the bucket's policy; receipts and posts' files under MEDIA_PRIVATE_PREFIX, only through
+# URLs signed for SIGNED_URL_SECONDS after a view checked who asks.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_PUBLIC_PREFIX = os.environ.get("MEDIA_PUBLIC_PREFIX", "public")
+MEDIA_PRIVATE_PREFIX = os.environ.get("MEDIA_PRIVATE_PREFIX", "private")
+SIGNED_URL_SECONDS = envint("SIGNED_URL_SECONDS", 300)
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "us-east-1")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# SeaweedFS, MinIO and most stores outside Amazon want the bucket in the path.
+AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")
+AWS_S3_SIGNATURE_VERSION = "s3v4"
+AWS_QUERYSTRING_EXPIRE = SIGNED_URL_SECONDS
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config as _BotoConfig
+
+    # A store that is down answers "no" within seconds, not after boto's minutes of retries.
+    AWS_S3_CLIENT_CONFIG = _BotoConfig(
+        connect_timeout=2,
+        read_timeout=10,
+        retries={"max_attempts": 2, "mode": "standard"},
+        s3={"addressing_style": AWS_S3_ADDRESSING_STYLE},
+        signature_version="s3v4",
+    )
+    STORAGES["default"] = {"BACKEND": "lib.storage.PublicObjectStorage"}
+    STORAGES["private"] = {"BACKEND": "lib.storage.PrivateObjectStorage"}
 # Serve the admin's uploaded media locally only in development; nginx serves it in production.
 SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG or DEMO)
 # A post's files (news/<id>/…) always go through Django, which checks the post is public
@@ -176,22 +207,60 @@ SITE_FALLBACK_COMMUNE = os.environ.get("SITE_FALLBACK_COMMUNE", "xa-hoa-phu" if 
 SITE_NAME = os.environ.get("SITE_NAME", "Ủy ban MTTQ Việt Nam xã Hòa Phú")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    },
-    # Readings of posts waiting to be folded into the database (news.counters). It must be
-    # shared by every process that serves pages and by `flush_view_counts`: files on this
-    # machine by default (gunicorn's workers and the systemd timer see the same folder).
-    # Entries never expire: they leave only when folded.
-    "counters": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("VIEW_COUNTER_DIR", str(BASE_DIR / "var" / "view-counts")),
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
-}
+# One switch for the shared cache: REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, the
+# view counters and, with SESSIONS_IN_REDIS=1, the sessions' first copy in Redis, shared by
+# every app server; lib/cache.py serves pages uncached while Redis is down. Without it: process
+# memory in demo and tests (one process), files on this machine in production (gunicorn's
+# workers share them).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    _redis = {
+        "BACKEND": "lib.cache.TolerantRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "mttq"},
+        # Readings of posts waiting to be folded into the database (news.counters); they leave
+        # only when folded.
+        "counters": {**_redis, "KEY_PREFIX": "mttq-counters", "TIMEOUT": None},
+    }
+else:
+    CACHES = {
+        "default": (
+            {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+            if PRODUCTION
+            else {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": 5_000},
+            }
+        ),
+        # Readings of posts waiting to be folded into the database (news.counters). It must be
+        # shared by every process that serves pages and by `flush_view_counts`: files on this
+        # machine (gunicorn's workers and the systemd timer see the same folder). Entries never
+        # expire: they leave only when folded.
+        "counters": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("VIEW_COUNTER_DIR", str(BASE_DIR / "var" / "view-counts")),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
+if REDIS_URL and envbool("SESSIONS_IN_REDIS"):
+    # Written to the database and to Redis, read from Redis first: a stopped Redis loses nobody's
+    # session, and staff can still sign in.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 VIEW_COUNTER_CACHE = "counters"
+
+# Whole public pages for anonymous readers (lib/pagecache.py): kept at most this many seconds,
+# forgotten at once when a record they show changes. 0 turns the page cache off (the suite's
+# default; its own tests turn it on).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if TESTING else 60)
+PAGE_CACHE_ALIAS = "default"
 
 # A fast hasher keeps the suite quick; tests never hold a real password.
 if TESTING:
@@ -251,6 +320,16 @@ CSRF_FAILURE_VIEW = "mttq_portal.views.csrf_failure"
 # Content-Security-Policy (django-csp 4): no inline script, no eval; a template that
 # really needs an inline script gives it nonce="{{ CSP_NONCE }}". Images may be data: URIs
 # (Bootstrap's and the admin's icons). Videos may embed YouTube's privacy-enhanced player.
+_MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _endpoint = _urlsplit(AWS_S3_ENDPOINT_URL or "https://s3.amazonaws.com")
+    _MEDIA_ORIGINS = [
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else f"{_endpoint.scheme}://{_endpoint.netloc}"
+    ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -258,10 +337,11 @@ CONTENT_SECURITY_POLICY = {
         # The hash is the <style> Tiptap (inside django-prose-editor 0.28) injects for the
         # editor; a new editor version may change it (tests/e2e/test_csp.py will say so).
         "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-        "img-src": [SELF, "data:"],
+        # With an object store, uploads are fetched from it (public files, signed redirects).
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "media-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
         "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
         "object-src": [NONE],
         "base-uri": [NONE],

@@ -9,21 +9,24 @@ from django.shortcuts import render
 from django.template import Context, loader
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.cache import never_cache
 
 from lib.media import send_media
+from lib.pagecache import public_page
 
 from .home import home_page, province_page
 
 log = logging.getLogger(__name__)
 
 
+@public_page
 def home(request):
     if request.commune is None and request.province is not None:
         return render(request, "province_home.html", province_page(request.province, request))
     return render(request, "home.html", home_page(request.commune))
 
 
+@public_page
 def sitemap_xml(request):
     """/sitemap.xml of the request's site: each app's sitemap made for this commune."""
     from django.contrib.sitemaps.views import sitemap
@@ -33,7 +36,7 @@ def sitemap_xml(request):
     return sitemap(request, sitemaps={name: cls(request.commune) for name, cls in sitemaps.items()})
 
 
-@cache_page(60 * 60)
+@public_page
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -3,7 +3,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import Commune
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
+from lib.storage import StorageUnavailable, check_available
 
 from . import services
 from .images import prepare_image
@@ -71,10 +74,15 @@ class PostAdminForm(forms.ModelForm):
     def clean_cover_upload(self):
         # Decoded here, once: a broken file is an error on the form, and save_model only writes.
         uploaded = self.cleaned_data.get("cover_upload")
+        if uploaded:
+            check_available(default_storage)
         return prepare_image(uploaded) if uploaded else None
 
     def clean_new_photos(self):
         files = self.cleaned_data.get("new_photos") or []
+        if files:
+            # The store is asked first: down, the form says so and nothing is saved.
+            check_available(default_storage)
         try:
             return services.prepare_images(files)
         except ValidationError as error:
@@ -173,6 +181,15 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="">', thumb.jpeg_url, thumb.width, thumb.height
         )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The store may stop between the form's check and the save: the admin's transaction is
+        # rolled back (no post, no photo row), the files written are removed, the editor told.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StorageUnavailable as error:
+            self.message_user(request, error.messages[0], messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -17,6 +17,10 @@ class NewsConfig(AppConfig):
 
         panels.register("conference", conference_news)
         panels.register("conference", conference_documents)
+        # A scheduled post goes public at its time with nobody saving: no cached page outlives it.
+        from lib import pagecache
+
+        pagecache.scheduled_changes.append(next_publication)
         post_migrate.connect(keep_search_index, sender=self)
 
 
@@ -29,3 +33,12 @@ def keep_search_index(using, plan=None, **kwargs):
     connection = connections[using]
     if MigrationRecorder(connection).migration_qs.filter(app="news", name="0005_search_index").exists():
         search.install(connection)
+
+
+def next_publication(commune, province, now):
+    """When the site's next scheduled post goes public (None: none is waiting)."""
+    from .models import Post
+
+    posts = Post.objects.exclude(status=Post.Status.DRAFT).filter(published_at__gt=now)
+    posts = posts.for_site(commune=commune, province=province)
+    return posts.order_by("published_at").values_list("published_at", flat=True).first()

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from congresses.models import normalize_host
+from lib.pagecache import public_page
 
 from . import ical, work_calendar
 
@@ -22,6 +23,7 @@ def _commune(request):
     return request.commune
 
 
+@public_page
 def week_view(request):
     commune = _commune(request)
     today = timezone.localdate()
@@ -39,6 +41,7 @@ def week_view(request):
     return render(request, "news/calendar/week.html", context, status=400 if error else 200)
 
 
+@public_page
 def ical_feed(request):
     commune = _commune(request)
     today = timezone.localdate()

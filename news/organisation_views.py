@@ -5,6 +5,8 @@ has none: 404)."""
 from django.http import Http404
 from django.shortcuts import render
 
+from lib.pagecache import public_page
+
 from . import organisation
 from .organisation import Page
 
@@ -22,24 +24,29 @@ def _text_page(request, kind):
     return render(request, "news/organisation/text_page.html", context)
 
 
+@public_page
 def introduction(request):
     return _text_page(request, Page.Kind.INTRODUCTION)
 
 
+@public_page
 def duties(request):
     return _text_page(request, Page.Kind.DUTIES)
 
 
+@public_page
 def structure(request):
     commune = _commune(request)
     return render(request, "news/organisation/structure.html", {"structure": organisation.structure(commune)})
 
 
+@public_page
 def contact(request):
     _commune(request)
     return render(request, "news/organisation/contact.html")
 
 
+@public_page
 def english(request):
     commune = _commune(request)
     structure = organisation.structure(commune)

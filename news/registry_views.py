@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.admin_input import parse_id
+from lib.pagecache import public_page
 
 from .announcements import Announcement
 from .documents import EARLIEST_YEAR, LATEST_YEAR, Document, DocumentFile
@@ -70,6 +71,7 @@ class DocumentFilterForm(forms.Form):
         return any(self.data.get(name) for name in self.fields)
 
 
+@public_page
 def document_list(request):
     documents = Document.objects.for_listing().for_commune(request.commune)
     years, bodies = documents.filter_options()
@@ -78,6 +80,7 @@ def document_list(request):
     return render(request, "news/document_list.html", {"form": form, "page_obj": page_obj})
 
 
+@public_page
 def document_detail(request, slug):
     document = get_object_or_404(
         Document.objects.public()
@@ -108,6 +111,7 @@ def document_file(request, slug, file_id):
     return response
 
 
+@public_page
 def announcement_list(request):
     now = timezone.now()
     announcements = Announcement.objects.public(now).for_commune(request.commune).for_listing()
@@ -116,6 +120,7 @@ def announcement_list(request):
     )
 
 
+@public_page
 def announcement_detail(request, slug):
     announcement = get_object_or_404(Announcement.objects.public().for_commune(request.commune), slug=slug)
     return render(request, "news/announcement_detail.html", {"announcement": announcement})

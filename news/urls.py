@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from lib.pagecache import public_page
+
 from . import feeds, views
 
 app_name = "news"
@@ -11,7 +13,7 @@ urlpatterns = [
     path("tin-tuc/<slug:category_slug>/", views.post_list, name="category"),
     path("tin/<slug:slug>/", views.post_detail, name="post_detail"),
     path("tim-kiem/", views.search, name="search"),
-    path("rss/", feeds.LatestPostsFeed(), name="feed"),
+    path("rss/", public_page(feeds.LatestPostsFeed()), name="feed"),
 ]
 
 # The document registry and the announcements (news/registry_urls.py), in the same namespace.

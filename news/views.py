@@ -6,7 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from lib.media import send_media
+from lib.pagecache import public_page, remember
 
+from .counters import view_counter
 from .models import Category, Photo, Post, post_media_folder
 
 PER_PAGE = 12
@@ -21,6 +23,7 @@ def _site(request):
     return {"commune": request.commune, "province": request.province}
 
 
+@public_page
 def post_list(request, category_slug=None):
     categories = Category.objects.for_site(**_site(request))
     category = get_object_or_404(categories, slug=category_slug) if category_slug else None
@@ -30,6 +33,11 @@ def post_list(request, category_slug=None):
     return render(request, "news/post_list.html", {"category": category, "page_obj": _page(request, posts)})
 
 
+def _count_cached_reading(request, meta):
+    view_counter.add(meta["post"])
+
+
+@public_page(on_hit=_count_cached_reading)
 def post_detail(request, slug):
     photos = Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))
     post = get_object_or_404(
@@ -40,6 +48,7 @@ def post_detail(request, slug):
         slug=slug,
     )
     post.register_view()
+    remember(request, post=post.pk)
     context = {"post": post, "related_posts": post.related_posts(), "json_ld": post_json_ld(request, post)}
     return render(request, "news/post_detail.html", context)
 
@@ -56,6 +65,7 @@ def post_media(request, post_id, path):
     raise Http404
 
 
+@public_page
 def search(request):
     query = request.GET.get("q", "").strip()[:100]
     page_obj = _page(request, Post.objects.for_site(**_site(request)).search(query)) if query else None

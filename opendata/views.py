@@ -21,6 +21,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from lib.pagecache import public_page
 from lib.sheets import csv_row
 
 from .datasets import DATASETS, Site
@@ -129,6 +130,7 @@ def _render(request, dataset, site, fmt, page, size):
     return body, "application/json; charset=utf-8", None
 
 
+@public_page
 def dataset_view(request, slug, fmt):
     if request.method not in ("GET", "HEAD"):
         response = error_response(405, "chi_doc", _("Dữ liệu mở chỉ đọc: chỉ nhận yêu cầu GET."))
@@ -171,6 +173,7 @@ def dataset_view(request, slug, fmt):
     return response
 
 
+@public_page
 def documentation(request):
     site = site_of(request)
     base = request.build_absolute_uri("/du-lieu-mo/")

@@ -83,3 +83,26 @@ def site_request(path="/"):
     request.user = AnonymousUser()
     request.commune, request.province = warm_site_table().resolve("testserver")
     return request
+
+
+def reachable(url, timeout=1.0):
+    """Whether something listens at the host and port of `url` (redis://…, http://…)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def dead_url(scheme="http"):
+    """An address on this machine where nothing listens (a stopped service)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"{scheme}://127.0.0.1:{port}"

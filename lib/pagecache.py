@@ -1,0 +1,310 @@
+"""Whole public pages cached for anonymous readers, invalidated exactly by generation numbers.
+
+A reader's page is stored once per site (a commune's or the province's), host, scheme,
+language, path and query string, under a key that also holds two generation tokens read from
+the shared cache: the installation's and the site's. Every saved or deleted record of the
+portal's apps replaces its site's token (and the province's, for a commune) once its
+transaction commits, so the next reader of any page of that site, on any app server, misses
+and gets the page rendered anew. Nothing hunts for keys: the old entries are never read again
+and expire on their own.
+
+What is never cached, or never served from the cache:
+- a request carrying a session cookie (signed-in staff: their pages show drafts and links of
+  the admin) or a messages cookie (the one-off "Đã gửi" note belongs to one reader), and any
+  method but GET and HEAD;
+- a response that set a cookie, used the CSRF token (a form that posts), took the CSP nonce
+  (an inline script or style, whose nonce would be stale on the next reader's page), queued a
+  message, is not a 200 or says `private`/`no-store`.
+
+A page is kept at most PAGE_CACHE_SECONDS, and never past the next local midnight (what is
+"running" or "current" changes with the day) or past the next scheduled post's time of the
+site (it goes public with nobody saving anything). Cached pages carry an ETag (the content's
+hash) and Last-Modified, answer If-None-Match/If-Modified-Since with 304, and say
+`Cache-Control: public, max-age=0, s-maxage=1`: browsers revalidate every time, nginx's
+microcache (deploy/nginx-mttq-portal.conf) keeps a page one second.
+
+The cache is `default`: Redis when REDIS_URL is set, files on one machine otherwise, process
+memory in demo and tests (one process). A cache that is down costs the cache, never the page
+(lib/cache.py).
+"""
+
+import functools
+import hashlib
+import logging
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+log = logging.getLogger(__name__)
+
+PREFIX = "page:v1"
+ALL = f"{PREFIX}:gen:all"
+CACHE_CONTROL = "public, max-age=0, s-maxage=1"
+# Functions (commune, province, now) → the next time a page of that site changes by itself
+# (a scheduled post going public), or None; apps add theirs in ready() (news/apps.py).
+scheduled_changes = []
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+# --- generations -------------------------------------------------------------------------
+
+
+def _site_key(kind, pk):
+    return f"{PREFIX}:gen:{kind}:{pk}"
+
+
+def request_site(request):
+    """("c", id) for a commune's site, ("p", id) for the province's, ("-", 0) for neither."""
+    commune = getattr(request, "commune", None)
+    if commune is not None:
+        return ("c", commune.pk)
+    province = getattr(request, "province", None)
+    if province is not None:
+        return ("p", province.pk)
+    return ("-", 0)
+
+
+def bump(*sites):
+    """Give the sites (("c", id), ("p", id), or "all") new tokens: their pages are forgotten.
+
+    A token is new and random, not a counter: two bumps at once still leave a value nobody has
+    stored a page under.
+    """
+    keys = [ALL if site == "all" else _site_key(*site) for site in sites]
+    try:
+        _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    except Exception:
+        log.warning("page cache unavailable; pages of %s not invalidated", sites, exc_info=True)
+
+
+def bump_after_commit(*sites, using=None):
+    """Bump once the transaction commits (at once outside one): a reader who takes the new
+    token must find the new rows, or it would store the old page under it."""
+    transaction.on_commit(functools.partial(bump, *sites), using=using, robust=True)
+
+
+def sites_of(instance):
+    """The sites whose pages may show `instance`: its commune's and that commune's province's,
+    the province's own, or "all" when the record names neither (a shared table)."""
+    label = instance._meta.label
+    if label == "congresses.Province":
+        return {"all"}
+    if label == "congresses.Commune":
+        return _commune_sites(instance.pk, instance.province_id)
+    # Records of one commune say how to reach it (congresses.models.CommuneScopedQuerySet).
+    queryset = getattr(type(instance)._default_manager, "_queryset_class", None)
+    commune_lookup = getattr(queryset, "commune_lookup", None)
+    if commune_lookup is None:
+        return {"all"}
+    try:
+        commune_id = _follow(instance, commune_lookup)
+        if commune_id is not None:
+            Commune = apps.get_model("congresses", "Commune")
+            province_id = Commune.objects.filter(pk=commune_id).values_list("province_id", flat=True).first()
+            return _commune_sites(commune_id, province_id)
+        province_lookup = getattr(queryset, "province_lookup", None)
+        province_id = _follow(instance, province_lookup) if province_lookup else None
+        if province_id is not None:
+            return {("p", province_id)}
+    except Exception:
+        log.debug("page cache: no site found for %r; every site is invalidated", instance, exc_info=True)
+    return {"all"}
+
+
+def _commune_sites(commune_id, province_id):
+    """A commune's pages, and its province's (which list the province's communes)."""
+    return {("c", commune_id), ("p", province_id)} if province_id else {("c", commune_id)}
+
+
+def _follow(instance, lookup):
+    """The id at the end of `lookup` ("category__commune") from `instance`, or None."""
+    if lookup == "pk":
+        return instance.pk
+    *path, last = lookup.split("__")
+    for name in path:
+        instance = getattr(instance, name)
+        if instance is None:
+            return None
+    return getattr(instance, f"{last}_id")
+
+
+def _ignored(sender):
+    from .apps import _project_app_labels
+
+    # Only the project's own records show on public pages (not sessions, logins, lockouts);
+    # simple-history's rows are written beside the record, which already said what changed.
+    return sender._meta.app_label not in _project_app_labels() or hasattr(sender, "instance_type")
+
+
+def _record_changed(sender, instance, using=None, **kwargs):
+    if _ignored(sender):
+        return
+    bump_after_commit(*sites_of(instance), using=using)
+
+
+def _relation_changed(sender, instance, action, using=None, **kwargs):
+    if action.startswith("post_") and not _ignored(type(instance)):
+        bump_after_commit(*sites_of(instance), using=using)
+
+
+def connect():
+    post_save.connect(_record_changed, dispatch_uid="pagecache-save")
+    post_delete.connect(_record_changed, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="pagecache-m2m")
+
+
+def records_changed(records):
+    """For writers that skip the signals (bulk_create, update): the records' sites' pages."""
+    sites = set()
+    for record in records:
+        sites |= sites_of(record)
+    if sites:
+        bump_after_commit(*sites)
+
+
+# --- the pages ---------------------------------------------------------------------------
+
+
+def _bypass(request):
+    return (
+        request.method not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or CookieStorage.cookie_name in request.COOKIES
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _page_key(request, tokens, site):
+    raw = "|".join(
+        [
+            tokens.get(ALL) or "0",
+            tokens.get(_site_key(*site)) or "0",
+            request.scheme,
+            request.get_host(),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            request.get_full_path(),
+        ]
+    )
+    return f"{PREFIX}:page:{site[0]}{site[1]}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "_csp_nonce", None):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control and "no-cache" not in control
+
+
+def _timeout(request, now):
+    """Seconds the page may be kept: the setting, cut at midnight and at the next publication."""
+    local = timezone.localtime(now)
+    midnight = timezone.make_aware(datetime.combine(local.date() + timedelta(days=1), time.min))
+    limits = [settings.PAGE_CACHE_SECONDS, (midnight - now).total_seconds()]
+    upcoming = _next_scheduled(request, now)
+    if upcoming is not None:
+        limits.append((upcoming - now).total_seconds())
+    return max(1, int(min(limits)))
+
+
+def _next_scheduled(request, now):
+    times = [
+        moment
+        for function in scheduled_changes
+        if (moment := function(getattr(request, "commune", None), getattr(request, "province", None), now))
+    ]
+    return min(times, default=None)
+
+
+def _respond(request, entry, state):
+    response = HttpResponse(entry["content"], content_type=entry["type"], status=entry["status"])
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["modified"])
+    response["Cache-Control"] = CACHE_CONTROL
+    response["X-Page-Cache"] = state
+    patch_vary_headers(response, ("Cookie",))
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["modified"], response=response
+    )
+
+
+def public_page(view=None, *, on_hit=None):
+    """Serve the view's page to anonymous readers from the shared cache (see the module's text).
+
+    `on_hit(request, meta)` runs when the cache answers instead of the view, with what the view
+    gave `remember(request, ...)` (the post page counts its reading there).
+    """
+    if view is None:
+        return functools.partial(public_page, on_hit=on_hit)
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not enabled() or _bypass(request):
+            return view(request, *args, **kwargs)
+        cache = _cache()
+        site = request_site(request)
+        try:
+            tokens = cache.get_many([ALL, _site_key(*site)])
+            key = _page_key(request, tokens, site)
+            entry = cache.get(key)
+        except Exception:
+            log.warning("page cache unavailable; the page is rendered", exc_info=True)
+            return view(request, *args, **kwargs)
+        now = timezone.now()
+        # The cache may keep it longer (its clock, a coarse timeout); the page knows its end.
+        if entry is not None and now.timestamp() < entry["until"]:
+            if on_hit is not None:
+                on_hit(request, entry["meta"])
+            return _respond(request, entry, "hit")
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.render()
+        if not _storable(request, response):
+            return response
+        content = response.content
+        entry = {
+            "status": response.status_code,
+            "type": response["Content-Type"],
+            "content": content,
+            "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+            "modified": int(now.timestamp()),
+            "meta": getattr(request, "_page_cache_meta", {}),
+        }
+        timeout = _timeout(request, now)
+        entry["until"] = now.timestamp() + timeout
+        try:
+            cache.set(key, entry, timeout)
+        except Exception:
+            log.warning("page cache unavailable; the page is not kept", exc_info=True)
+        return _respond(request, entry, "miss")
+
+    return wrapper
+
+
+def remember(request, **meta):
+    """What `on_hit` needs to know when a later reader gets this page from the cache."""
+    request._page_cache_meta = {**getattr(request, "_page_cache_meta", {}), **meta}

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from congresses.models import Commune, ResidentialArea
+from lib.figures import Figure, Qualifier
 from lib.roles import CHAIR, HAMLET_OFFICER, role_groups
 from lib.vietnamese import percent
 
@@ -229,10 +230,31 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
         unit=Indicator.Unit.COUNT,
         unit_label="đơn vị máu",
         report_phrase="Vận động hiến máu tình nguyện",
+        percent_decimals=1,
+        excess_form="don_vi",
     )
     _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, chair, assigned_by=Target.AssignedBy.PROVINCE)
     days = [datetime.date(year, 3, 26), datetime.date(year, 6, 14), datetime.date(year, 9, 20)]
+    # Three rounds, each with its own target; the page gives each round and the running total.
+    for number, (day, target) in enumerate(zip(days, [15, 15, 14], strict=True), start=1):
+        first = day.replace(day=1)
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        stage = services.add_round(campaign, by=chair, name=f"Đợt {number}", start_date=first, end_date=last)
+        services.set_round_target(stage, indicator, by=chair, amount=target)
     entries = []
+    if days[-1] <= today:
+        # The militia reported its units as "hơn 10": the running total keeps the word.
+        entries.append(
+            services.prepare_contribution(
+                by=chair,
+                indicator=indicator,
+                area=areas[0],
+                date=days[-1],
+                quantity=Figure(10, Qualifier.MORE_THAN),
+                donor_kind=Contribution.DonorKind.ORGANISATION,
+                donor_name="Cán bộ, chiến sĩ Ban Chỉ huy Quân sự xã",
+            )
+        )
     for area in areas:
         for day in days:
             if day > today:

@@ -154,7 +154,7 @@ def test_staff_enter_a_hedged_value_of_gifts_in_the_admin(client, campaign, area
 
 
 def test_the_import_reads_the_hedge_word_in_the_amount_column(gifts, area_a, officer_a):
-    upload = csv_file("Quà Tết,Thôn Đông,07/01/2025,\"trên 1,3 tỷ\",,Cá nhân,Các hộ kinh doanh,")
+    upload = csv_file('Quà Tết,Thôn Đông,07/01/2025,"trên 1,3 tỷ",,Cá nhân,Các hộ kinh doanh,')
     result = imports.import_contributions(upload, campaign=gifts.campaign, by=officer_a)
     assert result.errors == []
     entry = Contribution.objects.get(indicator=gifts)

@@ -222,6 +222,8 @@ class Indicator(models.Model):
         return "amount" if self.is_money else "quantity"
 
     def format_value(self, value):
+        if value is None:  # a target without a number (met-only, a share): see Target.text
+            return "—"
         return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
 
     def totals(self, start=None, end=None, area=None):

@@ -381,7 +381,8 @@ def _apply_target(indicator, by, area, amount, target, assigned_by):
     """One row of `set_targets`: ("set" | "removed", area, old amount) or None when unchanged."""
     old = target.amount if target else None
     if amount is None:
-        if target is None:
+        # A blank box removes a number; a target that never had one (met-only, a share) stays.
+        if target is None or target.shape not in NUMBERED:
             return None
         target._history_user = by
         target._change_reason = _("Bỏ chỉ tiêu (trước: %(old)s)") % {"old": indicator.format_value(old)}

@@ -460,3 +460,11 @@ def test_the_chair_adds_a_round_with_its_target_in_the_admin(client, blood, chai
     stage = Round.objects.get(campaign=blood.campaign)
     target = stage.targets.get()
     assert (target.shape, target.amount) == (Shape.FLOOR, 20)
+
+
+def test_the_targets_grid_keeps_a_met_only_target_its_blank_box_cannot_number(volunteers, area_a, chair):
+    services.set_target(volunteers, by=chair, amount=None, shape=Shape.MET_ONLY, met=True)
+    services.set_targets(volunteers, by=chair, commune=None, shares={area_a: 20})
+    kept = Target.objects.get(indicator=volunteers, area__isnull=True)
+    assert (kept.shape, kept.met) == (Shape.MET_ONLY, True)
+    assert Target.objects.get(indicator=volunteers, area=area_a).amount == 20

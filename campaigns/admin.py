@@ -55,7 +55,16 @@ class ChairWritesMixin:
 class IndicatorInline(ScopedInlineMixin, admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["name", "unit", "unit_label", "report_phrase", "percent_decimals", "excess_form", "position"]
+    fields = [
+        "name",
+        "unit",
+        "unit_label",
+        "report_phrase",
+        "sentence_form",
+        "percent_decimals",
+        "excess_form",
+        "position",
+    ]
 
     def has_delete_permission(self, request, obj=None):
         return False

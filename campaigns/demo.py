@@ -271,6 +271,28 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                     donor_name=f"Đoàn viên, thanh niên {area.full_name}",
                 )
             )
+    # People beside units: who came to give (some are turned away by the health check).
+    people = Indicator.objects.create(
+        campaign=campaign,
+        name="Người tham gia hiến máu",
+        unit=Indicator.Unit.COUNT,
+        unit_label="người",
+        report_phrase="Ngày hội hiến máu",
+        sentence_form="tham_gia",
+        position=1,
+    )
+    entries += [
+        services.prepare_contribution(
+            by=entry.entered_by,
+            indicator=people,
+            area=entry.area,
+            date=entry.date,
+            quantity=Figure(entry.quantity + rng.randint(0, 2), entry.quantity_qualifier),
+            donor_kind=entry.donor_kind,
+            donor_name=entry.donor_name,
+        )
+        for entry in list(entries)
+    ]
     services.record_contributions(entries)
 
 

@@ -189,6 +189,17 @@ class Indicator(models.Model):
         ],
     )
 
+    sentence_form = models.CharField(
+        _("cách nói trong câu báo cáo"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("", _("… được 8.000.000 đồng (số vận động được)")),
+            ("tham_gia", _("… có 200 tình nguyện viên tham gia (người tham gia)")),
+            ("dang_ky", _("… có 250 người đăng ký (người đăng ký)")),
+        ],
+    )
+
     objects = CampaignPartQuerySet.as_manager()
 
     class Meta:

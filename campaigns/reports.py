@@ -67,7 +67,7 @@ def sentence_from_progress(progress, target=None, phrase=None):
         figure = f"{progress.achieved_figure}/{format_number(progress.target)} {unit}"
     else:
         figure = progress.achieved_figure.with_unit(unit)
-    sentence = f"{subject} được {figure}"
+    sentence = f"{subject} {wording.counted(indicator, figure)}"
     if not indicator.is_money and progress.value:
         sentence += f", trị giá {progress.value_figure} đồng"
     kind = shape.shape if shape is not None else Shape.NUMBER
@@ -105,7 +105,7 @@ def round_sentence(result, campaign_target=None):
         total = f"{running.achieved_figure}/{format_number(running.target)} {unit}"
     else:
         total = running.achieved_figure.with_unit(unit)
-    tail = f"lũy kế được {total}"
+    tail = f"lũy kế {wording.counted(result.indicator, total)}"
     if running.percent is not None:
         phrase = campaign_target.report_phrase if campaign_target is not None else "kế hoạch"
         tail += f", đạt {running.percent_text} {phrase}"

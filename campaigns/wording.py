@@ -88,6 +88,16 @@ def _plain_excess(achieved, number):
     return Figure(achieved.value - number, achieved.qualifier)
 
 
+SENTENCE_VERBS = {"tham_gia": "tham gia", "dang_ky": "đăng ký"}
+
+
+def counted(indicator, figure):
+    """The figure with the verb that fits the indicator: `được 8.000.000 đồng` for what was
+    raised, `có 200 tình nguyện viên tham gia` for people, `có 250 người đăng ký`."""
+    verb = SENTENCE_VERBS.get(indicator.sentence_form)
+    return f"có {figure} {verb}" if verb else f"được {figure}"
+
+
 def met_text(met):
     """`đạt chỉ tiêu` / `không đạt chỉ tiêu` / "" (not assessed)."""
     if met is None:

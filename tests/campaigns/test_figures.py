@@ -468,3 +468,41 @@ def test_the_targets_grid_keeps_a_met_only_target_its_blank_box_cannot_number(vo
     kept = Target.objects.get(indicator=volunteers, area__isnull=True)
     assert (kept.shape, kept.met) == (Shape.MET_ONLY, True)
     assert Target.objects.get(indicator=volunteers, area=area_a).amount == 20
+
+
+# --- participants beside units ----------------------------------------------------------
+
+
+def test_people_are_said_as_taking_part_and_units_as_collected(client, drive, area_a, officer_a, chair):
+    units, first, _second = drive
+    campaign = units.campaign
+    registered = Indicator.objects.create(
+        campaign=campaign,
+        name="Người đăng ký hiến máu",
+        unit=Indicator.Unit.COUNT,
+        unit_label="người",
+        report_phrase="Ngày hội hiến máu",
+        sentence_form="dang_ky",
+    )
+    donors = Indicator.objects.create(
+        campaign=campaign,
+        name="Người hiến máu",
+        unit=Indicator.Unit.COUNT,
+        unit_label="người",
+        report_phrase="Ngày hội hiến máu",
+        sentence_form="tham_gia",
+    )
+    services.set_round_target(first, donors, by=chair, amount=30)
+    day = datetime.date(2025, 3, 26)
+    for indicator, figure in ((registered, Figure(40, "gan")), (donors, 32), (units, 32)):
+        services.record_contribution(
+            by=officer_a, indicator=indicator, area=area_a, quantity=figure, date=day, donor_name="Đoàn viên"
+        )
+    assert summary_sentence(registered) == "Ngày hội hiến máu có gần 40 người đăng ký"
+    assert summary_sentence(donors, round=first) == (
+        "Đợt 1 (từ 01/03/2025 đến 31/03/2025): ngày hội hiến máu có 32/30 người tham gia, "
+        "đạt 107% chỉ tiêu đợt; lũy kế có 32 người tham gia"
+    )
+    text = page_text(client, campaign)
+    assert "Ngày hội hiến máu có gần 40 người đăng ký" in text
+    assert "vận động hiến máu được 32/30 đơn vị máu" in text

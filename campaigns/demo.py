@@ -14,10 +14,9 @@ from django.utils import timezone
 from congresses.models import Commune, ResidentialArea
 from lib.figures import Figure, Qualifier
 from lib.roles import CHAIR, HAMLET_OFFICER, role_groups
-from lib.vietnamese import percent
 
 from . import services
-from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, Target
+from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, Progress, Target
 
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Đức", "Kim"]
@@ -243,14 +242,13 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
         services.set_round_target(stage, indicator, by=chair, amount=target)
     entries = []
     if days[-1] <= today:
-        # The militia reported its units as "hơn 10": the running total keeps the word.
         entries.append(
             services.prepare_contribution(
                 by=chair,
                 indicator=indicator,
                 area=areas[0],
                 date=days[-1],
-                quantity=Figure(10, Qualifier.MORE_THAN),
+                quantity=10,
                 donor_kind=Contribution.DonorKind.ORGANISATION,
                 donor_name="Cán bộ, chiến sĩ Ban Chỉ huy Quân sự xã",
             )
@@ -271,7 +269,8 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                     donor_name=f"Đoàn viên, thanh niên {area.full_name}",
                 )
             )
-    # People beside units: who came to give (some are turned away by the health check).
+    # People beside units: who came to give (some are turned away by the health check). The
+    # militia reported its people as "hơn 10": the running total keeps the word.
     people = Indicator.objects.create(
         campaign=campaign,
         name="Người tham gia hiến máu",
@@ -287,7 +286,10 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
             indicator=people,
             area=entry.area,
             date=entry.date,
-            quantity=Figure(entry.quantity + rng.randint(0, 2), entry.quantity_qualifier),
+            quantity=Figure(
+                entry.quantity + rng.randint(0, 2),
+                Qualifier.MORE_THAN if entry.entered_by == chair else Qualifier.EXACT,
+            ),
             donor_kind=entry.donor_kind,
             donor_name=entry.donor_name,
         )
@@ -444,7 +446,10 @@ def figures(commune):
         "blood": {
             "units": units,
             "target": target.amount if target else None,
-            "percent": percent(units, target.amount) if target else None,
+            # As the campaign page writes it, in the indicator's decimals: `106,8`.
+            "percent": Progress(indicator, units, target.amount).percent_text.rstrip("%")
+            if target and target.amount
+            else None,
             "rounds": indicator.contributions.values("date").distinct().count(),
             "year": indicator.campaign.start_date.year,
         }

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from congresses.models import CommuneScopedQuerySet
+from lib import bounds
 
 from .models import Campaign, CampaignPartQuerySet, Contribution, Indicator, Progress
 from .target_shapes import TargetShape
@@ -103,7 +104,9 @@ class RoundTarget(TargetShape):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="round_targets", verbose_name=_("chỉ tiêu")
     )
-    amount = models.BigIntegerField(_("mức chỉ tiêu"), null=True, blank=True)
+    amount = models.BigIntegerField(
+        _("mức chỉ tiêu"), null=True, blank=True, validators=[bounds.AmountLimit()]
+    )
 
     objects = RoundTargetQuerySet.as_manager()
 

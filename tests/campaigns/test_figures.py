@@ -5,6 +5,7 @@ in the report sentence."""
 
 import datetime
 import html
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -437,6 +438,9 @@ def test_the_chair_adds_a_round_with_its_target_in_the_admin(client, blood, chai
     client.force_login(staff)
     assert client.get(reverse("admin:campaigns_round_add")).status_code == 403
     client.force_login(chair)
+    form = client.get(reverse("admin:campaigns_round_add")).content.decode()
+    # A text input: in a number input Chromium would read 1.500.000 as 1.5.
+    assert re.search(r'<input type="text" name="targets-0-amount"', form)
     response = client.post(
         reverse("admin:campaigns_round_add"),
         {

@@ -45,6 +45,7 @@ AREAS, CAMPAIGNS = 300, 50
 def load(rows):
     from campaigns.models import Campaign, Contribution, Disbursement, Indicator, Target
     from congresses.models import Commune, ResidentialArea
+    from lib.vietnamese import fold
 
     if Contribution.objects.count() >= rows:
         print(f"Dữ liệu đã có: {Contribution.objects.count():,} kết quả, dùng lại.")
@@ -85,7 +86,8 @@ def load(rows):
     rng = random.Random(1)
     first_day = datetime.date(2024, 1, 1)
     columns = (
-        "indicator_id, area_id, date, amount, quantity, donor_kind, donor_name, note, receipt, entered_at"
+        "indicator_id, area_id, date, amount, quantity, donor_kind, donor_name, note, receipt, entered_at, "
+        "amount_qualifier, quantity_qualifier, search_text"
     )
     now = datetime.datetime.now(datetime.UTC).isoformat()
     batch = 200_000
@@ -101,9 +103,12 @@ def load(rows):
                 quantity = 0 if money else rng.randint(1, 5)
                 day = first_day + datetime.timedelta(days=rng.randrange(700))
                 kind = "giau_ten" if rng.random() < 0.1 else "ca_nhan"
+                # One entry in 500 is hedged as reports write them (`trên 1.000.000`).
+                hedge = "tren" if rng.random() < 0.002 else ""
+                donor = f"Người ủng hộ {rng.randrange(100000)}"
                 buffer.write(
                     f"{indicator.pk}\t{areas[rng.randrange(AREAS)].pk}\t{day}\t{amount}\t{quantity}\t{kind}\t"
-                    f"Người ủng hộ {rng.randrange(100000)}\t\t\t{now}\n"
+                    f"{donor}\t\t\t{now}\t{hedge if money else ''}\t{'' if money else hedge}\t{fold(donor)}\n"
                 )
             buffer.seek(0)
             cursor.cursor.copy_expert(f"COPY campaigns_contribution ({columns}) FROM STDIN", buffer)

@@ -25,7 +25,7 @@ from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.vietnamese import format_money, format_number
 
-from . import admin_locks, imports, services, targets_grid
+from . import admin_locks, imports, rounds_admin, services, targets_grid  # noqa: F401 (registers rounds)
 from .exports import results_workbook
 from .forms import ContributionForm, DisbursementForm, TargetForm
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
@@ -55,7 +55,16 @@ class ChairWritesMixin:
 class IndicatorInline(ScopedInlineMixin, admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["name", "unit", "unit_label", "report_phrase", "position"]
+    fields = [
+        "name",
+        "unit",
+        "unit_label",
+        "report_phrase",
+        "sentence_form",
+        "percent_decimals",
+        "excess_form",
+        "position",
+    ]
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -207,7 +216,7 @@ class TargetAdmin(FoldedInPythonSearch, CampaignRecordAdmin):
 
     @admin.display(description=_("Mức chỉ tiêu"), ordering="amount")
     def amount_text(self, obj):
-        return obj.indicator.format_value(obj.amount)
+        return obj.text(obj.indicator) or obj.get_shape_display()
 
     def write(self, request, obj, reason):
         services.save_target(obj, by=request.user, reason=reason)

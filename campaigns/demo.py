@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from congresses.models import Commune, ResidentialArea
+from lib.figures import Figure, Qualifier
 from lib.roles import CHAIR, HAMLET_OFFICER, role_groups
-from lib.vietnamese import percent
 
 from . import services
-from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, Target
+from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, Progress, Target
 
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Đức", "Kim"]
@@ -229,10 +229,30 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
         unit=Indicator.Unit.COUNT,
         unit_label="đơn vị máu",
         report_phrase="Vận động hiến máu tình nguyện",
+        percent_decimals=1,
+        excess_form="don_vi",
     )
     _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, chair, assigned_by=Target.AssignedBy.PROVINCE)
     days = [datetime.date(year, 3, 26), datetime.date(year, 6, 14), datetime.date(year, 9, 20)]
+    # Three rounds, each with its own target; the page gives each round and the running total.
+    for number, (day, target) in enumerate(zip(days, [15, 15, 14], strict=True), start=1):
+        first = day.replace(day=1)
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        stage = services.add_round(campaign, by=chair, name=f"Đợt {number}", start_date=first, end_date=last)
+        services.set_round_target(stage, indicator, by=chair, amount=target)
     entries = []
+    if days[-1] <= today:
+        entries.append(
+            services.prepare_contribution(
+                by=chair,
+                indicator=indicator,
+                area=areas[0],
+                date=days[-1],
+                quantity=10,
+                donor_kind=Contribution.DonorKind.ORGANISATION,
+                donor_name="Cán bộ, chiến sĩ Ban Chỉ huy Quân sự xã",
+            )
+        )
     for area in areas:
         for day in days:
             if day > today:
@@ -249,6 +269,32 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                     donor_name=f"Đoàn viên, thanh niên {area.full_name}",
                 )
             )
+    # People beside units: who came to give (some are turned away by the health check). The
+    # militia reported its people as "hơn 10": the running total keeps the word.
+    people = Indicator.objects.create(
+        campaign=campaign,
+        name="Người tham gia hiến máu",
+        unit=Indicator.Unit.COUNT,
+        unit_label="người",
+        report_phrase="Ngày hội hiến máu",
+        sentence_form="tham_gia",
+        position=1,
+    )
+    entries += [
+        services.prepare_contribution(
+            by=entry.entered_by,
+            indicator=people,
+            area=entry.area,
+            date=entry.date,
+            quantity=Figure(
+                entry.quantity + rng.randint(0, 2),
+                Qualifier.MORE_THAN if entry.entered_by == chair else Qualifier.EXACT,
+            ),
+            donor_kind=entry.donor_kind,
+            donor_name=entry.donor_name,
+        )
+        for entry in list(entries)
+    ]
     services.record_contributions(entries)
 
 
@@ -400,7 +446,10 @@ def figures(commune):
         "blood": {
             "units": units,
             "target": target.amount if target else None,
-            "percent": percent(units, target.amount) if target else None,
+            # As the campaign page writes it, in the indicator's decimals: `106,8`.
+            "percent": Progress(indicator, units, target.amount).percent_text.rstrip("%")
+            if target and target.amount
+            else None,
             "rounds": indicator.contributions.values("date").distinct().count(),
             "year": indicator.campaign.start_date.year,
         }

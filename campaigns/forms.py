@@ -14,6 +14,7 @@ from lib.money import FiguresModelForm
 
 from .models import Contribution, Disbursement, Target
 from .receipts import ReceiptInput
+from .target_shapes import Shape
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
@@ -38,7 +39,9 @@ class ContributionForm(FiguresModelForm):
             "area",
             "date",
             "amount",
+            "amount_qualifier",
             "quantity",
+            "quantity_qualifier",
             "donor_kind",
             "donor_name",
             "receipt",
@@ -47,10 +50,54 @@ class ContributionForm(FiguresModelForm):
         widgets = {"receipt": ReceiptInput}
 
 
-class TargetForm(FiguresModelForm):
+class PercentField(forms.DecimalField):
+    """A share typed the Vietnamese way (`87,5`) or with a dot (`87.5`), `%` allowed."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().rstrip("%").strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class TargetShapeForm(FiguresModelForm):
+    """The shape columns of a target (`campaigns.target_shapes`), shared by rounds' targets."""
+
+    percent = PercentField(
+        label=_("Tỷ lệ (%)"),
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        min_value=0.1,
+        max_value=100,
+        help_text=_("Chỉ với dạng tỷ lệ: ví dụ 90 hoặc 87,5."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "shape" in self.fields:
+            # A form sent without the shape (an older screen, a script) means one number.
+            self.fields["shape"].required = False
+
+    def clean_shape(self):
+        return self.cleaned_data.get("shape") or Shape.NUMBER
+
+
+class TargetForm(TargetShapeForm):
     class Meta:
         model = Target
-        fields = ["indicator", "area", "amount", "assigned_by", "note"]
+        fields = [
+            "indicator",
+            "area",
+            "shape",
+            "amount",
+            "amount_max",
+            "percent",
+            "percent_of",
+            "met",
+            "assigned_by",
+            "note",
+        ]
 
 
 class DisbursementForm(FiguresModelForm):

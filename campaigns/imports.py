@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from congresses.models import ResidentialArea
 from lib import bounds
+from lib.figures import Figure, Qualifier, split_word
 from lib.money import parse_count, parse_money
 from lib.sheets import append_row
 from lib.text import clean_text
@@ -348,13 +349,18 @@ def _check_header(header):
 
 def parse_figure(value, parse, validators):
     """A cell's amount or count read by `lib.money` (`1.500.000`, `2,5 triệu`, 1500000.0) and
-    held to `lib.bounds`; an empty cell is 0. Raises ValidationError with a Vietnamese message."""
+    held to `lib.bounds`; an empty cell is 0. A report's hedge before the number (`trên 214
+    triệu`, `hơn 300`) gives a `lib.figures.Figure` carrying the word. Raises ValidationError
+    with a Vietnamese message."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
+    qualifier = Qualifier.EXACT
+    if isinstance(value, str):
+        qualifier, value = split_word(value)
     number = parse(value)
     for validator in validators:
         validator(number)
-    return number
+    return Figure(number, qualifier) if qualifier else number
 
 
 def parse_date(value):
@@ -492,6 +498,10 @@ def template_workbook(campaign, areas):
     append_row(
         guide,
         ["Số lượng", "Số nguyên (đơn vị máu, phần quà …); quà có cả số lượng và trị giá thì ghi cả hai"],
+    )
+    append_row(
+        guide,
+        ["Số báo cáo ước", "Ghi chữ trước số như trong báo cáo: trên 214 triệu, hơn 300, gần 40, khoảng 150"],
     )
     append_row(guide, [])
     append_row(guide, ["Chỉ tiêu (ghi đúng tên)"])

@@ -19,13 +19,16 @@ from simple_history.models import HistoricalRecords
 
 from congresses.models import CommuneScopedQuerySet
 from lib import bounds
+from lib.figures import Figure, Qualifier
 from lib.slugs import unique_slug
 from lib.storage import private_storage
 from lib.uploads import RandomName, validate_image_upload
-from lib.vietnamese import fold, format_money, format_number, format_percent, percent
+from lib.vietnamese import fold, format_money, format_number, percent
 
+from . import wording
 from .permissions import EVERY_AREA, area_scope
 from .receipts import ReceiptField
+from .target_shapes import Shape, TargetShape, meets
 
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
 
@@ -169,6 +172,33 @@ class Indicator(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # How reports of this indicator write percentages: staff pick, the sentence follows.
+    percent_decimals = models.PositiveSmallIntegerField(
+        _("cách ghi phần trăm"),
+        default=0,
+        choices=[(0, _("Số nguyên: đạt 112%")), (1, _("Một chữ số thập phân: đạt 112,5%"))],
+    )
+    excess_form = models.CharField(
+        _("ghi phần vượt"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("", _("Không ghi, chỉ ghi đạt X%")),
+            ("phan_tram", _("Vượt X% (phần trăm vượt chỉ tiêu)")),
+            ("don_vi", _("Vượt N đơn vị (số vượt chỉ tiêu)")),
+        ],
+    )
+
+    sentence_form = models.CharField(
+        _("cách nói trong câu báo cáo"),
+        max_length=10,
+        blank=True,
+        choices=[
+            ("", _("… được 8.000.000 đồng (số vận động được)")),
+            ("tham_gia", _("… có 200 tình nguyện viên tham gia (người tham gia)")),
+            ("dang_ky", _("… có 250 người đăng ký (người đăng ký)")),
+        ],
+    )
 
     objects = CampaignPartQuerySet.as_manager()
 
@@ -203,6 +233,8 @@ class Indicator(models.Model):
         return "amount" if self.is_money else "quantity"
 
     def format_value(self, value):
+        if value is None:  # a target without a number (met-only, a share): see Target.text
+            return "—"
         return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
 
     def totals(self, start=None, end=None, area=None):
@@ -223,6 +255,10 @@ class Indicator(models.Model):
     def commune_target(self):
         return self.targets.filter(area__isnull=True).first()
 
+    def figure_text(self, figure):
+        """A Figure with this indicator's long unit: `trên 214.000.000 đồng`, `hơn 3.000 phần quà`."""
+        return figure.with_unit(self.unit_long)
+
     def targets_version(self):
         """The latest history id of this indicator's targets (0 when none): changes whenever
         any of its targets is set, changed or removed, so a page can tell it is out of date."""
@@ -233,16 +269,31 @@ class Indicator(models.Model):
 class Progress:
     """An achieved figure against a target, ready to show: `8.000.000 / 21.000.000 đ — đạt 38%`.
 
-    The bar stays honest beyond 100%: the whole bar is then the achieved figure and a mark
-    shows where the target was, so 161% looks like 161%, not like a full 100% bar.
+    `shape` is the target row (a Target or a round's target) when the caller has it, so a
+    floor, a range, a share or a met-only target is said as such; `hedge` and `value_hedge`
+    are the words the sum carries (`trên`, `gần` …, see campaigns.hedges). The bar stays
+    honest beyond 100%: the whole bar is then the achieved figure and a mark shows where the
+    target was, so 161% looks like 161%, not like a full 100% bar.
     """
 
-    def __init__(self, indicator, achieved, target=None, value=0):
+    def __init__(self, indicator, achieved, target=None, value=0, *, shape=None, hedge="", value_hedge=""):
         self.indicator = indicator
         self.achieved = int(achieved or 0)
+        self.shape = shape
+        if shape is not None:
+            target = shape.number
         self.target = int(target) if target else None
         self.value = int(value or 0)
+        self.hedge, self.value_hedge = hedge or "", value_hedge or ""
         self.percent = percent(self.achieved, self.target) if self.target else None
+
+    @property
+    def achieved_figure(self):
+        return Figure.of(self.achieved, self.hedge)
+
+    @property
+    def value_figure(self):
+        return Figure.of(self.value, self.value_hedge)
 
     @property
     def is_over(self):
@@ -264,20 +315,77 @@ class Progress:
             return None
         return percent(self.target, self.achieved)
 
+    @property
+    def plain_number(self):
+        """True when the target is one number (or given as one): `54 / 44 đơn vị máu`."""
+        return self.target is not None and (self.shape is None or self.shape.shape == Shape.NUMBER)
+
     @cached_property
     def figure(self):
-        """`8.000.000 / 21.000.000 đ` or `54 / 44 đơn vị máu`; without a target just the figure."""
+        """`8.000.000 / 21.000.000 đ` or `trên 54 / 44 đơn vị máu`; otherwise just the figure."""
         unit = self.indicator.unit_text
+        if not self.plain_number:
+            return self.achieved_figure.with_unit(unit)
+        return f"{self.achieved_figure} / {format_number(self.target)} {unit}"
+
+    @cached_property
+    def percent_text(self):
+        """`112,5%`, `trên 107%` in the indicator's decimals ("" without a number to divide by)."""
+        return wording.pct_text(
+            wording.percent_figure(self.achieved_figure, self.target, self.indicator.percent_decimals)
+        )
+
+    @cached_property
+    def over_percent_text(self):
+        """`12,5%`: how far past 100% the figure is, in the indicator's decimals ("" if not past)."""
+        pair = wording.percent_figure(self.achieved_figure, self.target, self.indicator.percent_decimals)
+        if pair is None or pair[0] <= 100:
+            return ""
+        return wording.pct_text((pair[0] - 100, pair[1]))
+
+    @cached_property
+    def excess_text(self):
+        """`vượt 12,5%` / `vượt 5 đơn vị máu` in the form staff chose for the indicator, or ""."""
         if self.target is None:
-            return f"{format_number(self.achieved)} {unit}"
-        return f"{format_number(self.achieved)} / {format_number(self.target)} {unit}"
+            return ""
+        return wording.excess_text(
+            self.indicator, self.achieved_figure, self.shape, self.target, self.indicator.percent_decimals
+        )
+
+    @cached_property
+    def met(self):
+        """True / False when it is known whether the target is met, else None."""
+        if self.shape is not None:
+            return self.shape.is_met(self.achieved_figure)
+        return meets(self.achieved_figure, self.target)
+
+    @cached_property
+    def target_text(self):
+        """The target when it is not one plain number: `không dưới 40 đơn vị máu` ("" otherwise)."""
+        if self.shape is None or self.plain_number:
+            return ""
+        return self.shape.text(self.indicator)
+
+    @cached_property
+    def status(self):
+        """What a card says in place of the bar: `Đạt chỉ tiêu`, `Không giao chỉ tiêu`,
+        `Chưa giao chỉ tiêu` (only when there is no target at all); "" under a bar."""
+        if self.target is not None:
+            return ""
+        if self.shape is None:
+            return str(_("Chưa giao chỉ tiêu"))
+        if self.met is not None:
+            return str(_("Đạt chỉ tiêu") if self.met else _("Không đạt chỉ tiêu"))
+        if self.shape.shape == Shape.NONE:
+            return str(_("Không giao chỉ tiêu"))
+        return str(_("Chưa đánh giá đạt chỉ tiêu"))
 
     @cached_property
     def label(self):
         """The full figure as the portals write it, also the bar's accessible name."""
         if self.percent is None:
             return self.figure
-        return f"{self.figure} — đạt {format_percent(self.percent)}"
+        return f"{self.figure} — đạt {self.percent_text}"
 
 
 class AreaScopedQuerySet(CommuneScopedQuerySet):
@@ -302,7 +410,7 @@ class AreaScopedQuerySet(CommuneScopedQuerySet):
         return rows.filter(**{f"{self.area_lookup}__in": scope})
 
 
-class Target(models.Model):
+class Target(TargetShape):
     class AssignedBy(models.TextChoices):
         PROVINCE = "tinh", _("Tỉnh giao")
         DISTRICT = "huyen", _("Huyện giao (trước 2025)")
@@ -322,7 +430,9 @@ class Target(models.Model):
     )
     amount = models.BigIntegerField(
         _("mức chỉ tiêu"),
-        help_text=_("Số đồng hoặc số lượng, số nguyên."),
+        null=True,
+        blank=True,
+        help_text=_("Số đồng hoặc số lượng, số nguyên (mức dưới với dạng “Từ … đến …”)."),
         validators=[bounds.AmountLimit()],
     )
     assigned_by = models.CharField(
@@ -351,7 +461,9 @@ class Target(models.Model):
             models.UniqueConstraint(
                 fields=["indicator"], condition=Q(area__isnull=True), name="one_commune_target_per_indicator"
             ),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="target_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) | Q(amount__isnull=True), name="target_amount_positive"
+            ),
             models.CheckConstraint(
                 condition=bounds.within("amount", bounds.MAX_AMOUNT), name="target_amount_bounded"
             ),
@@ -359,11 +471,13 @@ class Target(models.Model):
 
     def __str__(self):
         whom = self.area.full_name if self.area_id else _("cả xã")
-        return f"{self.indicator.name} — {whom}: {self.indicator.format_value(self.amount)}"
+        shown = self.text(self.indicator) or self.get_shape_display()
+        return f"{self.indicator.name} — {whom}: {shown}"
 
     def clean(self):
         if self.amount is not None and self.amount <= 0:
             raise ValidationError({"amount": _("Mức chỉ tiêu phải lớn hơn 0.")})
+        self.clean_shape()
         if (
             self.amount
             and self.indicator_id
@@ -567,6 +681,12 @@ class Contribution(LedgerEntry):
         help_text=_("Đơn vị máu, phần quà, căn nhà …"),
         validators=[bounds.CountFloor(), bounds.CountLimit()],
     )
+    # A report's hedge (`trên 214 triệu`, `hơn 3.000 suất`): the column above holds the bound,
+    # these the word; sums carry it (see campaigns.hedges).
+    amount_qualifier = models.CharField(_("số tiền là"), max_length=8, blank=True, choices=Qualifier.choices)
+    quantity_qualifier = models.CharField(
+        _("số lượng là"), max_length=8, blank=True, choices=Qualifier.choices
+    )
     donor_kind = models.CharField(
         _("người ủng hộ là"), max_length=16, choices=DonorKind.choices, default=DonorKind.PERSON
     )
@@ -619,6 +739,12 @@ class Contribution(LedgerEntry):
             models.Index(fields=["area", "date"], name="contrib_area_date"),
             # The admin's newest-first list over every entry.
             models.Index(fields=["date", "id"], name="contrib_date_id"),
+            # The few hedged entries, read apart from the sums (campaigns.hedges).
+            models.Index(
+                fields=["indicator", "area", "date"],
+                condition=~Q(amount_qualifier="") | ~Q(quantity_qualifier=""),
+                name="contrib_hedged",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -659,12 +785,13 @@ class Contribution(LedgerEntry):
 
     @property
     def figure(self):
-        """`2.000.000 đ`, `3 phần quà`, or both: `607 phần quà, trị giá 214.000.000 đ`."""
+        """`2.000.000 đ`, `3 phần quà`, or both: `607 phần quà, trị giá trên 214.000.000 đ`."""
         parts = []
         if self.quantity and not self.indicator.is_money:
-            parts.append(f"{format_number(self.quantity)} {self.indicator.unit_label}")
+            counted = Figure.of(self.quantity, self.quantity_qualifier)
+            parts.append(counted.with_unit(self.indicator.unit_label))
         if self.amount:
-            parts.append(format_money(self.amount))
+            parts.append(Figure.of(self.amount, self.amount_qualifier).with_unit("đ"))
         return ", trị giá ".join(parts) if parts else "0"
 
     def fold_search_text(self):
@@ -687,6 +814,10 @@ class Contribution(LedgerEntry):
                 errors["quantity"] = _("Chỉ tiêu tiền không nhận số lượng; để trống ô này.")
             if self.area_id and self.area.commune_id != self.indicator.campaign.commune_id:
                 errors["area"] = _("Khu dân cư không thuộc xã của cuộc vận động.")
+        if self.amount_qualifier and not self.amount:
+            errors["amount_qualifier"] = _("Chữ “hơn, trên, gần, khoảng” cần đi kèm một số tiền.")
+        if self.quantity_qualifier and not self.quantity:
+            errors["quantity_qualifier"] = _("Chữ “hơn, trên, gần, khoảng” cần đi kèm một số lượng.")
         if not self.is_reversal and (self.amount < 0 or self.quantity < 0):
             errors["amount"] = _(
                 "Số tiền và số lượng không được âm. Muốn sửa sai, hãy lập bút toán điều chỉnh."
@@ -960,3 +1091,7 @@ class AreaOfficer(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.area}"
+
+
+# Rounds live in their own module; imported here so Django registers their models with the app.
+from .rounds import Round, RoundTarget  # noqa: E402, F401

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congresses.models import ResidentialArea
+from lib.figures import Figure, split_word
 from lib.money import CountField, MoneyField
 from lib.uploads import validate_image_upload
 
@@ -26,6 +27,10 @@ _FIELD_OF = {"amount": "figure", "quantity": "figure", "receipt": "receipt"}
 
 # Up to this many hamlets are offered as buttons (one tap each); more as a list.
 AREA_BUTTONS = 4
+
+
+def _bound(figure):
+    return figure.value if isinstance(figure, Figure) else figure
 
 
 class EntryForm(forms.Form):
@@ -48,7 +53,9 @@ class EntryForm(forms.Form):
     figure = forms.CharField(
         label=_("Số tiền / số lượng"),
         max_length=60,
-        help_text=_("Tiền: 1.500.000 hoặc 2,5 triệu. Số lượng: 3."),
+        help_text=_(
+            "Tiền: 1.500.000 hoặc 2,5 triệu. Số lượng: 3. Số báo cáo ước: trên 214 triệu, hơn 300, gần 40."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={"required": _("Hãy nhập số tiền hoặc số lượng.")},
     )
@@ -159,14 +166,16 @@ class EntryForm(forms.Form):
         indicator, text = data.get("indicator"), data.get("figure")
         if indicator and text:
             field = MoneyField() if indicator.is_money else CountField()
+            # `trên 214 triệu`: the hedge word is kept beside the number the money parser reads.
+            qualifier, number = split_word(text)
             try:
-                value = field.clean(text)
+                value = Figure(field.clean(number), qualifier)
             except ValidationError as error:
                 self.add_error("figure", error)
             else:
                 data["amount"], data["quantity"] = (value, 0) if indicator.is_money else (0, value)
                 # Said back when the form returns, so the officer sees the number that was understood.
-                self.figure_understood = indicator.format_value(value)
+                self.figure_understood = value.with_unit(indicator.unit_text)
         self._check_with_the_model(data)
         return data
 
@@ -176,8 +185,8 @@ class EntryForm(forms.Form):
         probe = Contribution(
             indicator=data.get("indicator"),
             area=data.get("area"),
-            amount=data.get("amount", 0),
-            quantity=data.get("quantity", 0),
+            amount=_bound(data.get("amount", 0)),
+            quantity=_bound(data.get("quantity", 0)),
             date=data.get("date"),
             donor_kind=data.get("donor_kind") or Contribution.DonorKind.PERSON,
             donor_name=data.get("donor_name", ""),

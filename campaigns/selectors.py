@@ -13,8 +13,10 @@ from django.db.models.functions import Coalesce, TruncMonth
 from congresses.models import ResidentialArea
 
 from .charts import progress_chart
+from .hedges import hedges_for
 from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target
 from .reports import sentence_from_progress
+from .rounds import round_results
 
 DONORS_ON_PAGE = 30
 DISBURSEMENTS_ON_PAGE = 30
@@ -59,7 +61,10 @@ class IndicatorResult:
     def split_differs(self):
         """True when the areas' targets do not add up to the commune's target (allowed, but said)."""
         return bool(
-            self.commune_target and self.split_total and self.split_total != self.commune_target.amount
+            self.commune_target
+            and self.commune_target.amount
+            and self.split_total
+            and self.split_total != self.commune_target.amount
         )
 
     @property
@@ -74,7 +79,7 @@ class IndicatorResult:
 def listing(campaigns):
     """Campaigns for a list, each with `.results` (the commune-level progress of every indicator).
 
-    Four queries whatever the size: campaigns, indicators, totals, targets. The sums read
+    Five queries whatever the size: campaigns, indicators, totals, hedges, targets. The sums read
     every entry of the listed campaigns, so lists are paginated.
     """
     campaigns = list(campaigns)
@@ -82,6 +87,7 @@ def listing(campaigns):
     indicators = [indicator for campaign in campaigns for indicator in campaign.indicators.all()]
     ids = [indicator.pk for indicator in indicators]
     totals = _sums_by(ids, "indicator_id") if ids else {}
+    hedges = hedges_for(ids)
     targets = (
         {t.indicator_id: t for t in Target.objects.filter(indicator_id__in=ids, area__isnull=True)}
         if ids
@@ -91,8 +97,17 @@ def listing(campaigns):
         campaign.results = []
         for indicator in campaign.indicators.all():
             measure, value = _measure(indicator, totals.get((indicator.pk,)))
-            target = targets.get(indicator.pk)
-            campaign.results.append(Progress(indicator, measure, target.amount if target else None, value))
+            word, value_word = hedges.words(indicator)
+            campaign.results.append(
+                Progress(
+                    indicator,
+                    measure,
+                    value=value,
+                    shape=targets.get(indicator.pk),
+                    hedge=word,
+                    value_hedge=value_word,
+                )
+            )
     return campaigns
 
 
@@ -102,15 +117,14 @@ def campaign_page(campaign):
     ids = [indicator.pk for indicator in indicators]
     by_area = _sums_by(ids, "indicator_id", "area_id")
     by_month = _monthly(ids)
+    hedges = hedges_for(ids)
     # Plain values, not model instances: a commune may rank hundreds of areas per indicator.
     targets = list(
         Target.objects.filter(indicator_id__in=ids).values_list(
-            "indicator_id", "area_id", "amount", "assigned_by"
+            "indicator_id", "area_id", "amount", "assigned_by", *SHAPE_COLUMNS
         )
     )
-    area_ids = {area_id for (_, area_id) in by_area} | {
-        area_id for (_, area_id, _a, _b) in targets if area_id
-    }
+    area_ids = {area_id for (_, area_id) in by_area} | {row[1] for row in targets if row[1]}
     kinds = {value: str(label) for value, label in ResidentialArea.Kind.choices}
     areas = [
         (pk, f"{kinds.get(kind, '')} {name}".strip())
@@ -119,7 +133,15 @@ def campaign_page(campaign):
         .order_by("position", "name")
         .values_list("pk", "kind", "name")
     ]
-    results = [_indicator_result(indicator, by_area, by_month, targets, areas) for indicator in indicators]
+    results = [
+        _indicator_result(indicator, by_area, by_month, targets, areas, hedges) for indicator in indicators
+    ]
+    rounds = round_results(
+        campaign,
+        indicators,
+        {result.indicator.pk: result.commune_target for result in results if result.commune_target},
+        hedges,
+    )
     donors = list(
         Contribution.objects.filter(indicator_id__in=ids)
         .public_donors()
@@ -141,6 +163,7 @@ def campaign_page(campaign):
     balance = raised - disbursed
     return {
         "results": results,
+        "rounds": rounds,
         "donors": donors,
         "disbursements": disbursements,
         "raised": raised,
@@ -178,33 +201,48 @@ def _monthly(ids):
     return [(row["indicator_id"], row["month"], row["total_amount"], row["total_quantity"]) for row in rows]
 
 
-def _indicator_result(indicator, by_area, by_month, targets, areas):
-    own_targets = [t for t in targets if t[0] == indicator.pk]
-    commune_target = next(
-        (
-            Target(indicator=indicator, amount=amount, assigned_by=by)
-            for _, area_id, amount, by in own_targets
-            if not area_id
-        ),
-        None,
+SHAPE_COLUMNS = ("shape", "amount_max", "percent", "percent_of", "met")
+
+
+def _target_of(indicator, row):
+    _indicator_id, area_id, amount, assigned_by, *shape = row
+    return Target(
+        indicator=indicator,
+        area_id=area_id,
+        amount=amount,
+        assigned_by=assigned_by,
+        **dict(zip(SHAPE_COLUMNS, shape, strict=True)),
     )
-    area_targets = {area_id: amount for _, area_id, amount, _by in own_targets if area_id}
+
+
+def _indicator_result(indicator, by_area, by_month, targets, areas, hedges):
+    own_targets = [_target_of(indicator, row) for row in targets if row[0] == indicator.pk]
+    commune_target = next((target for target in own_targets if not target.area_id), None)
+    area_targets = {target.area_id: target for target in own_targets if target.area_id}
     pk = indicator.pk
     amount = sum(a for (ind, _), (a, _q) in by_area.items() if ind == pk)
     quantity = sum(q for (ind, _), (_a, q) in by_area.items() if ind == pk)
     measure = amount if indicator.is_money else quantity
-    progress = Progress(indicator, measure, commune_target.amount if commune_target else None, amount)
+    word, value_word = hedges.words(indicator)
+    progress = Progress(
+        indicator, measure, value=amount, shape=commune_target, hedge=word, value_hedge=value_word
+    )
     rows = []
     for area_id, area_name in areas:
         sums = by_area.get((indicator.pk, area_id))
         if sums is None and area_id not in area_targets:
             continue
         area_measure, area_value = _measure(indicator, sums)
-        rows.append(
-            AreaRow(
-                area_id, area_name, Progress(indicator, area_measure, area_targets.get(area_id), area_value)
-            )
+        word, value_word = hedges.words(indicator, area_id=area_id)
+        area_progress = Progress(
+            indicator,
+            area_measure,
+            value=area_value,
+            shape=area_targets.get(area_id),
+            hedge=word,
+            value_hedge=value_word,
         )
+        rows.append(AreaRow(area_id, area_name, area_progress))
     rows.sort(
         key=lambda row: (row.progress.percent is None, -(row.progress.percent or 0), -row.progress.achieved)
     )
@@ -221,7 +259,7 @@ def _indicator_result(indicator, by_area, by_month, targets, areas):
         commune_target=commune_target,
         sentence=sentence_from_progress(progress, commune_target),
         rows=rows,
-        split_total=sum(area_targets.values()),
+        split_total=sum(target.amount or 0 for target in area_targets.values()),
         chart=progress_chart(indicator, points, progress.target) if points else None,
     )
 
@@ -229,7 +267,7 @@ def _indicator_result(indicator, by_area, by_month, targets, areas):
 def area_results(area):
     """Progress of `area` against its own targets in the commune's current campaigns.
 
-    For the area page (congresses) and anything else showing one hamlet; three queries.
+    For the area page (congresses) and anything else showing one hamlet; four queries.
     """
     indicators = list(
         Indicator.objects.filter(campaign__in=Campaign.objects.current().filter(commune_id=area.commune_id))
@@ -240,13 +278,24 @@ def area_results(area):
     if not ids:
         return []
     totals = _sums_by(ids, "indicator_id", area_id=area.pk)
-    targets = dict(
-        Target.objects.filter(indicator_id__in=ids, area=area).values_list("indicator_id", "amount")
-    )
+    hedges = hedges_for(ids, area_id=area.pk)
+    targets = {
+        target.indicator_id: target for target in Target.objects.filter(indicator_id__in=ids, area=area)
+    }
     results = []
     for indicator in indicators:
         measure, value = _measure(indicator, totals.get((indicator.pk,)))
         if not measure and indicator.pk not in targets:
             continue
-        results.append(Progress(indicator, measure, targets.get(indicator.pk), value))
+        word, value_word = hedges.words(indicator)
+        results.append(
+            Progress(
+                indicator,
+                measure,
+                value=value,
+                shape=targets.get(indicator.pk),
+                hedge=word,
+                value_hedge=value_word,
+            )
+        )
     return results

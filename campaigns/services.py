@@ -5,7 +5,8 @@ everywhere.
 
 Each write takes the unsaved or changed model instance (`save_contribution(entry, by=…)`),
 as the admin's forms build it; `record_*` are the same writes for callers that have plain
-values (the import, the demo, scripts).
+values (the import, the demo, scripts). An amount or a quantity may be a hedged
+`lib.figures.Figure` (`trên 214 triệu`): its bound goes to the column, its word beside it.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,13 +17,27 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from lib import pagecache
+from lib.figures import Figure
 
-from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
+from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Round, RoundTarget, Target
 from .permissions import is_chair, may_act_for_campaign, may_enter_for_area, may_write_entry, sees_everything
+from .rounds import fund_year_dates
+from .target_shapes import NUMBERED, Shape
 
 # What the chair checks against the receipt when verifying: changing any of these makes the
 # entry unverified again. The note is not part of it.
-VERIFIED_FIELDS = ("indicator", "area", "date", "amount", "quantity", "donor_kind", "donor_name", "receipt")
+VERIFIED_FIELDS = (
+    "indicator",
+    "area",
+    "date",
+    "amount",
+    "amount_qualifier",
+    "quantity",
+    "quantity_qualifier",
+    "donor_kind",
+    "donor_name",
+    "receipt",
+)
 # simple-history's change reason column holds 100 characters.
 REASON_LENGTH = 100
 
@@ -49,6 +64,10 @@ def _history_reason(entry, *parts):
 
 
 def _new_contribution(by, indicator, area, amount, quantity, date, fields):
+    if isinstance(amount, Figure):
+        amount, fields["amount_qualifier"] = amount.value, amount.qualifier
+    if isinstance(quantity, Figure):
+        quantity, fields["quantity_qualifier"] = quantity.value, quantity.qualifier
     return Contribution(
         indicator=indicator,
         area=area,
@@ -228,15 +247,37 @@ def verify_contributions(entries, *, by):
     return changed
 
 
-def set_target(indicator, *, by, amount, area=None, assigned_by=Target.AssignedBy.COMMUNE, note=""):
+def set_target(indicator, *, by, amount, area=None, assigned_by=Target.AssignedBy.COMMUNE, note="", **shape):
     """Create or change the target of `indicator` for `area` (None: the commune); only the chair
-    sets targets. History keeps the old value."""
+    sets targets. History keeps the old value.
+
+    `shape` holds the target's form when it is not one number (`campaigns.target_shapes`):
+    `shape=Shape.FLOOR`; `shape=Shape.RANGE, amount_max=4`; `shape=Shape.PERCENT, percent=90,
+    percent_of="số hộ gia đình"`; `shape=Shape.MET_ONLY, met=True` (then `amount=None`).
+    """
     with transaction.atomic():
         # Only the target row: its ordering joins the nullable area, which PostgreSQL cannot lock.
         target = Target.objects.select_for_update(of=("self",)).filter(indicator=indicator, area=area).first()
         target = target or Target(indicator=indicator, area=area)
         target.amount, target.assigned_by, target.note = amount, assigned_by, note
+        _apply_shape(target, shape)
         return save_target(target, by=by)
+
+
+SHAPE_FIELDS = ("shape", "amount_max", "percent", "percent_of", "met")
+
+
+def _apply_shape(target, shape):
+    """Set the shape columns from `shape`. Without any (the targets grid gives a number only),
+    a numbered target keeps its form (`không dưới 40` stays a floor); another becomes a number."""
+    unknown = set(shape) - set(SHAPE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown target fields: {sorted(unknown)}")
+    if not shape and target.pk and target.shape in NUMBERED:
+        return
+    defaults = {"shape": Shape.NUMBER, "amount_max": None, "percent": None, "percent_of": "", "met": None}
+    for name, default in defaults.items():
+        setattr(target, name, shape.get(name, default))
 
 
 def save_target(target, *, by, reason=""):
@@ -344,7 +385,8 @@ def _apply_target(indicator, by, area, amount, target, assigned_by):
     """One row of `set_targets`: ("set" | "removed", area, old amount) or None when unchanged."""
     old = target.amount if target else None
     if amount is None:
-        if target is None:
+        # A blank box removes a number; a target that never had one (met-only, a share) stays.
+        if target is None or target.shape not in NUMBERED:
             return None
         target._history_user = by
         target._change_reason = _("Bỏ chỉ tiêu (trước: %(old)s)") % {"old": indicator.format_value(old)}
@@ -362,3 +404,59 @@ def _apply_target(indicator, by, area, amount, target, assigned_by):
     note = target.note if target else ""
     set_target(indicator, by=by, amount=amount, area=area, assigned_by=kind, note=note)
     return ("set", area, old)
+
+
+# --- rounds (đợt), fund years and their targets -----------------------------------------
+
+
+def _refuse_unless_chair_of(by, campaign):
+    if not is_chair(by) or not may_act_for_campaign(by, campaign):
+        raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được chia đợt và giao chỉ tiêu đợt."))
+
+
+def save_round(round_, *, by):
+    """Save a round (đợt), a fund year or a peak month of a campaign; only the chair. Rounds of
+    one kind may not overlap (each day belongs to one round). Returns it."""
+    _refuse_unless_chair_of(by, getattr(round_, "campaign", None))
+    with transaction.atomic():
+        # One writer per campaign: two rounds saved at once cannot both pass the overlap check.
+        Campaign.objects.select_for_update().filter(pk=round_.campaign_id).first()
+        round_.full_clean()
+        round_.save()
+    return round_
+
+
+def add_round(campaign, *, by, name, start_date, end_date, kind=Round.Kind.ROUND):
+    """A new round of `campaign` (see `save_round`)."""
+    return save_round(
+        Round(campaign=campaign, kind=kind, name=name, start_date=start_date, end_date=end_date), by=by
+    )
+
+
+def add_fund_year(campaign, *, by, first_year, first_month=10):
+    """The fund year that starts on the 1st of `first_month` (October by default) of `first_year`:
+    `Năm 2025–2026`, 01/10/2025 – 30/09/2026."""
+    start, end = fund_year_dates(first_year, first_month)
+    name = f"Năm {start.year}–{end.year}" if start.year != end.year else f"Năm {start.year}"
+    return add_round(campaign, by=by, name=name, start_date=start, end_date=end, kind=Round.Kind.YEAR)
+
+
+def set_round_target(round_, indicator, *, by, amount=None, **shape):
+    """Create or change `round_`'s own target for `indicator`, in any target shape (see
+    `set_target`); only the chair. Returns it."""
+    _refuse_unless_chair_of(by, round_.campaign)
+    with transaction.atomic():
+        target = RoundTarget.objects.select_for_update().filter(round=round_, indicator=indicator).first()
+        target = target or RoundTarget(round=round_, indicator=indicator)
+        target.amount = amount
+        _apply_shape(target, shape)
+        return save_round_target(target, by=by)
+
+
+def save_round_target(target, *, by):
+    """Save a round's target as the admin's form built it; only the chair."""
+    _refuse_unless_chair_of(by, getattr(getattr(target, "round", None), "campaign", None))
+    with transaction.atomic():
+        target.full_clean()
+        target.save()
+    return target

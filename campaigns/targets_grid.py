@@ -168,7 +168,7 @@ def _int(value):
 
 
 def _grouped(target):
-    return format_number(target.amount) if target else ""
+    return format_number(target.amount) if target and target.amount is not None else ""
 
 
 def _history(indicator):

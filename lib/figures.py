@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lib import bounds
-from lib.money import parse_count
+from lib.money import parse_count, parse_money
 from lib.vietnamese import fold, format_number
 
 
@@ -117,6 +117,21 @@ def total(figures):
     return result
 
 
+def word_of(qualifiers):
+    """The one word an honest sum of figures with these qualifiers carries (see `Figure.__add__`)."""
+    return total(Figure(0, qualifier) for qualifier in qualifiers or [""]).qualifier
+
+
+def split_word(text):
+    """`trên 214 triệu` → (OVER, `214 triệu`); text without a hedge word → (EXACT, text)."""
+    text = " ".join(str(text or "").split())
+    head, _space, rest = text.partition(" ")
+    qualifier = _TYPED.get(fold(head))
+    if qualifier is None or not rest:
+        return Qualifier.EXACT, text
+    return qualifier, rest
+
+
 def parse_figure(value):
     """`trên 300` → Figure(300, OVER); `2.288` → Figure(2288). Vietnamese ValidationError otherwise."""
     if isinstance(value, Figure):
@@ -126,10 +141,7 @@ def parse_figure(value):
     text = " ".join(str(value or "").split())
     if not text or len(text) > 60:
         raise ValidationError(FIGURE_INVALID, code="invalid")
-    head, _space, rest = text.partition(" ")
-    qualifier = _TYPED.get(fold(head))
-    if qualifier is None:
-        qualifier, rest = Qualifier.EXACT, text
+    qualifier, rest = split_word(text)
     try:
         number = parse_count(rest)
     except ValidationError:
@@ -137,6 +149,29 @@ def parse_figure(value):
     if number > bounds.MAX_COUNT:
         raise ValidationError(bounds.COUNT_TOO_LARGE, code="max_value")
     return Figure(number, qualifier)
+
+
+def parse_amount_figure(value):
+    """`trên 214 triệu` → Figure(214.000.000, OVER); `1,5 triệu` → Figure(1.500.000).
+
+    The number is read by `lib.money.parse_money` (its Vietnamese messages pass through);
+    bounds are the caller's, as for `parse_money`."""
+    if isinstance(value, Figure):
+        return value
+    if isinstance(value, str):
+        qualifier, rest = split_word(value)
+        return Figure(parse_money(rest), qualifier)
+    return Figure(parse_money(value))
+
+
+def parse_count_figure(value):
+    """`hơn 3.000` → Figure(3000, MORE_THAN), read by `lib.money.parse_count` (its messages)."""
+    if isinstance(value, Figure):
+        return value
+    if isinstance(value, str):
+        qualifier, rest = split_word(value)
+        return Figure(parse_count(rest), qualifier)
+    return Figure(parse_count(value))
 
 
 class FigureInput(forms.TextInput):

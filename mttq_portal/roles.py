@@ -56,6 +56,8 @@ CAMPAIGN_MODELS = [
     "disbursement",
     "areaofficer",
     "periodlock",
+    "round",
+    "roundtarget",
 ]
 # Never deleted by anyone but a superuser (see above).
 KEEP_FOREVER = {

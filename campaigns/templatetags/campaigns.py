@@ -10,8 +10,6 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from lib.vietnamese import format_percent
-
 register = template.Library()
 
 FILL, FILL_OVER, TRACK, MARK = "#1a7f37", "#0b6e4f", "#e9e4dc", "#1f2328"
@@ -25,9 +23,7 @@ def _bar(progress, compact=False):
     if progress.bar_target_mark is not None:
         mark = f'<rect x="{int(progress.bar_target_mark)}" width="1" height="10" fill="{MARK}" />'
     if progress.is_over and not compact:
-        text = _("Vượt chỉ tiêu %(over)s — vạch đen là mức chỉ tiêu.") % {
-            "over": format_percent(progress.percent - 100)
-        }
+        text = _("Vượt chỉ tiêu %(over)s — vạch đen là mức chỉ tiêu.") % {"over": progress.over_percent_text}
         note = f'<p class="progress-note">{escape(text)}</p>'
     label = escape(progress.label)
     return (
@@ -47,15 +43,15 @@ def progress_bar(progress, compact=False):
 @register.simple_tag
 def ranking_list(result):
     """Areas ranked against their own targets, as an ordered list of bars."""
-    rank_word, no_target = escape(_("Hạng")), escape(_("chưa giao chỉ tiêu"))
+    rank_word = escape(_("Hạng"))
     items = []
     for row in result.rows:
         progress = row.progress
         if progress.percent is None:
-            head, bar = f'<span class="meta">{no_target}</span>', ""
+            head, bar = f'<span class="meta">{escape(progress.status.lower())}</span>', ""
         else:
             head, bar = (
-                f'<span class="ranking-pct">{escape(format_percent(progress.percent))}</span>',
+                f'<span class="ranking-pct">{escape(progress.percent_text)}</span>',
                 _bar(progress, compact=True),
             )
         items.append(

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Target
+from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Round, RoundTarget, Target
 from congresses import activity_services, services
 from congresses.models import (
     ActivityPlan,
@@ -80,6 +80,13 @@ def _build(commune, mark):
         donor_name=f"Gia đình {mark}",
         date=datetime.date(2025, 2, 1),
     )
+    stage = Round.objects.create(
+        campaign=campaign,
+        name=f"Đợt 1 {mark}",
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2025, 6, 30),
+    )
+    RoundTarget.objects.create(round=stage, indicator=indicator, amount=5_000_000)
     committee = services.committee_for_area(east)
     conference = Conference.objects.create(
         committee=committee,
@@ -183,6 +190,7 @@ def _build(commune, mark):
         "campaign": campaign,
         "indicator": indicator,
         "target": target,
+        "round": stage,
         "contribution": contribution,
         "conference": conference,
         "committee": committee,

@@ -19,6 +19,7 @@ RECORDS = [
     "campaign",
     "indicator",
     "target",
+    "round",
     "contribution",
     "voter_meeting",
     "opinion",

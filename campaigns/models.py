@@ -960,3 +960,10 @@ class AreaOfficer(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.area}"
+
+
+# Recipients, gifts, houses and stated figures live in their own modules; imported here so
+# Django finds their models (they import the ledger above).
+from .gifts import GiftBatch, Recipient  # noqa: E402, F401
+from .houses import House, HouseSource  # noqa: E402, F401
+from .stated import StatedFigure, StatedPart  # noqa: E402, F401

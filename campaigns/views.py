@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from .aid import aid_page
 from .models import Campaign, Contribution
 from .selectors import campaign_page, listing
 
@@ -24,7 +25,9 @@ def campaign_detail(request, slug):
         Campaign.objects.public().for_commune(request.commune).select_related("commune"), slug=slug
     )
     return render(
-        request, "campaigns/campaign_detail.html", {"campaign": campaign, **campaign_page(campaign)}
+        request,
+        "campaigns/campaign_detail.html",
+        {"campaign": campaign, **campaign_page(campaign), **aid_page(campaign)},
     )
 
 

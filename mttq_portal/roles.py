@@ -38,6 +38,11 @@ CONGRESS_MODELS = [
 # Voters' opinions carry citizens' phone numbers: staff handle them, the chair reads them,
 # hamlet officers get none (an opinion about their own hamlet may be about them).
 OPINION_MODELS = ["votermeeting", "opinion"]
+# Recipients (lists of poor households), gifts, houses and stated figures: the commune's
+# staff and chair record them; hamlet officers get none.
+AID_MODELS = ["recipient", "giftbatch", "house", "housesource", "statedfigure", "statedpart"]
+# Lines of a record, replaced as a whole while it is typed (a house's sources, a total's parts).
+AID_LINES = ["campaigns.delete_housesource", "campaigns.delete_statedpart"]
 CAMPAIGN_MODELS = [
     "campaign",
     "indicator",
@@ -77,6 +82,8 @@ ROLE_PERMISSIONS = {
     ),
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
+        + perms("campaigns", AID_MODELS, ("add", "change", "view"))
+        + AID_LINES
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
         # The standing board confirms a consultation's result, which opens the new term:
         # the chair's decision, not the staff who typed the slate.
@@ -92,6 +99,8 @@ ROLE_PERMISSIONS = {
         + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
+        + perms("campaigns", AID_MODELS, ("add", "change", "view"))
+        + AID_LINES
         + UNLOCK_LOGINS
     ),
     # The province Front's staff: everything commune staff and the chair do, in every commune
@@ -100,6 +109,8 @@ ROLE_PERMISSIONS = {
         perms("congresses", [*CONGRESS_MODELS, "province"])
         + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
+        + perms("campaigns", AID_MODELS, ("add", "change", "view"))
+        + AID_LINES
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS
         + ["auth.view_user"]

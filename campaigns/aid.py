@@ -34,6 +34,7 @@ class HouseGroup:
     count: int
     value: int
     front: int
+    front_paid: int
     new: int
     repair: int
     stages: list = field(default_factory=list)  # [(stage, label, count)] with count > 0
@@ -67,6 +68,7 @@ def houses_section(campaign):
             count=Count("pk"),
             value=Coalesce(Sum("total_value"), 0),
             front=Coalesce(Sum("front_support"), 0),
+            front_paid=Coalesce(Sum("front_support", filter=Q(money_handed_on__isnull=False)), 0),
             new=Count("pk", filter=Q(work=House.Work.NEW)),
             repair=Count("pk", filter=Q(work=House.Work.REPAIR)),
             **{str(stage): Count("pk", filter=condition) for stage, condition in STAGE_FILTERS.items()},
@@ -80,6 +82,7 @@ def houses_section(campaign):
             count=row["count"],
             value=row["value"],
             front=row["front"],
+            front_paid=row["front_paid"],
             new=row["new"],
             repair=row["repair"],
             stages=[(stage, Stage(stage).label, row[str(stage)]) for stage in STAGE_ORDER if row[str(stage)]],

@@ -79,10 +79,23 @@ class RecipientAdmin(StaffRecordsMixin, admin.ModelAdmin):
         return form
 
 
+class DropsReadOnlyDeclaredFields:
+    """The admin leaves read-only fields out of the form's `fields`, but a field declared on
+    the form class stays and would be required unseen: drop it too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wanted = self._meta.fields
+        if wanted:
+            for name in list(self.fields):
+                if name in self.declared_fields and name not in wanted:
+                    del self.fields[name]
+
+
 # --- gift batches ---------------------------------------------------------------------------
 
 
-class GiftBatchForm(FiguresModelForm):
+class GiftBatchForm(DropsReadOnlyDeclaredFields, FiguresModelForm):
     date = vietnamese_date_field(_("Ngày trao"))
 
     class Meta:
@@ -186,6 +199,11 @@ class GiftBatchAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
         fields = list(super().get_fields(request, obj))
         return fields if obj else [name for name in fields if name not in self.readonly_fields]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The fund's payout was computed from these: corrected in the ledger, not here.
+        fixed = ["campaign", "date", "count", "cash_per_gift", "kind_value_per_gift", "paid"]
+        return [*self.readonly_fields, *(fixed if obj and obj.disbursement_id else [])]
+
     def save_model(self, request, obj, form, change):
         services.save_gift_batch(
             obj, by=request.user, recipients=list(form.cleaned_data.get("recipients") or [])
@@ -233,7 +251,7 @@ class HouseSourceInline(ScopedInlineMixin, admin.TabularInline):
         return obj is None or obj.disbursement_id is None
 
 
-class HouseForm(FiguresModelForm):
+class HouseForm(DropsReadOnlyDeclaredFields, FiguresModelForm):
     approved_on = vietnamese_date_field(_("Ngày duyệt"))
     money_handed_on = vietnamese_date_field(_("Ngày trao tiền hỗ trợ"))
     started_on = vietnamese_date_field(_("Ngày khởi công"))
@@ -260,8 +278,9 @@ class HouseForm(FiguresModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("money_handed_on", "started_on", "handed_over_on"):
-            self.fields[name].required = False
-            self.fields[name].initial = None
+            if name in self.fields:  # read-only once the Front's part is paid
+                self.fields[name].required = False
+                self.fields[name].initial = None
 
 
 class StageFilter(admin.SimpleListFilter):
@@ -311,6 +330,10 @@ class HouseAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
         return fields if obj else [name for name in fields if name not in self.readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["campaign", "front_support", "money_handed_on"] if obj and obj.disbursement_id else []
+        return [*self.readonly_fields, *fixed]
 
     def save_model(self, request, obj, form, change):
         services.save_house(obj, by=request.user)

@@ -145,6 +145,12 @@ class House(models.Model):
             return str(self.get_kind_display())
         return f"{self.get_kind_display()} — {self.recipient.label}"
 
+    @property
+    def kind_phrase(self):
+        """The kind inside a sentence: `nhà Đại đoàn kết`, `nhà tình nghĩa`."""
+        label = str(self.get_kind_display())
+        return label[:1].lower() + label[1:]
+
     # --- sources ------------------------------------------------------------------------------
     def sources_total(self, sources=None):
         rows = self.sources.all() if sources is None else sources
@@ -272,7 +278,7 @@ class House(models.Model):
     def disbursement_purpose(self):
         return _("Hỗ trợ %(work)s %(kind)s cho %(who)s, %(area)s") % {
             "work": self.get_work_display().lower(),
-            "kind": self.get_kind_display().lower().replace("nhà đại đoàn kết", "nhà Đại đoàn kết"),
+            "kind": self.kind_phrase,
             # The payout is public: it names the kind of household, never its label.
             "who": self.recipient.get_kind_display().lower(),
             "area": self.recipient.area.full_name if self.recipient.area_id else "",

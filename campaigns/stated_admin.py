@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from lib.figures import Figure, Qualifier, parse_figure
@@ -225,11 +225,14 @@ def checks_html(checks):
 class StatedFigureAdmin(StaffRecordsMixin, admin.ModelAdmin):
     form = StatedFigureForm
     inlines = [StatedPartInline]
-    list_display = ["quote", "source_text", "campaign", "agreement"]
+    list_display = ["quote", "agreement", "source_text", "campaign"]
     list_filter = [AgreementFilter, "campaign", "subject", "source_kind"]
     search_fields = ["quote", "source"]
     autocomplete_fields = ["campaign", "indicator"]
     readonly_fields = ["agreement_detail"]
+
+    class Media:
+        css = {"all": ["css/campaigns-aid-admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
@@ -240,7 +243,21 @@ class StatedFigureAdmin(StaffRecordsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Đối chiếu"))
     def agreement(self, obj):
-        return checks_html(obj.checks())
+        """The list shows what disagrees, with the working; what agrees is only counted."""
+        checks = obj.checks()
+        wrong = [check for check in checks if not check.ok]
+        agreeing = len(checks) - len(wrong)
+        summary = (
+            format_html(
+                '<div class="stated-check stated-check-ok">{}</div>',
+                _("✔ %(n)s phép đối chiếu khớp") % {"n": agreeing},
+            )
+            if agreeing
+            else ""
+        )
+        if not checks:
+            return _("Chưa đủ số để đối chiếu.")
+        return format_html("{}{}", checks_html(wrong) if wrong else "", summary)
 
     @admin.display(description=_("Đối chiếu với số học và với sổ"))
     def agreement_detail(self, obj):

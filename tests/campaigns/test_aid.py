@@ -322,3 +322,33 @@ def test_a_bad_count_gets_a_vietnamese_message_in_the_admin(client, staff, campa
 def test_officers_do_not_reach_the_commune_lists(client, officer_a, model):
     client.force_login(officer_a)
     assert client.get(reverse(f"admin:campaigns_{model}_changelist")).status_code == 403
+
+
+def test_a_paid_houses_other_fields_can_still_be_changed_in_the_admin(
+    client, staff, campaign, household, raised
+):
+    house = _house(staff, campaign, household, money_handed_on=FEB)
+    client.force_login(staff)
+    page = client.get(reverse("admin:campaigns_house_change", args=[house.pk])).content.decode()
+    assert 'name="front_support"' not in page and "Khoản chi #" in page
+    data = _house_post(campaign, household, started_on=MAR.strftime("%d/%m/%Y"))
+    for name in ("campaign", "front_support", "money_handed_on"):
+        data.pop(name)
+    sources = list(house.sources.order_by("pk"))
+    data.update({"sources-TOTAL_FORMS": "3", "sources-INITIAL_FORMS": "3"})
+    for index, source in enumerate(sources):
+        data.update(
+            {
+                f"sources-{index}-id": source.pk,
+                f"sources-{index}-house": house.pk,
+                f"sources-{index}-kind": source.kind,
+                f"sources-{index}-name": "",
+                f"sources-{index}-amount": str(source.amount),
+                f"sources-{index}-workdays": str(source.workdays),
+            }
+        )
+    response = client.post(reverse("admin:campaigns_house_change", args=[house.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    house.refresh_from_db()
+    assert house.started_on == MAR and house.stage == Stage.BUILDING
+    assert Disbursement.objects.count() == 1

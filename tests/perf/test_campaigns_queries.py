@@ -11,7 +11,9 @@ from congresses.models import ResidentialArea
 
 LIST_QUERIES = 5  # count, campaigns, indicators, totals, commune targets
 DETAIL_QUERIES = (
-    9  # campaign, indicators, per-area sums, monthly sums, targets, areas, donors, disbursements, paid out
+    # campaign, indicators, per-area sums, monthly sums, targets, areas, donors, disbursements,
+    # paid out; houses by kind and gift batches (campaigns.aid: nothing more when there are none)
+    11
 )
 DONOR_QUERIES = 4  # campaign, its indicators, count, page
 AREA_PANEL_QUERIES = 3  # indicators of current campaigns, the area's sums, its targets

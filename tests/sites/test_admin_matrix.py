@@ -24,6 +24,10 @@ RECORDS = [
     "opinion",
     "document",
     "announcement",
+    "recipient",
+    "house",
+    "gift_batch",
+    "stated_figure",
 ]
 
 

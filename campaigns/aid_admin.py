@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from congresses.opinions_admin import CheckedModelMultipleChoiceField
 from congresses.permissions import working_commune
 from lib.money import FiguresModelForm
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
@@ -149,26 +150,25 @@ class TopUpFilter(admin.SimpleListFilter):
 @admin.register(GiftBatch)
 class GiftBatchAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
     form = GiftBatchForm
-    list_display = [
-        "date",
-        "title",
-        "campaign",
-        "count_text",
-        "each_text",
-        "value_text",
-        "fund_part",
-        "top_up_of",
-    ]
+    # Narrow enough for a laptop: the campaign and the kind of recipient are filters.
+    list_display = ["title", "date_text", "count_text", "each_text", "value_text", "fund_part"]
     list_filter = ["campaign", TopUpFilter, "beneficiary_kind"]
     search_fields = ["title", "giver", "note"]
     list_select_related = ["campaign", "tops_up", "disbursement"]
     autocomplete_fields = ["campaign", "area", "tops_up", "recipients"]
     readonly_fields = ["fund_part", "summary"]
 
+    @admin.display(description=_("Ngày trao"), ordering="date")
+    def date_text(self, obj):
+        return obj.date.strftime("%d/%m/%Y")
+
     @admin.display(description=_("Số suất"), ordering="count")
     def count_text(self, obj):
         if obj.is_top_up:
-            return _("%(n)s hộ (bổ sung)") % {"n": format_number(obj.count)}
+            return _("%(n)s hộ (bổ sung cho “%(first)s”)") % {
+                "n": format_number(obj.count),
+                "first": obj.tops_up.title,
+            }
         return f"{format_number(obj.count)} {obj.unit_label}"
 
     @admin.display(description=_("Mỗi suất"))
@@ -187,10 +187,6 @@ class GiftBatchAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
             return _("Không chi từ quỹ") if not obj.fund_amount else "—"
         return format_html("{} — {}", format_money(obj.disbursement.amount), _disbursement_link(obj))
 
-    @admin.display(description=_("Bổ sung cho"))
-    def top_up_of(self, obj):
-        return obj.tops_up.title if obj.tops_up_id else ""
-
     @admin.display(description=_("Câu báo cáo"))
     def summary(self, obj):
         return obj.sentence() if obj.pk else "—"
@@ -203,6 +199,11 @@ class GiftBatchAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
         # The fund's payout was computed from these: corrected in the ledger, not here.
         fixed = ["campaign", "date", "count", "cash_per_gift", "kind_value_per_gift", "paid"]
         return [*self.readonly_fields, *(fixed if obj and obj.disbursement_id else [])]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # An id past the database's integers is the form's error, never an OverflowError.
+        kwargs.setdefault("form_class", CheckedModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         services.save_gift_batch(
@@ -300,7 +301,7 @@ class StageFilter(admin.SimpleListFilter):
 class HouseAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
     form = HouseForm
     inlines = [HouseSourceInline]
-    list_display = ["recipient", "area", "kind", "work", "value_text", "front_text", "stage_text", "campaign"]
+    list_display = ["recipient", "area", "work", "value_text", "front_text", "stage_text"]
     list_filter = ["campaign", StageFilter, "kind", "work", ("area", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["recipient__label", "note"]
     list_select_related = ["recipient", "area", "campaign"]

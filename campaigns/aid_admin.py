@@ -177,7 +177,7 @@ class GiftBatchAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("Tổng trị giá"))
     def value_text(self, obj):
-        return format_money(obj.total_value)
+        return format_money(obj.total_value) if obj.total_value else _("không quy ra tiền")
 
     @admin.display(description=_("Chi từ quỹ"))
     def fund_part(self, obj):
@@ -301,12 +301,16 @@ class StageFilter(admin.SimpleListFilter):
 class HouseAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
     form = HouseForm
     inlines = [HouseSourceInline]
-    list_display = ["recipient", "area", "work", "value_text", "front_text", "stage_text"]
+    list_display = ["household", "area", "work", "value_text", "front_text", "stage_text"]
     list_filter = ["campaign", StageFilter, "kind", "work", ("area", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["recipient__label", "note"]
     list_select_related = ["recipient", "area", "campaign"]
     autocomplete_fields = ["campaign", "recipient"]
     readonly_fields = ["funding", "payout"]
+
+    @admin.display(description=_("Hộ gia đình"), ordering="recipient__label")
+    def household(self, obj):
+        return obj.recipient.label
 
     @admin.display(description=_("Tổng trị giá"), ordering="total_value")
     def value_text(self, obj):

@@ -641,3 +641,7 @@ class AreaOfficerAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and is_chair(request.user)
+
+
+# Recipients, gifts, houses and stated figures have admin modules of their own.
+from . import aid_admin, stated_admin  # noqa: E402, F401

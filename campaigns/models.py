@@ -1094,4 +1094,9 @@ class AreaOfficer(models.Model):
 
 
 # Rounds live in their own module; imported here so Django registers their models with the app.
+# Recipients, gifts, houses and stated figures live in their own modules; imported here so
+# Django finds their models (they import the ledger above).
+from .gifts import GiftBatch, Recipient  # noqa: E402, F401
+from .houses import House, HouseSource  # noqa: E402, F401
 from .rounds import Round, RoundTarget  # noqa: E402, F401
+from .stated import StatedFigure, StatedPart  # noqa: E402, F401

@@ -460,3 +460,149 @@ def save_round_target(target, *, by):
         target.full_clean()
         target.save()
     return target
+
+
+# --- recipients, gift batches, houses, stated figures -----------------------------------------
+# Staff and the chair record them (like payouts); the fund's part of a gift batch or a house is
+# written as a Disbursement through `save_disbursement`, so the balance, the locks and the
+# overspending rule are the ledger's own.
+
+from .gifts import GiftBatch, Recipient  # noqa: E402
+from .houses import STAGE_DATES, House, HouseSource  # noqa: E402
+from .stated import StatedFigure, StatedPart  # noqa: E402
+
+
+def _refuse_unless_staff(by, commune_id, message):
+    from congresses.permissions import works_for_commune
+
+    if not sees_everything(by) or not works_for_commune(by, commune_id):
+        raise PermissionDenied(message)
+
+
+def save_recipient(recipient, *, by):
+    """Save a recipient (household, school, unit) of the user's commune; staff and chair only."""
+    _refuse_unless_staff(
+        by, recipient.commune_id, _("Chỉ cán bộ Mặt trận xã được ghi đối tượng nhận hỗ trợ.")
+    )
+    with transaction.atomic():
+        recipient.full_clean()
+        recipient.save()
+    return recipient
+
+
+def record_recipient(*, by, commune, label, kind=Recipient.Kind.POOR, area=None, note=""):
+    return save_recipient(Recipient(commune=commune, label=label, kind=kind, area=area, note=note), by=by)
+
+
+def _campaign_commune(entry):
+    campaign = getattr(entry, "campaign", None) if entry.campaign_id else None
+    return campaign.commune_id if campaign else None
+
+
+def save_gift_batch(batch, *, by, recipients=None):
+    """Save a gift batch (or a top-up); staff and chair only. Returns it.
+
+    When the fund pays a part (`batch.fund_amount`), one Disbursement is recorded for it on the
+    batch's date, linked to the batch; its figures cannot change afterwards (a payout is
+    corrected by a reversing entry in the ledger). `recipients`, when given, replaces the
+    batch's list; a top-up's must be among its first batch's.
+    """
+    _refuse_unless_staff(by, _campaign_commune(batch), _("Chỉ cán bộ Mặt trận xã được ghi đợt trao quà."))
+    batch._history_user = by
+    with transaction.atomic():
+        Campaign.objects.select_for_update().filter(pk=batch.campaign_id).first()
+        batch.full_clean()
+        if recipients is not None:
+            batch.check_recipients(recipients)
+        if batch.disbursement_id is None and batch.fund_amount:
+            batch.disbursement = save_disbursement(batch.pending_disbursement(), by=by)
+        batch.save()
+        if recipients is not None:
+            batch.recipients.set(recipients)
+    return batch
+
+
+def record_gift_batch(*, by, recipients=None, **fields):
+    return save_gift_batch(GiftBatch(**fields), by=by, recipients=recipients)
+
+
+def save_house(house, *, by, sources=None, removed=()):
+    """Save a house and, when given, its other sources (`sources` saved, `removed` deleted);
+    staff and chair only. Returns it.
+
+    When the Front's support is handed over (`money_handed_on` set), one Disbursement is
+    recorded for it on that day, linked to the house: the only part of a house's value in the
+    fund's balance. Sources that add up to more than the house is worth are refused.
+    """
+    _refuse_unless_staff(by, _campaign_commune(house), _("Chỉ cán bộ Mặt trận xã được ghi nhà Đại đoàn kết."))
+    house._history_user = by
+    with transaction.atomic():
+        Campaign.objects.select_for_update().filter(pk=house.campaign_id).first()
+        house.full_clean()
+        if house.disbursement_id is None and house.money_handed_on and house.front_support:
+            house.disbursement = save_disbursement(house.pending_disbursement(), by=by)
+        house.save()
+        if sources is not None or removed:
+            set_house_sources(house, by=by, sources=sources or [], removed=removed)
+    return house
+
+
+def set_house_sources(house, *, by, sources, removed=()):
+    """Save `sources` of a saved house and delete `removed`, all or nothing; refused when they
+    would add up to more than the house is worth. Staff and chair only."""
+    _refuse_unless_staff(by, _campaign_commune(house), _("Chỉ cán bộ Mặt trận xã được ghi nhà Đại đoàn kết."))
+    with transaction.atomic():
+        House.objects.select_for_update().get(pk=house.pk)
+        gone = {source.pk for source in removed if source.pk}
+        changed = {source.pk for source in sources if source.pk}
+        kept = list(house.sources.exclude(pk__in=gone | changed))
+        house.check_sources(kept + list(sources))
+        HouseSource.objects.filter(house=house, pk__in=gone).delete()
+        for source in sources:
+            source.house = house
+            source.full_clean()
+            source.save()
+    return house
+
+
+def record_house(*, by, sources=(), **fields):
+    """A house from plain values; `sources` are (kind, amount) or (kind, amount, workdays) tuples."""
+    house = House(**fields)
+    rows = [
+        HouseSource(kind=row[0], amount=row[1], workdays=row[2] if len(row) > 2 else 0) for row in sources
+    ]
+    house.check_sources(rows)
+    return save_house(house, by=by, sources=rows)
+
+
+def advance_house(house, *, by, stage, on=None):
+    """Record that `house` reached `stage` on `on` (today by default): approved, money handed
+    over, construction started, handed over."""
+    field = dict(STAGE_DATES)[stage]
+    setattr(house, field, on or timezone.localdate())
+    return save_house(house, by=by)
+
+
+def save_stated_figure(figure, *, by, parts=None, removed=()):
+    """Save what a report, an article or the upper level states, with its parts when given;
+    staff and chair only. The checks are computed on reading (`StatedFigure.checks`)."""
+    _refuse_unless_staff(
+        by, _campaign_commune(figure), _("Chỉ cán bộ Mặt trận xã được ghi số liệu được nêu.")
+    )
+    with transaction.atomic():
+        if figure.pk is None:
+            figure.entered_by = by
+        figure.full_clean()
+        figure.save()
+        StatedPart.objects.filter(figure=figure, pk__in=[part.pk for part in removed if part.pk]).delete()
+        for part in parts or []:
+            part.figure = figure
+            part.full_clean()
+            part.save()
+    return figure
+
+
+def record_stated_figure(*, by, parts=(), **fields):
+    """A stated figure from plain values; `parts` are (label, value) or (label, value, qualifier)."""
+    rows = [StatedPart(label=row[0], value=row[1], qualifier=row[2] if len(row) > 2 else "") for row in parts]
+    return save_stated_figure(StatedFigure(**fields), by=by, parts=rows)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from lib.pagecache import public_page
 
+from .aid import aid_page
 from .models import Campaign, Contribution
 from .selectors import campaign_page, listing
 
@@ -28,7 +29,9 @@ def campaign_detail(request, slug):
         Campaign.objects.public().for_commune(request.commune).select_related("commune"), slug=slug
     )
     return render(
-        request, "campaigns/campaign_detail.html", {"campaign": campaign, **campaign_page(campaign)}
+        request,
+        "campaigns/campaign_detail.html",
+        {"campaign": campaign, **campaign_page(campaign), **aid_page(campaign)},
     )
 
 

@@ -48,6 +48,11 @@ FESTIVAL_MODELS = ["unityfestival", "festivalarea"]
 PLAN_MODELS = ["activityplan", "plannedactivity"]
 ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS + PLAN_MODELS
 KEEP_ACTIONS = ("add", "change", "view")
+# Recipients (lists of poor households), gifts, houses and stated figures: the commune's
+# staff and chair record them; hamlet officers get none.
+AID_MODELS = ["recipient", "giftbatch", "house", "housesource", "statedfigure", "statedpart"]
+# Lines of a record, replaced as a whole while it is typed (a house's sources, a total's parts).
+AID_LINES = ["campaigns.delete_housesource", "campaigns.delete_statedpart"]
 CAMPAIGN_MODELS = [
     "campaign",
     "indicator",
@@ -91,6 +96,8 @@ ROLE_PERMISSIONS = {
     ),
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
+        + perms("campaigns", AID_MODELS, ("add", "change", "view"))
+        + AID_LINES
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
         # The standing board confirms a consultation's result, which opens the new term:
         # the chair's decision, not the staff who typed the slate.
@@ -109,6 +116,8 @@ ROLE_PERMISSIONS = {
         + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS, ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
+        + perms("campaigns", AID_MODELS, ("add", "change", "view"))
+        + AID_LINES
         + UNLOCK_LOGINS
     ),
     # The province Front's staff: everything commune staff and the chair do, in every commune
@@ -118,6 +127,8 @@ ROLE_PERMISSIONS = {
         + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
+        + perms("campaigns", AID_MODELS, ("add", "change", "view"))
+        + AID_LINES
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS
         + ["auth.view_user"]

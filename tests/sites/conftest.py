@@ -8,7 +8,20 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from campaigns.models import AreaOfficer, Campaign, Contribution, Indicator, Round, RoundTarget, Target
+from campaigns.models import (
+    AreaOfficer,
+    Campaign,
+    Contribution,
+    GiftBatch,
+    House,
+    HouseSource,
+    Indicator,
+    Recipient,
+    Round,
+    RoundTarget,
+    StatedFigure,
+    Target,
+)
 from congresses import activity_services, services
 from congresses.models import (
     ActivityPlan,
@@ -87,6 +100,28 @@ def _build(commune, mark):
         end_date=datetime.date(2025, 6, 30),
     )
     RoundTarget.objects.create(round=stage, indicator=indicator, amount=5_000_000)
+    recipient = Recipient.objects.create(commune=commune, label=f"Hộ nghèo {mark}", area=east)
+    house = House.objects.create(
+        campaign=campaign, recipient=recipient, area=east, total_value=60_000_000, front_support=0
+    )
+    HouseSource.objects.create(
+        house=house, kind=HouseSource.Kind.FAMILY, name=f"Dòng họ {mark}", amount=5_000_000
+    )
+    gift_batch = GiftBatch.objects.create(
+        campaign=campaign,
+        title=f"Trao quà Tết {mark}",
+        count=20,
+        cash_per_gift=500_000,
+        date=datetime.date(2025, 1, 20),
+    )
+    stated_figure = StatedFigure.objects.create(
+        campaign=campaign,
+        subject=StatedFigure.Subject.GIFTS,
+        quote=f"trao 25 phần quà {mark}",
+        count=25,
+        source="Báo cáo sơ kết",
+        source_date=datetime.date(2025, 6, 30),
+    )
     committee = services.committee_for_area(east)
     conference = Conference.objects.create(
         committee=committee,
@@ -197,6 +232,10 @@ def _build(commune, mark):
         "person": person,
         "voter_meeting": voter_meeting,
         "opinion": opinion,
+        "recipient": recipient,
+        "house": house,
+        "gift_batch": gift_batch,
+        "stated_figure": stated_figure,
         "mark": mark,
     }
 

@@ -32,6 +32,10 @@ RECORDS = [
     "festival",
     "festival_area",
     "plan",
+    "recipient",
+    "house",
+    "gift_batch",
+    "stated_figure",
 ]
 
 

@@ -138,3 +138,12 @@ def test_the_site_table_costs_one_query_after_a_commune_is_saved_and_none_after(
     sites["a"]["commune"].save()
     with django_assert_num_queries(1):
         assert site_table().resolve(HOSTS["a"])[0] == sites["a"]["commune"]
+
+
+@pytest.mark.parametrize("here,there", [("a", "b"), ("b", "a")])
+def test_a_campaign_page_shows_its_own_communes_houses_and_gifts_only(client, sites, here, there):
+    mine, other = sites[here], sites[there]
+    text = client.get(mine["campaign"].get_absolute_url(), HTTP_HOST=HOSTS[here]).content.decode()
+    assert mine["gift_batch"].title in text
+    assert "1 căn nhà Đại đoàn kết" in text
+    assert other["gift_batch"].title not in text

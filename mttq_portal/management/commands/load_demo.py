@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from campaigns import demo as campaigns_demo
+from campaigns import demo_aid as campaigns_aid_demo
 from congresses import demo as congresses_demo
 from news import demo as news_demo
 from news import organisation_demo
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             commune = congresses_demo.load(log=log)
             self.stdout.write("Dữ liệu mẫu: campaigns")
             campaigns_demo.load(commune=commune, log=log)
+            campaigns_aid_demo.load(commune, log=log)
             self.stdout.write("Dữ liệu mẫu: news")
             news_demo.load(commune=commune, log=log, figures=campaigns_demo.figures(commune))
             self.stdout.write("Dữ liệu mẫu: tỉnh và hai xã nữa")

@@ -86,6 +86,15 @@ class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixin
     ]
     actions = ["export_results"]
 
+    # A commune's part of a province campaign carries the province's name, dates and status.
+    PROVINCE_FIELDS = ["commune", "name", "kind", "status", "start_date", "end_date"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.province_campaign_id:
+            fields += self.PROVINCE_FIELDS
+        return fields
+
     @admin.display(description=_("Thời gian"), ordering="start_date")
     def period(self, obj):
         return obj.period_label
@@ -632,3 +641,6 @@ class AreaOfficerAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and is_chair(request.user)
+
+
+from . import province_admin  # noqa: E402, F401

@@ -47,6 +47,8 @@ CAMPAIGN_MODELS = [
     "areaofficer",
     "periodlock",
 ]
+# Campaigns the province launches, and the share each commune gets: the province's to set.
+PROVINCE_CAMPAIGN_MODELS = ["provincecampaign", "provinceindicator", "communeshare"]
 # Never deleted by anyone but a superuser (see above).
 KEEP_FOREVER = {
     "congresses.delete_commune",
@@ -77,6 +79,7 @@ ROLE_PERMISSIONS = {
     ),
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
+        + ["campaigns.view_communeshare"]
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
         # The standing board confirms a consultation's result, which opens the new term:
         # the chair's decision, not the staff who typed the slate.
@@ -90,7 +93,7 @@ ROLE_PERMISSIONS = {
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
         + perms("news", NEWS_MODELS + REGISTRY_MODELS)
-        + perms("campaigns", CAMPAIGN_MODELS, ("view",))
+        + perms("campaigns", [*CAMPAIGN_MODELS, "communeshare"], ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + UNLOCK_LOGINS
     ),
@@ -100,6 +103,7 @@ ROLE_PERMISSIONS = {
         perms("congresses", [*CONGRESS_MODELS, "province"])
         + perms("news", NEWS_MODELS + REGISTRY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
+        + perms("campaigns", PROVINCE_CAMPAIGN_MODELS, ("add", "change", "view"))
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS
         + ["auth.view_user"]

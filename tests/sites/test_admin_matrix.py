@@ -24,6 +24,8 @@ RECORDS = [
     "opinion",
     "document",
     "announcement",
+    "share",
+    "province_part",
 ]
 
 

@@ -39,9 +39,13 @@ def conferences_held(province, communes_total, on=None):
         Conference.objects.filter(committee__commune__province=province, starts_at__lte=on)
         .values("kind", "term__start_date__year", "term__end_date__year")
         .annotate(communes=Count("committee__commune", distinct=True), conferences=Count("id"))
-        .order_by("-term__start_date__year", "kind")
+        .order_by()
     )
     kinds = dict(Conference.Kind.choices)
+    # The congress first, then the hamlets' term conferences, then the rest; the newest term first.
+    first = dict.fromkeys([Conference.Kind.CONGRESS, Conference.Kind.TERM, *kinds])
+    order = {kind: number for number, kind in enumerate(first)}
+    rows = sorted(rows, key=lambda row: (order[row["kind"]], -(row["term__start_date__year"] or 0)))
     result = []
     for row in rows:
         start, end = row["term__start_date__year"], row["term__end_date__year"]

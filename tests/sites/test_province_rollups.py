@@ -1,11 +1,12 @@
 """The province's page rolls up its communes' Front records: conferences held, voters' opinions
 by field, the list of communes with links."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
 
-from congresses.models import Conference, Opinion
+from congresses.models import Conference, FrontCommittee, Opinion
 
 from .conftest import HOSTS
 
@@ -45,3 +46,20 @@ def test_the_province_page_links_every_commune(client, sites):
     page = province_home(client)
     for key in ("a", "b"):
         assert f'href="http://{HOSTS[key]}/"' in page
+
+
+def test_the_congress_comes_before_the_other_conferences(client, sites):
+    commune = sites["a"]["commune"]
+    committee, _new = FrontCommittee.objects.get_or_create(
+        commune=commune, level=FrontCommittee.Level.COMMUNE
+    )
+    Conference.objects.create(
+        committee=committee,
+        kind=Conference.Kind.CONGRESS,
+        title="Đại hội đại biểu MTTQ xã",
+        starts_at=timezone.now() - timedelta(days=10),
+    )
+    page = province_home(client)
+    words = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "1/2 xã, phường đã tổ chức Đại hội đại biểu" in words
+    assert page.index("đã tổ chức Đại hội đại biểu") < page.index("đã tổ chức Hội nghị nhiệm kỳ")

@@ -2,13 +2,16 @@
 entries (each entered once, in the commune), the communes ranked by the share they reached.
 
 Five queries whatever the number of communes or entries: campaigns, their indicators, the
-communes' copies, the sums per copy, the shares. Other apps call `province_results(campaigns)`.
+communes' copies, the sums per copy (kept a few minutes in the cache), the shares. Other apps
+call `province_results(campaigns)`.
 """
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Sum, prefetch_related_objects
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from congresses.models import Commune
@@ -16,6 +19,8 @@ from lib.vietnamese import format_number, format_percent
 
 from .models import CommuneShare, Contribution, Indicator, Progress
 from .selectors import AreaRow
+
+SUMS_SECONDS = 300
 
 
 @dataclass
@@ -49,17 +54,8 @@ def province_results(campaigns, communes=None):
             province_indicator_id__in=ids
         ).values_list("pk", "province_indicator_id", "campaign__commune_id")
     }
-    sums = {}
-    if copies:
-        rows = (
-            Contribution.objects.countable()
-            .filter(indicator_id__in=list(copies))
-            .values("indicator_id")
-            .annotate(amount=Coalesce(Sum("amount"), 0), quantity=Coalesce(Sum("quantity"), 0), n=Count("id"))
-            .order_by()
-        )
-        for row in rows:
-            sums[copies[row["indicator_id"]]] = (row["amount"], row["quantity"], row["n"])
+    summed_at, by_copy = _copy_sums(campaigns, list(copies))
+    sums = {copies[pk]: figures for pk, figures in by_copy.items() if pk in copies}
     shares = {
         (indicator_id, commune_id): amount
         for indicator_id, commune_id, amount in CommuneShare.objects.filter(indicator_id__in=ids).values_list(
@@ -73,7 +69,36 @@ def province_results(campaigns, communes=None):
         campaign.results = [
             _result(indicator, sums, shares, communes) for indicator in campaign.indicators.all()
         ]
+        campaign.summed_at = summed_at
     return campaigns
+
+
+def _copy_sums(campaigns, copy_ids):
+    """(when summed, {copy id: (amount, quantity, entries)}): the communes' entries summed in SQL,
+    kept SUMS_SECONDS in the shared cache. A province's fund may gather a million entries; summing
+    them costs about a second, and the province reports at that pace anyway. The page says when
+    the figures were summed; each commune's own page stays live."""
+    if not copy_ids:
+        return timezone.now(), {}
+    # Created-at in the key: a campaign's id may come back (a restored backup, a test database).
+    key = "province-sums:" + ",".join(f"{c.pk}.{c.created_at.timestamp()}" for c in campaigns)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    rows = (
+        Contribution.objects.countable()
+        .filter(indicator_id__in=copy_ids)
+        .values("indicator_id")
+        # COUNT(*), not COUNT(id): the (indicator, area, amount, quantity) index answers it alone.
+        .annotate(amount=Coalesce(Sum("amount"), 0), quantity=Coalesce(Sum("quantity"), 0), n=Count("*"))
+        .order_by()
+    )
+    value = (
+        timezone.now(),
+        {row["indicator_id"]: (row["amount"], row["quantity"], row["n"]) for row in rows},
+    )
+    cache.set(key, value, SUMS_SECONDS)
+    return value
 
 
 def commune_names(communes):

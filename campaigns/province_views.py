@@ -4,7 +4,7 @@ communes ranked by the share each reached. Nothing here is entered at the provin
 from django.shortcuts import get_object_or_404, render
 
 from .models import Campaign, ProvinceCampaign
-from .province_selectors import province_results
+from .province_selectors import commune_names, province_results
 
 
 def is_province_site(request):
@@ -22,8 +22,9 @@ def campaign_list(request):
 
 def campaign_detail(request, slug):
     campaign = get_object_or_404(ProvinceCampaign.objects.for_province(request.province), slug=slug)
-    province_results([campaign])
-    sites = {commune.pk: commune.site_url(request) for commune in request.province.communes.only("host")}
+    communes = list(request.province.communes.order_by("name").only("name", "kind", "host", "province"))
+    province_results([campaign], communes=commune_names(communes))
+    sites = {commune.pk: commune.site_url(request) for commune in communes}
     for result in campaign.results:
         for row in result.rows:
             row.url = sites.get(row.area_id)

@@ -95,6 +95,15 @@ class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixin
     ]
     actions = ["export_results"]
 
+    # A commune's part of a province campaign carries the province's name, dates and status.
+    PROVINCE_FIELDS = ["commune", "name", "kind", "status", "start_date", "end_date"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.province_campaign_id:
+            fields += self.PROVINCE_FIELDS
+        return fields
+
     @admin.display(description=_("Thời gian"), ordering="start_date")
     def period(self, obj):
         return obj.period_label
@@ -644,4 +653,8 @@ class AreaOfficerAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
 
 
 # Recipients, gifts, houses and stated figures have admin modules of their own.
-from . import aid_admin, stated_admin  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    aid_admin,
+    province_admin,  # noqa: E402, F401
+    stated_admin,
+)

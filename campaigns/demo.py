@@ -454,3 +454,76 @@ def figures(commune):
             "year": indicator.campaign.start_date.year,
         }
     }
+
+
+PROVINCE_STAFF_USERNAME, PROVINCE_STAFF_PASSWORD = "canbo.tinh", "CanBoTinh@2026"
+# The province's fund: its target, and each commune's share (the rest of the communes none).
+PROVINCE_FUND_SHARES = {"Hòa Phú": 120_000_000, "Hòa An": 100_000_000, "Hòa Ninh": 80_000_000}
+
+
+def load_province_campaign(province, log=print):
+    """The province's Quỹ “Vì người nghèo” of the year, split across its communes by the province
+    staff, each commune's share split across its villages, a few results in each village."""
+    from congresses.models import StaffProfile
+    from lib.roles import PROVINCE_STAFF
+
+    from . import province_services
+    from .models import ProvinceCampaign, ProvinceIndicator
+
+    if ProvinceCampaign.objects.filter(province=province).exists():
+        log("  Cuộc vận động của tỉnh đã có sẵn: bỏ qua.")
+        return
+    staff = _user(
+        PROVINCE_STAFF_USERNAME,
+        PROVINCE_STAFF_PASSWORD,
+        "Cán bộ",
+        "Lê Văn Tỉnh",
+        role_groups()[PROVINCE_STAFF],
+    )
+    StaffProfile.objects.get_or_create(user=staff, defaults={"province": province})
+    today = timezone.localdate()
+    campaign = ProvinceCampaign(
+        province=province,
+        name=f"Quỹ “Vì người nghèo” tỉnh {province.name} năm {today.year}",
+        kind=Campaign.Kind.FUND,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(today.year, 1, 1),
+        end_date=datetime.date(today.year, 12, 31),
+        description="Ủy ban MTTQ tỉnh phát động; mỗi xã, phường nhận phần chỉ tiêu và chia cho các thôn.",
+    )
+    fund = ProvinceIndicator(
+        name="Quỹ “Vì người nghèo”", report_phrase="Vận động Quỹ “Vì người nghèo”", target=300_000_000
+    )
+    province_services.save_province_campaign(campaign, by=staff, indicators=[fund])
+    communes = {commune.name: commune for commune in province.communes.all()}
+    province_services.set_commune_shares(
+        fund,
+        by=staff,
+        shares={communes[name]: amount for name, amount in PROVINCE_FUND_SHARES.items() if name in communes},
+    )
+    rng = random.Random(17)
+    for copy in Indicator.objects.filter(province_indicator=fund).select_related("campaign__commune"):
+        areas = list(
+            ResidentialArea.objects.current().filter(commune=copy.campaign.commune).order_by("position")
+        )
+        share = PROVINCE_FUND_SHARES.get(copy.campaign.commune.name)
+        if not areas or not share:
+            continue
+        for area in areas:
+            Target.objects.create(indicator=copy, area=area, amount=share // len(areas), set_by=staff)
+        entries = [
+            services.prepare_contribution(
+                by=staff,
+                indicator=copy,
+                area=rng.choice(areas),
+                date=_day(rng, campaign.start_date, today),
+                amount=rng.choice([200, 500, 1000, 2000, 5000]) * 1_000,
+                donor_kind=Contribution.DonorKind.FAMILY,
+                donor_name=f"Gia đình ông {_person(rng)}",
+            )
+            for _ in range(rng.randint(25, 60))
+        ]
+        services.record_contributions(entries)
+    log(
+        f"  {campaign.name}: giao {len(PROVINCE_FUND_SHARES)} xã; cán bộ tỉnh {PROVINCE_STAFF_USERNAME} / {PROVINCE_STAFF_PASSWORD}"
+    )

@@ -69,6 +69,16 @@ class Campaign(models.Model):
     end_date = models.DateField(_("kết thúc"), null=True, blank=True)
     description = models.TextField(_("mô tả"), blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    # The commune's part of a campaign the province launched (None: the commune's own).
+    province_campaign = models.ForeignKey(
+        "ProvinceCampaign",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="commune_campaigns",
+        verbose_name=_("cuộc vận động của tỉnh"),
+    )
 
     objects = CampaignQuerySet.as_manager()
 
@@ -198,6 +208,17 @@ class Indicator(models.Model):
             ("tham_gia", _("… có 200 tình nguyện viên tham gia (người tham gia)")),
             ("dang_ky", _("… có 250 người đăng ký (người đăng ký)")),
         ],
+    )
+
+    # The province indicator this one counts towards (set on the communes' copies).
+    province_indicator = models.ForeignKey(
+        "ProvinceIndicator",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="commune_indicators",
+        verbose_name=_("chỉ tiêu của tỉnh"),
     )
 
     objects = CampaignPartQuerySet.as_manager()
@@ -1100,3 +1121,179 @@ from .gifts import GiftBatch, Recipient  # noqa: E402, F401
 from .houses import House, HouseSource  # noqa: E402, F401
 from .rounds import Round, RoundTarget  # noqa: E402, F401
 from .stated import StatedFigure, StatedPart  # noqa: E402, F401
+
+# --- Campaigns the province launches --------------------------------------------------------
+# The province's Front launches a campaign with a target for the province and a share for each
+# commune. Each commune runs its part as one of its own campaigns (`Campaign.province_campaign`,
+# its indicators copied with `Indicator.province_indicator`): its hamlets' shares, entries,
+# locks and page are the commune's as for any campaign, and the province's figures are the
+# sums of the communes' entries, so nothing is entered twice.
+
+
+class ProvinceCampaignQuerySet(models.QuerySet):
+    def for_province(self, province):
+        """What the province's site shows: its campaigns but drafts (nothing without a province)."""
+        if province is None:
+            return self.none()
+        return self.filter(province=province).exclude(status=Campaign.Status.DRAFT)
+
+    def visible_to(self, user):
+        """Province staff manage them; commune accounts see their commune's part instead."""
+        from congresses.permissions import commune_scope
+
+        return self if commune_scope(user) is None else self.none()
+
+
+class ProvinceCampaign(models.Model):
+    province = models.ForeignKey(
+        "congresses.Province",
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        verbose_name=_("tỉnh, thành phố"),
+    )
+    name = models.CharField(_("tên cuộc vận động"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=220, unique=True, blank=True, editable=False)
+    kind = models.CharField(
+        _("loại"), max_length=16, choices=Campaign.Kind.choices, default=Campaign.Kind.FUND
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=Campaign.Status.choices, default=Campaign.Status.DRAFT
+    )
+    start_date = models.DateField(_("bắt đầu"))
+    end_date = models.DateField(_("kết thúc"), null=True, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = ProvinceCampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cuộc vận động của tỉnh")
+        verbose_name_plural = _("cuộc vận động của tỉnh")
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                ProvinceCampaign.objects.all(), self.name, 204, "cuoc-van-dong-tinh", exclude_pk=self.pk
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("campaigns:detail", args=[self.slug])
+
+    period_label = Campaign.period_label
+
+
+class ProvinceIndicatorQuerySet(ProvinceCampaignQuerySet):
+    def for_province(self, province):
+        return self.none() if province is None else self.filter(campaign__province=province)
+
+
+class ProvinceIndicator(models.Model):
+    campaign = models.ForeignKey(
+        ProvinceCampaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
+    )
+    name = models.CharField(_("tên chỉ tiêu"), max_length=200, help_text=_("Ví dụ: Quỹ “Vì người nghèo”"))
+    unit = models.CharField(
+        _("đơn vị đo"), max_length=10, choices=Indicator.Unit.choices, default=Indicator.Unit.MONEY
+    )
+    unit_label = models.CharField(
+        _("đơn vị tính"),
+        max_length=40,
+        blank=True,
+        help_text=_("Với chỉ tiêu số lượng: đơn vị máu, phần quà …"),
+    )
+    report_phrase = models.CharField(_("cụm từ trong báo cáo"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    target = models.BigIntegerField(
+        _("chỉ tiêu toàn tỉnh"),
+        null=True,
+        blank=True,
+        validators=[bounds.AmountLimit()],
+        help_text=_("Để trống: chỉ tiêu của tỉnh là tổng phần giao các xã."),
+    )
+
+    objects = ProvinceIndicatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chỉ tiêu của tỉnh")
+        verbose_name_plural = _("chỉ tiêu của tỉnh")
+        ordering = ["campaign", "position", "id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.campaign})" if self.campaign_id else self.name
+
+    def clean(self):
+        if self.unit == Indicator.Unit.COUNT and not self.unit_label:
+            raise ValidationError({"unit_label": _("Chỉ tiêu số lượng cần đơn vị tính, ví dụ: đơn vị máu.")})
+        if self.target is not None and self.target <= 0:
+            raise ValidationError({"target": _("Chỉ tiêu phải lớn hơn 0.")})
+
+    # The province's page writes its figures in whole percentages, without the excess, in the
+    # plain "được …" form (the communes' copies keep their own choices).
+    percent_decimals = 0
+    excess_form = ""
+    sentence_form = ""
+
+    Unit = Indicator.Unit
+    is_money = Indicator.is_money
+    unit_text = Indicator.unit_text
+    unit_long = Indicator.unit_long
+    format_value = Indicator.format_value
+
+    def shares_version(self):
+        """The latest history id of this indicator's shares (0 when none), as `targets_version`."""
+        latest = CommuneShare.history.filter(indicator_id=self.pk).aggregate(latest=Max("history_id"))[
+            "latest"
+        ]
+        return latest or 0
+
+
+class CommuneShare(models.Model):
+    """The part of a province indicator the province gives one commune (chỉ tiêu tỉnh giao).
+    The commune's own target of its copy of the indicator follows it (services)."""
+
+    indicator = models.ForeignKey(
+        ProvinceIndicator,
+        on_delete=models.PROTECT,
+        related_name="shares",
+        verbose_name=_("chỉ tiêu của tỉnh"),
+    )
+    commune = models.ForeignKey(
+        "congresses.Commune",
+        on_delete=models.PROTECT,
+        related_name="province_shares",
+        verbose_name=_("xã, phường"),
+    )
+    amount = models.BigIntegerField(_("mức giao"), validators=[bounds.AmountLimit()])
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người giao"),
+        editable=False,
+    )
+
+    objects = CommuneScopedQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("lịch sử phần giao của xã"))
+
+    class Meta:
+        verbose_name = _("phần chỉ tiêu tỉnh giao xã")
+        verbose_name_plural = _("phần chỉ tiêu tỉnh giao xã")
+        ordering = ["indicator", "commune__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "commune"], name="one_share_per_commune"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="commune_share_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.name} — {self.commune}: {self.indicator.format_value(self.amount)}"

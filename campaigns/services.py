@@ -286,6 +286,8 @@ def save_target(target, *, by, reason=""):
         by, getattr(getattr(target, "indicator", None), "campaign", None)
     ):
         raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
+    if target.area_id is None and target.indicator.province_indicator_id:
+        raise PermissionDenied(_("Chỉ tiêu cả xã của cuộc vận động này do Ủy ban MTTQ tỉnh giao."))
     target.set_by = by
     target._history_user = by
     _history_reason(target, reason)
@@ -345,6 +347,8 @@ def set_targets(indicator, *, by, commune=None, shares=None, assigned_by=None, s
     if not is_chair(by):
         raise PermissionDenied(_("Chỉ Chủ tịch Ủy ban MTTQ xã được giao chỉ tiêu."))
     wanted = [(None, commune or None)] + [(area, amount or None) for area, amount in (shares or {}).items()]
+    if indicator.province_indicator_id:
+        wanted = wanted[1:]  # the commune's target is the province's share: only the province sets it
     errors, changed = {}, []
     with transaction.atomic():
         # One writer per indicator at a time: two chairs adding the same area's share would

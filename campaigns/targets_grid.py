@@ -50,6 +50,11 @@ class TargetsGridForm(forms.Form):
         )
         for area in self.areas:
             self.initial.setdefault(self.area_key(area), _grouped(targets.get(area.pk)))
+        if indicator.province_indicator_id:
+            # The commune's target is the province's share: shown, compared with, never typed here.
+            for name in ("commune", "assigned_by"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Do Ủy ban MTTQ tỉnh giao.")
 
     @staticmethod
     def area_key(area):

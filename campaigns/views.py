@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from lib.pagecache import public_page
 
+from . import province_views
 from .aid import aid_page
 from .models import Campaign, Contribution
 from .selectors import campaign_page, listing
@@ -15,6 +16,8 @@ CAMPAIGNS_PER_PAGE = 12
 
 @public_page
 def campaign_list(request):
+    if province_views.is_province_site(request):
+        return province_views.campaign_list(request)
     campaigns = Campaign.objects.public().for_commune(request.commune).for_listing()
     page = Paginator(campaigns, CAMPAIGNS_PER_PAGE).get_page(request.GET.get("trang"))
     campaigns = listing(page.object_list)
@@ -25,13 +28,19 @@ def campaign_list(request):
 
 @public_page
 def campaign_detail(request, slug):
+    if province_views.is_province_site(request):
+        return province_views.campaign_detail(request, slug)
     campaign = get_object_or_404(
-        Campaign.objects.public().for_commune(request.commune).select_related("commune"), slug=slug
+        Campaign.objects.public()
+        .for_commune(request.commune)
+        .select_related("commune", "province_campaign__province"),
+        slug=slug,
     )
+    context = {"campaign": campaign, "province_link": province_views.province_link(campaign, request)}
     return render(
         request,
         "campaigns/campaign_detail.html",
-        {"campaign": campaign, **campaign_page(campaign), **aid_page(campaign)},
+        {**context, **campaign_page(campaign), **aid_page(campaign)},
     )
 
 

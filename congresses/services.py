@@ -489,6 +489,8 @@ _KEPT_BY_THE_OLD_COMMUNE = {
     "congresses.Supervision",
     "news.Document",
     "news.Page",
+    # The share the province gave the old commune stays its record (one share per commune).
+    "campaigns.CommuneShare",
 }
 
 

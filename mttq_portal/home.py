@@ -7,7 +7,10 @@ featured and latest posts, each other app a function returning None (nothing to 
 """
 
 from campaigns.home import current_campaigns
+from campaigns.models import Campaign, ProvinceCampaign
+from campaigns.province_selectors import commune_names, province_results
 from congresses.home import latest_conferences
+from congresses.province import conferences_held, voter_opinions_by_field
 from news.home import pinned_announcements
 from news.models import Post
 
@@ -19,14 +22,28 @@ SECTIONS = [current_campaigns, latest_conferences]
 TOP_SECTIONS = [pinned_announcements]
 
 
+PROVINCE_CAMPAIGNS = 3
+
+
 def province_page(province, request):
-    """The province Front's home: its communes (name, link) and its own news. Two queries."""
-    communes = list(province.communes.order_by("name").only("name", "kind", "host", "site_name"))
+    """The province Front's home: its communes (name, link), the current province campaigns with
+    the communes' figures summed, conferences held and voters' opinions across its communes, and
+    its own news. A fixed number of queries whatever the number of communes (tests/perf)."""
+    communes = list(province.communes.order_by("name").only("name", "kind", "host", "site_name", "province"))
     for commune in communes:
         commune.url = commune.site_url(request)
+    campaigns = province_results(
+        ProvinceCampaign.objects.for_province(province)
+        .filter(status=Campaign.Status.ACTIVE)
+        .order_by("-start_date", "-id")[:PROVINCE_CAMPAIGNS],
+        communes=commune_names(communes),
+    )
     return {
         "province": province,
         "communes": communes,
+        "campaigns": campaigns,
+        "conferences_held": conferences_held(province, len(communes)),
+        "voter_opinions": voter_opinions_by_field(province),
         "latest_posts": list(Post.objects.for_listing().for_site(province=province)[:LATEST_COUNT]),
     }
 

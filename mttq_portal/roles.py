@@ -64,6 +64,8 @@ CAMPAIGN_MODELS = [
     "round",
     "roundtarget",
 ]
+# Campaigns the province launches, and the share each commune gets: the province's to set.
+PROVINCE_CAMPAIGN_MODELS = ["provincecampaign", "provinceindicator", "communeshare"]
 # Never deleted by anyone but a superuser (see above).
 KEEP_FOREVER = {
     "congresses.delete_commune",
@@ -98,6 +100,7 @@ ROLE_PERMISSIONS = {
         perms("campaigns", CAMPAIGN_MODELS)
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES
+        + ["campaigns.view_communeshare"]
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
         # The standing board confirms a consultation's result, which opens the new term:
         # the chair's decision, not the staff who typed the slate.
@@ -114,7 +117,7 @@ ROLE_PERMISSIONS = {
         + ["congresses.publish_opinion"]
         + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
-        + perms("campaigns", CAMPAIGN_MODELS, ("view",))
+        + perms("campaigns", [*CAMPAIGN_MODELS, "communeshare"], ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES
@@ -129,6 +132,7 @@ ROLE_PERMISSIONS = {
         + perms("campaigns", CAMPAIGN_MODELS)
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES
+        + perms("campaigns", PROVINCE_CAMPAIGN_MODELS, ("add", "change", "view"))
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS
         + ["auth.view_user"]

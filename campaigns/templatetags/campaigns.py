@@ -41,8 +41,9 @@ def progress_bar(progress, compact=False):
 
 
 @register.simple_tag
-def ranking_list(result):
-    """Areas ranked against their own targets, as an ordered list of bars."""
+def ranking_list(result, label=None):
+    """Areas (or a province's communes) ranked against their own targets, as an ordered list of
+    bars; `label` names the list (default: the areas' ranking); a row with `url` links."""
     rank_word = escape(_("Hạng"))
     items = []
     for row in result.rows:
@@ -56,10 +57,17 @@ def ranking_list(result):
             )
         items.append(
             f'<li class="ranking-item"><span class="ranking-rank" aria-label="{rank_word} {row.rank}">{row.rank}</span>'
-            f'<div class="ranking-body"><div class="ranking-head"><span class="ranking-area">{escape(row.area_name)}</span>'
+            f'<div class="ranking-body"><div class="ranking-head"><span class="ranking-area">{_name(row)}</span>'
             f'{head}</div>{bar}<div class="meta">{escape(progress.figure)}</div></div></li>'
         )
     label = escape(
-        _("Xếp hạng khu dân cư theo tỷ lệ đạt chỉ tiêu của mình — %(name)s") % {"name": result.indicator.name}
+        label
+        or _("Xếp hạng khu dân cư theo tỷ lệ đạt chỉ tiêu của mình — %(name)s")
+        % {"name": result.indicator.name}
     )
     return mark_safe(f'<ol class="ranking-list" aria-label="{label}">{"".join(items)}</ol>')  # noqa: S308
+
+
+def _name(row):
+    url = getattr(row, "url", None)
+    return f'<a href="{escape(url)}">{escape(row.area_name)}</a>' if url else escape(row.area_name)

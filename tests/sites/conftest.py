@@ -11,17 +11,21 @@ from django.utils import timezone
 from campaigns.models import (
     AreaOfficer,
     Campaign,
+    CommuneShare,
     Contribution,
     GiftBatch,
     House,
     HouseSource,
     Indicator,
+    ProvinceCampaign,
+    ProvinceIndicator,
     Recipient,
     Round,
     RoundTarget,
     StatedFigure,
     Target,
 )
+from campaigns.province_services import sync_commune_campaigns
 from congresses import activity_services, services
 from congresses.models import (
     ActivityPlan,
@@ -245,11 +249,37 @@ def province(db):
     return Province.objects.create(name="Quảng Nam", host=HOSTS["province"])
 
 
+# Each commune's share of the province's fund: B's figure must never show on A's site.
+SHARES = {"a": 11_000_000, "b": 13_000_000}
+
+
+def _province_fund(province, sites):
+    """The province's fund launched into both communes, each with its share (CommuneShare)."""
+    campaign = ProvinceCampaign.objects.create(
+        province=province,
+        name="Tháng cao điểm “Vì người nghèo” của tỉnh",
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(2025, 1, 1),
+    )
+    fund = ProvinceIndicator.objects.create(campaign=campaign, name="Quỹ “Vì người nghèo” của tỉnh")
+    sync_commune_campaigns(campaign)
+    for key, site in sites.items():
+        site["share"] = CommuneShare.objects.create(
+            indicator=fund, commune=site["commune"], amount=SHARES[key]
+        )
+        copy = Indicator.objects.get(province_indicator=fund, campaign__commune=site["commune"])
+        Target.objects.create(indicator=copy, amount=SHARES[key], assigned_by=Target.AssignedBy.PROVINCE)
+        site["province_part"] = copy
+    return campaign
+
+
 @pytest.fixture
 def sites(province):
     a = Commune.objects.create(name="Hòa Phú", host=HOSTS["a"], province=province)
     b = Commune.objects.create(name="Hòa An", host=HOSTS["b"], province=province)
-    return {"a": _build(a, "Alphaxa"), "b": _build(b, "Betaxa")}
+    built = {"a": _build(a, "Alphaxa"), "b": _build(b, "Betaxa")}
+    _province_fund(province, built)
+    return built
 
 
 def make_user(username, role, commune=None, area=None):

@@ -36,6 +36,8 @@ RECORDS = [
     "house",
     "gift_batch",
     "stated_figure",
+    "share",
+    "province_part",
 ]
 
 

@@ -49,6 +49,7 @@ def public_urls(site):
         site["plan"].get_absolute_url(),
         "/du-lieu-mo/",
         *[f"/du-lieu-mo/{slug}.{fmt}" for slug in DATASETS for fmt in ("json", "csv")],
+        site["province_part"].campaign.get_absolute_url(),
     ]
 
 
@@ -88,6 +89,7 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["conference"].get_absolute_url(),
         other["campaign"].get_absolute_url(),
         other["campaign"].get_absolute_url() + "nha-hao-tam/",
+        other["province_part"].campaign.get_absolute_url(),
         other["commune"].get_absolute_url(),
         other["document"].get_absolute_url(),
         other["document_file"].get_absolute_url(),
@@ -113,7 +115,15 @@ def test_the_province_site_lists_its_communes_and_no_commune_news(client, sites)
     assert "Ủy ban MTTQ Việt Nam xã Hòa Phú" in text and "Ủy ban MTTQ Việt Nam xã Hòa An" in text
     assert f"http://{HOSTS['a']}/" in text
     assert "Alphaxa" not in text and "Betaxa" not in text
-    for url in ["/van-dong/", "/tin-tuc/", "/rss/", "/sitemap.xml", "/tim-kiem/?q=hoi+nghi"]:
+    fund = sites["a"]["province_part"].campaign.province_campaign
+    for url in [
+        "/van-dong/",
+        fund.get_absolute_url(),
+        "/tin-tuc/",
+        "/rss/",
+        "/sitemap.xml",
+        "/tim-kiem/?q=hoi+nghi",
+    ]:
         page = client.get(url, HTTP_HOST=HOSTS["province"]).content.decode()
         assert "Alphaxa" not in page and "Betaxa" not in page, url
     assert client.get("/mat-tran/", HTTP_HOST=HOSTS["province"]).status_code == 404

@@ -126,3 +126,4 @@ def load_province(first, log=print):
     for user in User.objects.filter(is_superuser=False, staff_profile__isnull=True):
         StaffProfile.objects.create(user=user, commune=first)
     log(f"  {province.full_name} (tinh.localhost): {province.communes.count()} xã")
+    campaigns_demo.load_province_campaign(province, log)

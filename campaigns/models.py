@@ -1260,6 +1260,9 @@ class CommuneShare(models.Model):
     """The part of a province indicator the province gives one commune (chỉ tiêu tỉnh giao).
     The commune's own target of its copy of the indicator follows it (services)."""
 
+    # A commune merger leaves it with the old commune: the share the province gave it.
+    KEPT_BY_THE_OLD_COMMUNE = True
+
     indicator = models.ForeignKey(
         ProvinceIndicator,
         on_delete=models.PROTECT,

@@ -67,6 +67,9 @@ class UnityFestivalQuerySet(CommuneScopedQuerySet):
 class UnityFestival(models.Model):
     """The commune's Ngày hội of one year: the day, the commune-level event, the roll-up."""
 
+    # A commune merger leaves it with the old commune: it is that commune's history.
+    KEPT_BY_THE_OLD_COMMUNE = True
+
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="unity_festivals", verbose_name=_("xã, phường")
     )

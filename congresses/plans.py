@@ -37,6 +37,8 @@ class ActivityPlanQuerySet(CommuneScopedQuerySet):
 
 
 class ActivityPlan(models.Model):
+    # A commune merger leaves it with the old commune: it is that commune's history.
+    KEPT_BY_THE_OLD_COMMUNE = True
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="activity_plans", verbose_name=_("xã, phường")
     )

@@ -479,19 +479,15 @@ def _move_rows(model, fk_name, old, into, reason, by):
 # communes themselves. Everything else pointing at a commune (campaigns, news categories and
 # so their posts, voter meetings, opinions, and whatever other apps add) simply moves.
 _MOVED_BY_HAND = {"ResidentialArea", "FrontCommittee", "Person", "StaffProfile", "Commune"}
+
+
 # What the old commune's Front itself held, planned, issued and wrote about itself stays its
-# history, like its Ủy ban's conferences: its Ngày hội of a year, its plans, its supervisions,
-# its documents (numbered per commune and year), its introduction pages (each once per
-# commune, so moving them would also collide with the new commune's own).
-_KEPT_BY_THE_OLD_COMMUNE = {
-    "congresses.UnityFestival",
-    "congresses.ActivityPlan",
-    "congresses.Supervision",
-    "news.Document",
-    "news.Page",
-    # The share the province gave the old commune stays its record (one share per commune).
-    "campaigns.CommuneShare",
-}
+# history, like its Ủy ban's conferences. Each such model says so itself with the class
+# attribute `KEPT_BY_THE_OLD_COMMUNE = True` (its Ngày hội of a year, its plans, its
+# supervisions, its documents numbered per commune and year, its introduction pages), so this
+# app needs no list of the other apps' models.
+def kept_by_the_old_commune(model):
+    return getattr(model, "KEPT_BY_THE_OLD_COMMUNE", False)
 
 
 def _commune_relations():
@@ -502,11 +498,7 @@ def _commune_relations():
             continue
         model = relation.related_model
         name = model._meta.object_name
-        if (
-            name in _MOVED_BY_HAND
-            or model._meta.label in _KEPT_BY_THE_OLD_COMMUNE
-            or name.startswith("Historical")
-        ):
+        if name in _MOVED_BY_HAND or kept_by_the_old_commune(model) or name.startswith("Historical"):
             continue
         yield model, relation.field.name
 

@@ -53,6 +53,9 @@ class SupervisionQuerySet(CommuneScopedQuerySet):
 class Supervision(models.Model):
     """One supervision (giám sát) or social review of a draft document (phản biện xã hội)."""
 
+    # A commune merger leaves it with the old commune: it is that commune's history.
+    KEPT_BY_THE_OLD_COMMUNE = True
+
     class Form(models.TextChoices):
         THEMATIC = "chuyen_de", _("Giám sát chuyên đề")
         REGULAR = "thuong_xuyen", _("Giám sát thường xuyên")

@@ -86,6 +86,9 @@ class DocumentQuerySet(CommuneScopedQuerySet):
 
 
 class Document(models.Model):
+    # A commune merger leaves it with the old commune: it is that commune's history.
+    KEPT_BY_THE_OLD_COMMUNE = True
+
     class Kind(models.TextChoices):
         RESOLUTION = "resolution", _("Nghị quyết")
         DECISION = "decision", _("Quyết định")

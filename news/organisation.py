@@ -29,6 +29,9 @@ class PageQuerySet(CommuneScopedQuerySet):
 class Page(models.Model):
     """A text page of the commune Front: one of each kind per commune."""
 
+    # A commune merger leaves it with the old commune: it is that commune's history.
+    KEPT_BY_THE_OLD_COMMUNE = True
+
     class Kind(models.TextChoices):
         INTRODUCTION = "gioi-thieu", _("Giới thiệu")
         DUTIES = "chuc-nang-nhiem-vu", _("Chức năng, nhiệm vụ")

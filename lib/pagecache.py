@@ -269,6 +269,7 @@ def public_page(view=None, *, on_hit=None):
         site = request_site(request)
         try:
             tokens = cache.get_many([ALL, _site_key(*site)])
+            request._page_cache_tokens = tokens
             key = _page_key(request, tokens, site)
             entry = cache.get(key)
         except Exception:
@@ -303,6 +304,58 @@ def public_page(view=None, *, on_hit=None):
         return _respond(request, entry, "miss")
 
     return wrapper
+
+
+# --- shared fragments --------------------------------------------------------------------
+
+
+def _tokens(request):
+    """The request's generation tokens, read once per request (the page cache may have)."""
+    tokens = getattr(request, "_page_cache_tokens", None)
+    if tokens is None:
+        tokens = _cache().get_many([ALL, _site_key(*request_site(request))])
+        request._page_cache_tokens = tokens
+    return tokens
+
+
+def fragment_key(request, name, vary=()):
+    """The key of a fragment (the menu, the footer) of the request's site under today's tokens:
+    any change that forgets the site's pages forgets its fragments with them."""
+    site = request_site(request)
+    tokens = _tokens(request)
+    raw = "|".join(
+        [
+            tokens.get(ALL) or "0",
+            tokens.get(_site_key(*site)) or "0",
+            request.scheme,
+            request.get_host(),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            name,
+            *(str(value) for value in vary),
+        ]
+    )
+    return f"{PREFIX}:frag:{site[0]}{site[1]}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cached_fragment(request, name, vary, render):
+    """The fragment from the shared cache, or `render()` kept there. Staff and readers alike:
+    a fragment holds nothing of one user (no form token, no nonce, no name)."""
+    if not enabled() or request is None:
+        return render()
+    try:
+        key = fragment_key(request, name, vary)
+        text = _cache().get(key)
+    except Exception:
+        log.warning("page cache unavailable; the fragment is rendered", exc_info=True)
+        return render()
+    if text is not None:
+        return text
+    text = render()
+    try:
+        _cache().set(key, text, settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        log.warning("page cache unavailable; the fragment is not kept", exc_info=True)
+    return text
 
 
 def remember(request, **meta):

@@ -73,8 +73,42 @@ def _store_errors():
     return (BotoCoreError, ClientError, OSError)
 
 
+def _is_unreachable(error):
+    """The store did not answer (refused, timed out, a 5xx), as opposed to a missing or refused
+    file, which keeps its own meaning (a 404 stays a 404)."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    if isinstance(error, FileNotFoundError):
+        return False
+    if isinstance(error, ClientError):
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        return status >= 500
+    return isinstance(error, (BotoCoreError, OSError))
+
+
 class _ObjectStorage:
-    """What both prefixes share: a refusal in Vietnamese when the store is down, signed URLs."""
+    """What both prefixes share: a refusal in Vietnamese when the store is down, signed URLs.
+
+    Reading a file from a store that does not answer raises StorageUnavailable too, which the
+    site shows as a Vietnamese error page (mttq_portal.middleware.StorageUnavailableMiddleware),
+    never a 500.
+    """
+
+    def exists(self, name):
+        try:
+            return super().exists(name)
+        except Exception as error:
+            if _is_unreachable(error):
+                raise StorageUnavailable() from error
+            raise
+
+    def _open(self, name, mode="rb"):
+        try:
+            return super()._open(name, mode)  # asks the store at once (S3File loads the object)
+        except Exception as error:
+            if _is_unreachable(error):
+                raise StorageUnavailable() from error
+            raise
 
     def save(self, name, content, max_length=None):
         try:

@@ -6,6 +6,7 @@ import time
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.http import QueryDict
 
 from lib.text import clean_text
@@ -116,3 +117,56 @@ class RequestFieldsFilter(logging.Filter):
             if not hasattr(record, name):
                 setattr(record, name, fields.get(name, "-"))
         return True
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except that a session cookie naming no session is dropped, not saved anew.
+
+    With SESSION_SAVE_EVERY_REQUEST Django saves every session it cannot prove empty, and a
+    session nobody read on the request (a public page) is not known to be empty: a stale or
+    made-up cookie would make every public GET insert a session row. Reading it first costs
+    the one query the save would have made, and an unknown key then leaves as an empty session
+    (its cookie deleted, nothing written).
+    """
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        if session is not None and settings.SESSION_COOKIE_NAME in request.COOKIES and not session.accessed:
+            session._get_session()
+            session.accessed = False
+        return super().process_response(request, response)
+
+
+class StorageUnavailableMiddleware:
+    """A file asked for while the object store does not answer (lib/storage.py raises
+    StorageUnavailable) gets a Vietnamese page saying so, with status 503, not a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.utils.translation import gettext as _
+
+        from lib.storage import StorageUnavailable
+        from mttq_portal.views import error_page
+
+        if not isinstance(exception, StorageUnavailable):
+            return None
+        logging.getLogger(__name__).warning(
+            "object store unavailable for %s", request.path, exc_info=exception
+        )
+        response = error_page(
+            request,
+            503,
+            _("Chưa mở được tệp"),
+            _(
+                "Kho lưu trữ tệp đang không kết nối được nên tệp này chưa mở được. Mời bạn thử lại "
+                "sau ít phút; nếu vẫn không được, hãy báo cán bộ quản trị."
+            ),
+        )
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response

@@ -178,3 +178,24 @@ def test_the_settings_refuse_to_start_in_production_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_public_page_with_an_unknown_session_cookie_writes_no_session(client, db):
+    """A stale or made-up session cookie is dropped, not turned into a new session row on every
+    page (SESSION_SAVE_EVERY_REQUEST saves any session it cannot prove empty)."""
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.cookies["sessionid"] = "phien-bia-dat-ra"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/tin-tuc/")
+    assert response.status_code == 200
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+    assert not Session.objects.exists()
+    assert response.cookies["sessionid"].value == ""  # told to forget it

@@ -1,0 +1,42 @@
+"""`{% shared_fragment "name" vary… %}…{% endshared_fragment %}`: a part of every page (the
+menu, the footer) rendered once and kept in the shared cache under the site's generation
+tokens (lib/pagecache.py), so an edit that forgets the site's pages forgets it too.
+
+Only for markup that is the same for every visitor of a site: never a form (CSRF token), an
+inline script (CSP nonce) or anything of the signed-in user. `vary` values (the current
+section for `aria-current`) are part of the key.
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from lib import pagecache
+
+register = template.Library()
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        vary = [value.resolve(context) for value in self.vary]
+        text = pagecache.cached_fragment(
+            context.get("request"), name, vary, lambda: str(self.nodelist.render(context))
+        )
+        return mark_safe(text)  # noqa: S308 (rendered by our own templates, escaped there)
+
+
+@register.tag
+def shared_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )

@@ -655,6 +655,7 @@ class AreaOfficerAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
 # Recipients, gifts, houses and stated figures have admin modules of their own.
 from . import (  # noqa: E402, F401
     aid_admin,
+    funds_admin,
     province_admin,  # noqa: E402, F401
     stated_admin,
 )

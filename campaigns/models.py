@@ -126,7 +126,11 @@ class Campaign(models.Model):
         paid = self.disbursements.countable()
         if excluding is not None and excluding.pk:
             paid = paid.exclude(pk=excluding.pk)
-        return raised - paid.aggregate(total=Coalesce(Sum("amount"), 0))["total"]
+        # Opening balances, money from and to the upper level: in the balance, not in "raised".
+        moved = sum(
+            fund_balance_moves(totals) for totals in transfer_totals(self.indicators.values("pk")).values()
+        )
+        return raised + moved - paid.aggregate(total=Coalesce(Sum("amount"), 0))["total"]
 
     def locked_until(self):
         """The last locked day (None when nothing is locked). A reopened lock no longer counts."""
@@ -898,6 +902,17 @@ class Disbursement(LedgerEntry):
         related_name="disbursements",
         verbose_name=_("khu dân cư"),
     )
+    # The fund paid from, when a campaign has several (Quỹ “Vì người nghèo”, Quỹ cứu trợ): blank
+    # is the campaign's main fund (campaigns.funds).
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disbursements",
+        verbose_name=_("chi từ quỹ"),
+        help_text=_("Cuộc vận động có nhiều quỹ: chọn quỹ chi. Để trống: quỹ đầu tiên của cuộc vận động."),
+    )
     funding_source = models.CharField(
         _("nguồn ứng trước"),
         max_length=200,
@@ -909,7 +924,7 @@ class Disbursement(LedgerEntry):
     )
 
     reversed_figures = ("amount",)
-    copied_on_reversal = ("campaign", "beneficiary_kind", "beneficiary_count", "area")
+    copied_on_reversal = ("campaign", "indicator", "beneficiary_kind", "beneficiary_count", "area")
     reason_field = "purpose"
     scoped_by_area = False
     late_entry_advice = _(
@@ -948,8 +963,15 @@ class Disbursement(LedgerEntry):
         if future_date_error(self.date):
             raise ValidationError({"date": future_date_error(self.date)})
         self.funding_source = self.funding_source.strip()
+        if (self.indicator_id and self.campaign_id) and (
+            self.indicator.campaign_id != self.campaign_id or not self.indicator.is_money
+        ):
+            raise ValidationError({"indicator": _("Hãy chọn một quỹ (chỉ tiêu tiền) của cuộc vận động này.")})
         if self.campaign_id and self.amount and self.amount > 0 and not self.funding_source:
-            balance = self.campaign.fund_balance(excluding=self)
+            fund = self.indicator if self.indicator_id else main_fund(self.campaign)
+            balance = (
+                fund_balance(fund, excluding=self) if fund else self.campaign.fund_balance(excluding=self)
+            )
             if self.amount > balance:
                 raise ValidationError({"funding_source": self._overspending_message(balance)})
         if self.campaign_id and self.date:
@@ -1117,10 +1139,17 @@ class AreaOfficer(models.Model):
 # Rounds live in their own module; imported here so Django registers their models with the app.
 # Recipients, gifts, houses and stated figures live in their own modules; imported here so
 # Django finds their models (they import the ledger above).
+from .funds import FundStatement, FundTransfer, fund_balance, main_fund, transfer_totals  # noqa: E402, F401
 from .gifts import GiftBatch, Recipient  # noqa: E402, F401
 from .houses import House, HouseSource  # noqa: E402, F401
 from .rounds import Round, RoundTarget  # noqa: E402, F401
 from .stated import StatedFigure, StatedPart  # noqa: E402, F401
+
+
+def fund_balance_moves(totals):
+    """What a fund's transfers ({kind: total}) add to its balance: inflows less transfers up."""
+    return sum(total if kind in FundTransfer.INFLOWS else -total for kind, total in totals.items())
+
 
 # --- Campaigns the province launches --------------------------------------------------------
 # The province's Front launches a campaign with a target for the province and a share for each

@@ -13,8 +13,9 @@ from django.db.models.functions import Coalesce, TruncMonth
 from congresses.models import ResidentialArea
 
 from .charts import progress_chart
+from .funds import FundStatement, FundTransfer, transfer_totals
 from .hedges import hedges_for
-from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target
+from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target, fund_balance_moves
 from .reports import sentence_from_progress
 from .rounds import round_results
 
@@ -160,8 +161,10 @@ def campaign_page(campaign):
         .filter(campaign=campaign)
         .aggregate(total=Coalesce(Sum("amount"), 0))["total"]
     )
-    balance = raised - disbursed
+    funds = fund_figures(campaign, [i for i in indicators if i.is_money], by_area, disbursed)
+    balance = raised - disbursed + funds["moved"]
     return {
+        **funds,
         "results": results,
         "rounds": rounds,
         "donors": donors,
@@ -174,6 +177,53 @@ def campaign_page(campaign):
         "overspent": max(-balance, 0),
         "advance_sources": _advance_sources(campaign) if balance < 0 else [],
         "has_money": any(indicator.is_money for indicator in indicators),
+    }
+
+
+def fund_figures(campaign, money, by_area, disbursed):
+    """What the page says of the funds beside what was raised: the opening balance carried over,
+    money from and to the upper level (in the balance, never in "raised"), each fund's balance
+    when the campaign keeps several, and the published công khai thu – chi tables."""
+    kinds = FundTransfer.Kind
+    moves = transfer_totals([fund.pk for fund in money]) if money else {}
+    total = {kind: sum(m.get(kind, 0) for m in moves.values()) for kind in kinds}
+    rows = []
+    if len(money) > 1:
+        paid = dict(
+            Disbursement.objects.countable()
+            .filter(campaign=campaign)
+            .values_list("indicator_id")
+            .annotate(total=Coalesce(Sum("amount"), 0))
+            .order_by()
+        )
+        paid[money[0].pk] = paid.get(money[0].pk, 0) + paid.pop(None, 0)  # blank: the main fund
+        for fund in money:
+            own = moves.get(fund.pk, {})
+            fund_raised = sum(a for (ind, _), (a, _q) in by_area.items() if ind == fund.pk)
+            rows.append(
+                {
+                    "fund": fund,
+                    "raised": fund_raised,
+                    "opening": own.get(kinds.OPENING, 0),
+                    "received": own.get(kinds.FROM_UPPER, 0),
+                    "passed_up": own.get(kinds.TO_UPPER, 0),
+                    "paid": paid.get(fund.pk, 0),
+                    "balance": fund_raised + fund_balance_moves(own) - paid.get(fund.pk, 0),
+                }
+            )
+    statements = list(
+        FundStatement.objects.published()
+        .filter(indicator__campaign=campaign)
+        .select_related("indicator__campaign")
+        .order_by("-end_date", "indicator__position", "-id")
+    )
+    return {
+        "opening": total[kinds.OPENING],
+        "received": total[kinds.FROM_UPPER],
+        "passed_up": total[kinds.TO_UPPER],
+        "moved": total[kinds.OPENING] + total[kinds.FROM_UPPER] - total[kinds.TO_UPPER],
+        "fund_rows": rows,
+        "statements": statements,
     }
 
 

@@ -200,6 +200,8 @@ def save_disbursement(entry, *, by, reason=""):
         Campaign.objects.select_for_update().filter(pk=entry.campaign_id).first()
         if entry.pk is None:
             entry.entered_by = by
+            # Written out, so a later change of the campaign's funds never moves this payout.
+            entry.indicator = _default_fund(entry)
         else:
             _stored_for_change(entry, by)
             _history_reason(entry, reason)
@@ -610,3 +612,128 @@ def record_stated_figure(*, by, parts=(), **fields):
     """A stated figure from plain values; `parts` are (label, value) or (label, value, qualifier)."""
     rows = [StatedPart(label=row[0], value=row[1], qualifier=row[2] if len(row) > 2 else "") for row in parts]
     return save_stated_figure(StatedFigure(**fields), by=by, parts=rows)
+
+
+# --- funds: opening balances, money from and to the upper level, công khai thu – chi ---------
+# A transfer is the commune's money like a payout: staff and the chair write it, never in a
+# locked period, corrected by a reversing entry (`reverse_entry`). A statement is prepared by
+# staff and published (or taken off the site) by those holding `publish_fundstatement`.
+
+from .funds import FundStatement, FundTransfer, main_fund  # noqa: E402
+
+
+def _refuse_unless_commune_staff(by, campaign, message):
+    if not sees_everything(by) or not may_act_for_campaign(by, campaign):
+        raise PermissionDenied(message)
+
+
+def save_fund_transfer(entry, *, by, reason=""):
+    """Save an opening balance, a receipt from the upper level's fund or a transfer up; returns it.
+
+    A transfer up is refused beyond the fund's balance; a fund has one opening balance (a wrong
+    one is reversed, then entered again).
+    """
+    _refuse_unless_commune_staff(
+        by,
+        getattr(getattr(entry, "indicator", None), "campaign", None),
+        _("Chỉ cán bộ Mặt trận xã được ghi chuyển quỹ."),
+    )
+    entry._history_user = by
+    with transaction.atomic():
+        # One writer per campaign: two transfers up at once cannot both spend the same balance.
+        Campaign.objects.select_for_update().filter(pk=entry.indicator.campaign_id).first()
+        if entry.pk is None:
+            entry.entered_by = by
+        else:
+            _stored_for_change(entry, by)
+            _history_reason(entry, reason)
+        entry.full_clean()
+        entry.save()
+    return entry
+
+
+def record_fund_transfer(*, by, fund, kind, amount, counterpart, date=None, note=""):
+    """A transfer from plain values: `amount` an int of đồng (or text as typed, `1,2 tỷ`)."""
+    if isinstance(amount, str):
+        from lib.money import parse_money
+
+        amount = parse_money(amount)
+    entry = FundTransfer(
+        indicator=fund,
+        kind=kind,
+        amount=amount,
+        counterpart=counterpart,
+        date=date or timezone.localdate(),
+        note=note,
+    )
+    return save_fund_transfer(entry, by=by)
+
+
+def record_opening_balance(*, by, fund, amount, source, date):
+    """The balance a fund carries over into the portal's books (số dư đầu kỳ), with its date and source."""
+    return record_fund_transfer(
+        by=by, fund=fund, kind=FundTransfer.Kind.OPENING, amount=amount, counterpart=source, date=date
+    )
+
+
+def save_fund_statement(statement, *, by):
+    """Save a công khai thu – chi table (its period, grouping, signatures); staff and chair only.
+    A published statement's period and fund are fixed: take it off the site first."""
+    _refuse_unless_commune_staff(
+        by,
+        getattr(getattr(statement, "indicator", None), "campaign", None),
+        _("Chỉ cán bộ Mặt trận xã được lập bảng công khai thu – chi."),
+    )
+    statement._history_user = by
+    with transaction.atomic():
+        if statement.pk is None:
+            statement.created_by = by
+        else:
+            stored = FundStatement.objects.select_for_update().get(pk=statement.pk)
+            fixed = ("indicator_id", "start_date", "end_date", "grouping")
+            if stored.is_published and any(getattr(stored, f) != getattr(statement, f) for f in fixed):
+                raise ValidationError(
+                    _("Bảng đã công khai: muốn đổi quỹ, kỳ hay cách nhóm, hãy thôi công khai trước.")
+                )
+        statement.full_clean()
+        statement.save()
+    return statement
+
+
+def _refuse_unless_publisher(by, statement):
+    if not by.has_perm("campaigns.publish_fundstatement") or not may_act_for_campaign(
+        by, statement.indicator.campaign
+    ):
+        raise PermissionDenied(_("Bạn không được công khai bảng thu – chi."))
+
+
+def publish_fund_statement(statement, *, by):
+    """Put the table on the campaign's public page; the period's books must be locked first."""
+    _refuse_unless_publisher(by, statement)
+    with transaction.atomic():
+        statement = FundStatement.objects.select_for_update().get(pk=statement.pk)
+        refusal = statement.publish_refusal()
+        if refusal:
+            raise ValidationError(refusal, code="not_locked")
+        statement.is_published, statement.published_at, statement.published_by = True, timezone.now(), by
+        statement._history_user = by
+        statement.save(update_fields=["is_published", "published_at", "published_by"])
+    return statement
+
+
+def unpublish_fund_statement(statement, *, by):
+    """Take the table off the site; the record and its history stay."""
+    _refuse_unless_publisher(by, statement)
+    with transaction.atomic():
+        statement = FundStatement.objects.select_for_update().get(pk=statement.pk)
+        statement.is_published = False
+        statement._history_user = by
+        statement.save(update_fields=["is_published"])
+    return statement
+
+
+def _default_fund(entry):
+    """The fund a payout names, or the campaign's main fund (None without a money indicator)."""
+    if entry.indicator_id or not entry.campaign_id:
+        return entry.indicator
+    return main_fund(entry.campaign)

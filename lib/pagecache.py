@@ -246,6 +246,8 @@ def _respond(request, entry, state):
     response["Last-Modified"] = http_date(entry["modified"])
     response["Cache-Control"] = CACHE_CONTROL
     response["X-Page-Cache"] = state
+    if entry.get("disposition"):  # a PDF keeps its file name
+        response["Content-Disposition"] = entry["disposition"]
     patch_vary_headers(response, ("Cookie",))
     return get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["modified"], response=response
@@ -294,6 +296,7 @@ def public_page(view=None, *, on_hit=None):
             "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
             "modified": int(now.timestamp()),
             "meta": getattr(request, "_page_cache_meta", {}),
+            "disposition": response.get("Content-Disposition", ""),
         }
         timeout = _timeout(request, now)
         entry["until"] = now.timestamp() + timeout

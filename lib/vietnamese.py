@@ -163,3 +163,10 @@ def tel_uri(phone):
     if digits.startswith("0") and len(digits) >= 10:
         return f"+84{digits[1:]}"
     return digits
+
+
+def date_line(place, day):
+    """The place and date line of an administrative document (Nghị định 30/2020/NĐ-CP):
+    `Hòa Phú, ngày 05 tháng 7 năm 2026`; days below 10 and the months 1 and 2 take a leading 0."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -64,6 +64,10 @@ CAMPAIGN_MODELS = [
     "round",
     "roundtarget",
 ]
+# A fund's opening balance and money from and to the upper level, and its công khai thu – chi
+# tables: the commune's staff and chair keep and publish them; hamlet officers get none.
+FUND_MODELS = ["fundtransfer", "fundstatement"]
+FUND_PERMISSIONS = ["campaigns.publish_fundstatement"]
 # Campaigns the province launches, and the share each commune gets: the province's to set.
 PROVINCE_CAMPAIGN_MODELS = ["provincecampaign", "provinceindicator", "communeshare"]
 # Never deleted by anyone but a superuser (see above).
@@ -100,6 +104,8 @@ ROLE_PERMISSIONS = {
         perms("campaigns", CAMPAIGN_MODELS)
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES
+        + perms("campaigns", FUND_MODELS, KEEP_ACTIONS)
+        + FUND_PERMISSIONS
         + ["campaigns.view_communeshare"]
         + perms("congresses", CONGRESS_MODELS, ("view", "change"))
         # The standing board confirms a consultation's result, which opens the new term:
@@ -121,6 +127,8 @@ ROLE_PERMISSIONS = {
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES
+        + perms("campaigns", FUND_MODELS, KEEP_ACTIONS)
+        + FUND_PERMISSIONS
         + UNLOCK_LOGINS
     ),
     # The province Front's staff: everything commune staff and the chair do, in every commune
@@ -132,6 +140,8 @@ ROLE_PERMISSIONS = {
         + perms("campaigns", CAMPAIGN_MODELS)
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES
+        + perms("campaigns", FUND_MODELS, KEEP_ACTIONS)
+        + FUND_PERMISSIONS
         + perms("campaigns", PROVINCE_CAMPAIGN_MODELS, ("add", "change", "view"))
         + ["congresses.confirm_consultation"]
         + UNLOCK_LOGINS

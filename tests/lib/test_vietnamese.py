@@ -1,5 +1,7 @@
 """The Vietnamese text module: slugs that keep đ, search folding, money and numbers in words."""
 
+import datetime
+
 import pytest
 
 from lib import vietnamese
@@ -86,6 +88,20 @@ def test_percent_is_rounded_half_up_from_integers(part, whole, shown):
         (1_005_000, "Một triệu không trăm linh năm nghìn đồng"),
         (2_600_000_000, "Hai tỷ sáu trăm triệu đồng"),
         (0, "Không đồng"),
+        (1_200_000, "Một triệu hai trăm nghìn đồng"),
+        (10_000_000_000, "Mười tỷ đồng"),
+        (10_500_000_000, "Mười tỷ năm trăm triệu đồng"),
+        (1_000_000_000_000, "Một nghìn tỷ đồng"),
+        (1_000_000_005, "Một tỷ không trăm linh năm đồng"),
+        (21_000_000, "Hai mươi mốt triệu đồng"),
+        (11_000_000, "Mười một triệu đồng"),  # "mốt" only after "mươi"
+        (1_015_000, "Một triệu không trăm mười lăm nghìn đồng"),  # "lăm" after "mười"
+        (1_000_001, "Một triệu không trăm linh một đồng"),  # "linh", never "lẻ", in the written form
+        (1_004_000, "Một triệu không trăm linh bốn nghìn đồng"),
+        # Documents write "bốn" ("tư" is spoken): "hai mươi bốn", never "hai mươi tư".
+        (24_000_000, "Hai mươi bốn triệu đồng"),
+        (14, "Mười bốn đồng"),
+        (10_505_000, "Mười triệu năm trăm linh năm nghìn đồng"),
     ],
 )
 def test_money_in_words_reads_as_a_receipt(amount, words):
@@ -125,3 +141,15 @@ def test_tel_uri_keeps_digits_and_writes_a_global_number(phone, uri):
     from lib.vietnamese import tel_uri
 
     assert tel_uri(phone) == uri
+
+
+@pytest.mark.parametrize(
+    ("day", "line"),
+    [
+        (datetime.date(2026, 7, 5), "Hòa Phú, ngày 05 tháng 7 năm 2026"),
+        (datetime.date(2026, 2, 14), "Hòa Phú, ngày 14 tháng 02 năm 2026"),
+        (datetime.date(2026, 12, 31), "Hòa Phú, ngày 31 tháng 12 năm 2026"),
+    ],
+)
+def test_the_date_line_pads_days_below_10_and_the_first_two_months(day, line):
+    assert vietnamese.date_line("Hòa Phú", day) == line

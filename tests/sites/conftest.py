@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from campaigns.funds import FundStatement, FundTransfer
 from campaigns.models import (
     AreaOfficer,
     Campaign,
@@ -126,6 +127,21 @@ def _build(commune, mark):
         source="Báo cáo sơ kết",
         source_date=datetime.date(2025, 6, 30),
     )
+    fund_transfer = FundTransfer.objects.create(
+        indicator=indicator,
+        kind=FundTransfer.Kind.FROM_UPPER,
+        amount=1_000_000,
+        counterpart=f"Quỹ “Vì người nghèo” tỉnh {mark}",
+        date=datetime.date(2025, 2, 2),
+    )
+    fund_statement = FundStatement.objects.create(
+        indicator=indicator,
+        period_name="6 tháng đầu năm 2025",
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2025, 6, 30),
+        prepared_by_name=f"Lê Thị {mark}",
+        is_published=True,
+    )
     committee = services.committee_for_area(east)
     conference = Conference.objects.create(
         committee=committee,
@@ -240,6 +256,8 @@ def _build(commune, mark):
         "house": house,
         "gift_batch": gift_batch,
         "stated_figure": stated_figure,
+        "fund_transfer": fund_transfer,
+        "fund_statement": fund_statement,
         "mark": mark,
     }
 

@@ -36,6 +36,8 @@ RECORDS = [
     "house",
     "gift_batch",
     "stated_figure",
+    "fund_transfer",
+    "fund_statement",
     "share",
     "province_part",
 ]

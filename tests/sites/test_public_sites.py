@@ -27,6 +27,7 @@ def public_urls(site):
         "/van-dong/",
         site["campaign"].get_absolute_url(),
         site["campaign"].get_absolute_url() + "nha-hao-tam/",
+        site["fund_statement"].get_absolute_url(),
         "/van-ban/",
         "/van-ban/?q=quy+vi+nguoi+ngheo",
         site["document"].get_absolute_url(),
@@ -157,3 +158,12 @@ def test_a_campaign_page_shows_its_own_communes_houses_and_gifts_only(client, si
     assert mine["gift_batch"].title in text
     assert "1 căn nhà Đại đoàn kết" in text
     assert other["gift_batch"].title not in text
+
+
+@pytest.mark.parametrize("here,there", [("a", "b"), ("b", "a")])
+def test_a_communes_thu_chi_table_is_not_served_on_the_others_site(client, sites, here, there):
+    other = sites[there]["fund_statement"]
+    assert client.get(other.get_absolute_url(), HTTP_HOST=HOSTS[here]).status_code == 404
+    assert client.get(other.pdf_url(), HTTP_HOST=HOSTS[here]).status_code == 404
+    mine = client.get(sites[here]["fund_statement"].pdf_url(), HTTP_HOST=HOSTS[here])
+    assert mine.status_code == 200 and mine.content.startswith(b"%PDF")

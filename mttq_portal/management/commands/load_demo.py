@@ -6,6 +6,7 @@ from django.db import transaction
 
 from campaigns import demo as campaigns_demo
 from campaigns import demo_aid as campaigns_aid_demo
+from campaigns import demo_funds as campaigns_funds_demo
 from congresses import demo as congresses_demo
 from news import demo as news_demo
 from news import organisation_demo
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             self.stdout.write("Dữ liệu mẫu: campaigns")
             campaigns_demo.load(commune=commune, log=log)
             campaigns_aid_demo.load(commune, log=log)
+            campaigns_funds_demo.load(commune, log=log)
             self.stdout.write("Dữ liệu mẫu: news")
             news_demo.load(commune=commune, log=log, figures=campaigns_demo.figures(commune))
             self.stdout.write("Dữ liệu mẫu: tỉnh và hai xã nữa")

@@ -8,10 +8,13 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from congresses.models import ResidentialArea
+from lib.money import parse_money
+
 from . import services
 from .demo import CHAIR_USERNAME
 from .funds import FundStatement, FundTransfer
-from .models import Campaign, Indicator
+from .models import Campaign, Contribution, Disbursement, Indicator
 
 
 def load(commune, log=print):
@@ -55,14 +58,45 @@ def load(commune, log=print):
         counterpart="Quỹ “Vì người nghèo” tỉnh Quảng Nam (điều tiết theo kế hoạch)",
         date=datetime.date(year, 6, 20),
     )
-    relief = Indicator.objects.create(campaign=campaign, name="Quỹ cứu trợ", position=9)
+    # A second fund in the same campaign, with a balance of its own: what the hamlets gave after
+    # the storm and what the province's Front sent for it.
+    relief = Indicator.objects.create(
+        campaign=campaign, name="Quỹ cứu trợ", report_phrase="Vận động Quỹ cứu trợ", position=9
+    )
+    storm = min(datetime.date(year, 10, 2), today)
+    areas = list(ResidentialArea.objects.current().filter(commune=commune).order_by("position")[:3])
+    for area, amount, donor in zip(
+        areas,
+        ("4.500.000", "3.200.000", "2.800.000"),
+        ("Nhân dân", "Chi hội Phụ nữ", "Đoàn viên thanh niên"),
+        strict=False,
+    ):
+        services.record_contribution(
+            by=chair,
+            indicator=relief,
+            area=area,
+            amount=parse_money(amount),
+            date=storm,
+            donor_kind=Contribution.DonorKind.ORGANISATION,
+            donor_name=f"{donor} {area.in_sentence}",
+        )
     services.record_fund_transfer(
         by=chair,
         fund=relief,
         kind=Kind.FROM_UPPER,
         amount="25.000.000",
         counterpart="Ủy ban MTTQ tỉnh Quảng Nam (cứu trợ sau bão)",
-        date=datetime.date(year, 10, 2) if datetime.date(year, 10, 2) <= today else today,
+        date=storm,
+    )
+    services.record_disbursement(
+        by=chair,
+        campaign=campaign,
+        indicator=relief,
+        amount=18_000_000,
+        purpose="Hỗ trợ hộ bị tốc mái, sập nhà sau bão",
+        beneficiary_kind=Disbursement.Beneficiary.HARDSHIP,
+        beneficiary_count=9,
+        date=storm,
     )
     services.lock_period(campaign, until=half_end, by=chair, note="Khóa sổ 6 tháng đầu năm")
     statement = services.save_fund_statement(

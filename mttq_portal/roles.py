@@ -76,6 +76,7 @@ KEEP_FOREVER = {
     "congresses.delete_residentialarea",
     "campaigns.delete_contribution",
     "campaigns.delete_disbursement",
+    "campaigns.delete_fundtransfer",
     "congresses.delete_opinion",
     # An issued document stays on record: it is taken off the site (not public), not deleted.
     "news.delete_document",

@@ -1,7 +1,7 @@
 """Public công khai thu – chi of a fund: the HTML page (printable at A4) and its PDF."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from lib.pagecache import public_page
 
@@ -31,12 +31,22 @@ def pdf_response(statement):
     return response
 
 
+def _without_query(request):
+    """The page has one address: a query string (which the page cache keys on) would make every
+    variant a new rendering, and a PDF costs a second of typesetting."""
+    return redirect(request.path, permanent=True) if request.META.get("QUERY_STRING") else None
+
+
 @public_page
 def statement_page(request, slug, pk):
+    if bounce := _without_query(request):
+        return bounce
     statement = _published(request, slug, pk)
     return render(request, "campaigns/thuchi.html", page_context(statement, pdf_url=statement.pdf_url()))
 
 
 @public_page
 def statement_pdf(request, slug, pk):
+    if bounce := _without_query(request):
+        return bounce
     return pdf_response(_published(request, slug, pk))

@@ -304,3 +304,10 @@ def test_amounts_in_the_table_match_the_pattern_of_the_notice_board(client, publ
     assert re.search(
         r"Số dư cuối kỳ \(I \+ II − III\)</th>\s*<td class=\"thuchi-amount\">10\.505\.000</td>", page
     )
+
+
+def test_a_query_string_is_sent_back_to_the_one_address(client, published):
+    # Each query string would be a page of its own in the cache, and a PDF a new typesetting.
+    for url in (published.get_absolute_url(), published.pdf_url()):
+        response = client.get(url + "?lan=2")
+        assert response.status_code == 301 and response["Location"] == url

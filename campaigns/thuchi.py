@@ -191,10 +191,26 @@ def _no_fetching(url, *args, **kwargs):
     raise ValueError(f"not fetched: {url}")
 
 
+def _weasyprint():
+    """WeasyPrint, imported on first use (loading pango costs a few hundred ms).
+
+    Importing it sets Pillow's process-wide `ImageFile.LOAD_TRUNCATED_IMAGES = True`, which
+    would let every later upload check in the process accept a half-sent photo; the document
+    has no images, so the setting is put back as it was.
+    """
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = before
+    return weasyprint
+
+
 def render_pdf(table):
     """The table as an A4 PDF (bytes), typeset by WeasyPrint in a serif the machine has."""
-    from weasyprint import CSS, HTML  # imported here: loading pango costs a few hundred ms
-
+    weasyprint = _weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML
     html = render_to_string("campaigns/thuchi_pdf.html", {"table": table})
     sheet = CSS(filename=finders.find("css/thuchi.css"))
     return HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=[sheet])

@@ -311,3 +311,18 @@ def test_a_query_string_is_sent_back_to_the_one_address(client, published):
     for url in (published.get_absolute_url(), published.pdf_url()):
         response = client.get(url + "?lan=2")
         assert response.status_code == 301 and response["Location"] == url
+
+
+def test_making_a_pdf_leaves_the_upload_checks_refusing_truncated_photos(client, published, monkeypatch):
+    # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; a first
+    # PDF (WeasyPrint imported afresh here) must leave half-sent photos refused.
+    import sys
+
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", False)
+    for name in [name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint.")]:
+        monkeypatch.delitem(sys.modules, name)
+    assert client.get(published.pdf_url()).status_code == 200
+    assert "weasyprint.images" in sys.modules  # it was imported again by that PDF
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False

@@ -1,6 +1,6 @@
 """What congresses tells the chair's dashboard (lib.dashboard): opinions past their answer
 date, supervision recommendations past their deadline, conferences and voter meetings
-coming up; and, on the province's page, its communes. One or two queries each, whatever the
+coming up; and, on the province's page, its communes. Two queries at most each, whatever the
 number of rows, reading only what `visible_to(board.user)` gives of `board.commune`."""
 
 import datetime
@@ -64,7 +64,7 @@ def overdue_opinions(board):
         title=_("Ý kiến, kiến nghị quá hạn trả lời"),
         items=items,
         perm="congresses.view_opinion",
-        count=overdue.count() if len(rows) == SHOWN else len(rows),
+        count=overdue.count(),
         more_url=_changelist("congresses_opinion", han="qua-han"),
         more_label=_("Mọi ý kiến quá hạn"),
         rule=_("Chưa có trả lời và đã qua hạn trả lời."),
@@ -102,7 +102,7 @@ def overdue_recommendations(board):
         title=_("Kiến nghị sau giám sát quá hạn"),
         items=items,
         perm="congresses.view_recommendation",
-        count=overdue.count() if len(rows) == SHOWN else len(rows),
+        count=overdue.count(),
         more_url=_changelist("congresses_recommendation", han="qua-han"),
         more_label=_("Mọi kiến nghị quá hạn"),
         rule=_("Chưa thực hiện xong và đã qua hạn thực hiện."),

@@ -110,7 +110,7 @@ def drafts(board):
             for post in rows
         ],
         perm="news.change_post",
-        count=posts.count() if len(rows) == SHOWN else len(rows),
+        count=posts.count(),
         more_url=_changelist("news_post", status__exact=Post.Status.DRAFT),
         more_label=_("Mọi bản nháp"),
         order=110,

@@ -17,7 +17,9 @@ from congresses import services as congress_services
 from congresses.models import Conference, FrontCommittee
 from congresses.opinions import Opinion
 from congresses.supervision import Supervision
+from news.announcements import Announcement
 from news.models import Category, Post
+from news.work_calendar import CalendarEntry
 from tests.conftest import chair, editor, groups, officer_a, officer_b, staff  # noqa: F401
 
 FUND_TARGET = 21_000_000
@@ -145,8 +147,34 @@ def posts(commune, editor):  # noqa: F811
 
 
 @pytest.fixture
+def notices(commune):
+    """An announcement that expires in two days and tomorrow's entry of the work calendar."""
+    now = timezone.now()
+    announcement = Announcement.objects.create(
+        commune=commune,
+        title="Thông báo thu Quỹ đợt cuối năm",
+        body="<p>…</p>",
+        starts_at=now - datetime.timedelta(days=5),
+        expires_at=now + datetime.timedelta(days=2),
+    )
+    entry = CalendarEntry.objects.create(
+        commune=commune,
+        day=today() + datetime.timedelta(days=1),
+        title="Kiểm tra công trình nhà Đại đoàn kết",
+    )
+    return announcement, entry
+
+
+@pytest.fixture
 def everything(
-    fund_campaign, last_years_fund, wrong_figure, late_opinion, late_recommendation, coming_conference, posts
+    fund_campaign,
+    last_years_fund,
+    wrong_figure,
+    late_opinion,
+    late_recommendation,
+    coming_conference,
+    posts,
+    notices,
 ):
     return {
         "campaign": fund_campaign,

@@ -46,8 +46,10 @@ def test_chair_sees_every_part_of_the_commune_board(client, chair, everything):
     assert everything["opinion"].reference_code in board and "quá 3 ngày" in board
     assert "Niêm yết công khai danh sách hưởng trợ cấp" in board and "quá 10 ngày" in board
     assert "Hội nghị Ủy ban MTTQ xã lần thứ 5" in board
-    # The chair does not write the news: no drafts on the chair's page.
+    assert "Kiểm tra công trình nhà Đại đoàn kết" in board
+    # The chair does not keep the news: no drafts, and no announcements to extend.
     assert "Bài viết đang soạn" not in board
+    assert "Thông báo thu Quỹ đợt cuối năm" not in board
 
 
 @pytest.mark.django_db
@@ -57,6 +59,7 @@ def test_staff_see_the_commune_board_and_their_drafts(client, staff, everything)
     assert everything["opinion"].reference_code in board
     assert "Bản tin tháng Mười hai đang soạn" in board
     assert "Thông báo lịch tiếp dân tuần tới" in board
+    assert "Thông báo thu Quỹ đợt cuối năm" in board
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from tests.dashboard.conftest import (  # noqa: F401
     last_years_fund,
     late_opinion,
     late_recommendation,
+    notices,
     posts,
     wrong_figure,
 )

@@ -1,10 +1,11 @@
 """The hamlet officer's own screen (/nhap-lieu/): their hamlets against targets, one short
 entry form, their recent entries; and the receipt photos, served only to who may see them.
 
-Staff and the chair keep the full admin; officers are sent here from the admin's index.
+Staff and the chair keep the full admin; officers are sent here from the admin's index
+(mttq_portal.views.admin_index).
 """
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -19,13 +20,6 @@ from .permissions import sees_everything, uses_officer_screen
 from .selectors import area_results
 
 RECENT_ENTRIES = 6
-
-
-def admin_index(request):
-    """The admin's front page, except that a hamlet officer lands on their own screen."""
-    if uses_officer_screen(request.user):
-        return redirect("officer:home")
-    return admin.site.admin_view(admin.site.index)(request)
 
 
 @never_cache

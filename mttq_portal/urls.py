@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from campaigns import officer_views
 from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
@@ -27,6 +26,8 @@ sitemaps = {
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"
 admin.site.site_title = "Quản trị MTTQ"
 admin.site.index_title = "Bảng điều khiển"
+# The first page shows the dashboard above the app list (mttq_portal/dashboard.py).
+admin.site.index_template = "admin/dashboard_index.html"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -36,7 +37,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     # Hamlet officers land on their own screen; everyone else gets the admin's index.
-    path("quan-tri/", officer_views.admin_index),
+    path("quan-tri/", views.admin_index),
     path("quan-tri/", admin.site.urls),
     path("nhap-lieu/", include("campaigns.officer_urls")),
     path("", include("news.urls")),

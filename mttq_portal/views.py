@@ -3,17 +3,20 @@
 import logging
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import Context, loader
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from campaigns.permissions import uses_officer_screen
 from lib.media import send_media
 from lib.pagecache import public_page
 
+from .dashboard import page_for
 from .home import home_page, province_page
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,18 @@ def home(request):
     if request.commune is None and request.province is not None:
         return render(request, "province_home.html", province_page(request.province, request))
     return render(request, "home.html", home_page(request.commune))
+
+
+def admin_index(request):
+    """The admin's first page: the dashboard (mttq_portal.dashboard) above the list of what the
+    user may manage; a hamlet officer lands on their own entry screen instead."""
+    if uses_officer_screen(request.user):
+        return redirect("officer:home")
+    return admin.site.admin_view(_dashboard_index)(request)
+
+
+def _dashboard_index(request):
+    return admin.site.index(request, extra_context={"dashboard": page_for(request)})
 
 
 @public_page

@@ -57,3 +57,23 @@ def test_the_demo_registry_has_documents_with_pdfs_and_one_pinned_one_expired_an
     assert resolution.conference is not None
     conference_page = client.get(resolution.conference.get_absolute_url(), HTTP_HOST=host).content.decode()
     assert "Nghị quyết số 01/NQ-ĐH" in conference_page
+
+
+def test_the_demo_chairs_dashboard_has_something_in_every_part(demo, client):
+    from django.contrib.auth import get_user_model
+
+    from campaigns.demo import CHAIR_USERNAME
+
+    chair = get_user_model().objects.get(username=CHAIR_USERNAME)
+    client.force_login(chair)
+    page = client.get("/quan-tri/", HTTP_HOST="hoaphu.localhost").content.decode()
+    for heading in (
+        "Các cuộc vận động đang diễn ra",
+        "Cùng kỳ năm trước:",
+        "Khu dân cư chậm so với cả xã",
+        "Kết quả chờ xác nhận",
+        "Số liệu được nêu không khớp với sổ",
+        "Ý kiến, kiến nghị quá hạn trả lời",
+        "Kiến nghị sau giám sát quá hạn",
+    ):
+        assert heading in page, heading

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "news",
     "campaigns",
     "opendata",
+    # The background queue: Django's task API (django-tasks) with the database backend.
+    "django_tasks",
+    "django_tasks_db",
     # django-axes under a Vietnamese name. Keep it the last app with models: the role groups
     # are synced after the last app's post_migrate (mttq_portal/apps.py).
     "mttq_portal.apps.LoginLockoutConfig",
@@ -270,6 +273,28 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "admin:login"
+
+# Background work (lib/tasks.py): one queue in the database, run by `manage.py run_worker`
+# (started by `make demo`, by systemd in production: deploy/mttq-worker.service). The suite
+# runs each task at once, in the process that enqueues it, unless TASKS_BACKEND=database (the
+# queue's own tests and the worker they start).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+# A job abandoned by a worker that died (killed, the machine restarted) is taken up again by
+# the next worker: at once when it runs on the same machine, after this long from elsewhere.
+TASK_LEASE_SECONDS = envint("TASK_LEASE_SECONDS", 600)
+# A photo whose renditions fail is tried this many times in all, then shown as failed.
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
+# Seconds before the first retry; each later one waits twice as long.
+TASK_RETRY_DELAY = envint("TASK_RETRY_DELAY", 10)
 
 # Dates are typed day first (07/01/2024). Django's `vi` locale names no input formats, so its
 # US default (month first) would read 01/07/2025 as 7 January. ISO stays accepted.

@@ -18,7 +18,7 @@ def conference_news(conference):
     if not posts:
         return None
     photos = list(
-        Photo.objects.filter(post__in=[post.pk for post in posts]).order_by("post_id", "position", "pk")[
+        Photo.objects.ready().filter(post__in=[post.pk for post in posts]).order_by("post_id", "position", "pk")[
             :PHOTOS_PER_CONFERENCE
         ]
     )

@@ -215,8 +215,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # One switch for the shared cache: REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, the
 # view counters and, with SESSIONS_IN_REDIS=1, the sessions' first copy in Redis, shared by
 # every app server; lib/cache.py serves pages uncached while Redis is down. Without it: process
-# memory in demo and tests (one process), files on this machine in production (gunicorn's
-# workers share them).
+# memory in tests (one process), files on this machine in production and demo (gunicorn's
+# workers, the worker and the server share them).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     _redis = {
@@ -238,7 +238,9 @@ else:
                 "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
                 "OPTIONS": {"MAX_ENTRIES": 20_000},
             }
-            if PRODUCTION
+            # The demo too: its worker is a second process, whose changes (a photo made) must
+            # reach the server's page cache.
+            if PRODUCTION or DEMO
             else {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "OPTIONS": {"MAX_ENTRIES": 5_000},

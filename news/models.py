@@ -372,7 +372,11 @@ class Photo(models.Model):
         editable=False, max_length=255,
     )  # fmt: skip
     render_status = models.CharField(
-        _("xử lý ảnh"), max_length=10, choices=RenderStatus.choices, default=RenderStatus.READY, editable=False
+        _("xử lý ảnh"),
+        max_length=10,
+        choices=RenderStatus.choices,
+        default=RenderStatus.READY,
+        editable=False,
     )
     render_attempts = models.PositiveSmallIntegerField(_("số lần xử lý"), default=0, editable=False)
     render_error = models.CharField(_("lỗi xử lý ảnh"), max_length=300, blank=True, editable=False)

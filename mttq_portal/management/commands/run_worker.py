@@ -56,7 +56,9 @@ class Command(BaseCommand):
     help = "Chạy các việc nền (ảnh, nhập tệp lớn, báo cáo) cho đến khi dừng."
 
     def add_arguments(self, parser):
-        parser.add_argument("--interval", type=float, default=1.0, help="seconds between looks at an empty queue")
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="seconds between looks at an empty queue"
+        )
         parser.add_argument("--batch", action="store_true", help="run what is queued, then exit")
         parser.add_argument("--max-tasks", type=int, default=None, help="exit after this many jobs")
         parser.add_argument(
@@ -82,5 +84,7 @@ class Command(BaseCommand):
             excluded_queue_names=[],
             recover_every=recover_every,
         )
-        worker.configure_signals()
+        if not batch:
+            # Not in --batch, which tests also call in their own process.
+            worker.configure_signals()
         worker.run()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_organisation_pages_and_work_calendar'),
+        ('news', '0009_post_listing_index'),
     ]
 
     operations = [

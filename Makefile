@@ -21,8 +21,11 @@ demo: venv
 	DEMO=1 $(BIN)/python manage.py load_demo
 	# Readings wait in var/view-counts (pages show them at once) and are folded into the
 	# database every minute by a loop started here, as the systemd timer does in production.
+	# The background worker (photos, imports, reports) runs beside the server; Ctrl-C stops all three.
 	DEMO=1 $(BIN)/python manage.py flush_view_counts --every 60 & fold=$$!; \
-	DEMO=1 $(BIN)/python manage.py runserver $(HOST); kill $$fold 2>/dev/null || true
+	DEMO=1 $(BIN)/python manage.py run_worker & worker=$$!; \
+	trap 'kill $$fold $$worker 2>/dev/null; wait $$worker; exit 130' INT TERM; \
+	DEMO=1 $(BIN)/python manage.py runserver $(HOST); kill $$fold $$worker 2>/dev/null; wait $$worker || true
 
 test: venv
 	TESTING=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0

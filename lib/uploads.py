@@ -34,7 +34,27 @@ ZIP_MAX_TOTAL_BYTES = 200 * 1024 * 1024
 ZIP_MAX_RATIO = 200
 # Markup inside an image or a document's body is how a file becomes a page or a script
 # (a GIF/JavaScript polyglot, an SVG renamed .png). Random image data never spells these.
-_MARKUP = re.compile(rb"(?i)<\s*(?:script|html|body|svg|iframe|object|embed|\?php)\b|javascript:")
+_MARKUP_WORDS = ("script", "html", "body", "svg", "iframe", "object", "embed", "?php")
+
+
+def _any_case(word):
+    return b"".join(
+        b"[" + c.lower().encode() + c.upper().encode() + b"]" if c.isalpha() else re.escape(c.encode())
+        for c in word
+    )
+
+
+# Spelled case by case rather than with (?i): a pattern that starts with the literal `<` is
+# scanned for that byte at C speed, twenty times faster on a camera's 5 MB JPEG; same matches
+# (a bytes pattern's (?i) folds ASCII only, as bytes.lower() does).
+_MARKUP_TAG = re.compile(rb"<\s*(?:" + b"|".join(_any_case(word) for word in _MARKUP_WORDS) + rb")\b")
+
+
+def has_markup(data):
+    """True when HTML or script hides in a file's bytes (`<script`, `<svg`, `javascript:` …)."""
+    return _MARKUP_TAG.search(data) is not None or b"javascript:" in data.lower()
+
+
 _DECODED = "_mttq_normalized_image"
 Image.init()  # registers every plugin, so `formats=` below can name WebP
 
@@ -115,7 +135,7 @@ def inspect_image(data, name):
         ) from error
     if width * height > settings.IMAGE_MAX_PIXELS or width <= 0 or height <= 0:
         raise _too_many_pixels(name, width, height)
-    if _MARKUP.search(data):
+    if has_markup(data):
         raise ValidationError(
             _("Tệp “%(name)s” có chứa mã (HTML, script) lẫn trong ảnh nên không được nhận."),
             code="image_markup",
@@ -142,16 +162,8 @@ def _to_srgb(image):
         return image
 
 
-def decode_image(source, *, max_side=None):
-    """Decode an image once, checked, upright and without metadata; raise a Vietnamese error.
-
-    `source` is an upload, a file object or a path. The size, the header (format, pixel
-    count) and embedded markup are checked before the pixels are decoded; the decode runs
-    with Pillow's own bomb limit as an error; a truncated or corrupt file becomes a
-    ValidationError, never an exception a page turns into a 500. With `max_side`, a JPEG is
-    decoded directly at the smallest scale still at least that large (less memory and time).
-    Returns a new RGB or RGBA image whose `info` is empty: no EXIF, GPS, comment, XMP or ICC.
-    """
+def _checked_bytes(source):
+    """(name, bytes) of an upload, a file object or a path whose size is within IMAGE_MAX_BYTES."""
     name = _name(source)
     size = getattr(source, "size", None)
     if size is None and isinstance(source, str | os.PathLike):
@@ -170,6 +182,57 @@ def decode_image(source, *, max_side=None):
             code="image_too_large",
             params={"name": name, "size": _megabytes(len(data)), "limit": _megabytes(max_bytes)},
         )
+    return name, data
+
+
+def _broken(name, error):
+    log.info("image %r refused: %s", name, error)
+    return ValidationError(
+        _("Không đọc được ảnh “%(name)s”: tệp bị hỏng hoặc chưa tải lên hết. Hãy chụp hoặc chép lại ảnh."),
+        code="image_broken",
+        params={"name": name},
+    )
+
+
+# The smallest scale a JPEG is decoded at to prove it whole: every byte of it is still read.
+_VERIFY_SIDE = 320
+
+
+def verify_image(source):
+    """Every check of `decode_image` at a fraction of its cost; returns (format, width, height).
+
+    For an upload whose pixels are made later (the photo queue): size, header, pixel budget and
+    markup as in `decode_image`, and the whole file decoded once at a small scale (a JPEG at
+    1/8, read to its last byte), so a truncated or corrupt file is refused now, in Vietnamese.
+    """
+    name, data = _checked_bytes(source)
+    image_format, width, height = inspect_image(data, name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=_OPEN_FORMATS) as image:
+                if image.format in ("JPEG", "MPO"):
+                    ratio = _VERIFY_SIDE / max(width, height)
+                    image.draft(None, (max(1, int(width * ratio)), max(1, int(height * ratio))))
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels(name, width, height) from error
+    except Exception as error:  # Pillow raises many kinds on hostile input; none may be a 500
+        raise _broken(name, error) from error
+    return image_format, width, height
+
+
+def decode_image(source, *, max_side=None):
+    """Decode an image once, checked, upright and without metadata; raise a Vietnamese error.
+
+    `source` is an upload, a file object or a path. The size, the header (format, pixel
+    count) and embedded markup are checked before the pixels are decoded; the decode runs
+    with Pillow's own bomb limit as an error; a truncated or corrupt file becomes a
+    ValidationError, never an exception a page turns into a 500. With `max_side`, a JPEG is
+    decoded directly at the smallest scale still at least that large (less memory and time).
+    Returns a new RGB or RGBA image whose `info` is empty: no EXIF, GPS, comment, XMP or ICC.
+    """
+    name, data = _checked_bytes(source)
     image_format, width, height = inspect_image(data, name)
     try:
         with warnings.catch_warnings():
@@ -189,14 +252,7 @@ def decode_image(source, *, max_side=None):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise _too_many_pixels(name, width, height) from error
     except Exception as error:  # Pillow raises many kinds on hostile input; none may be a 500
-        log.info("image %r refused: %s", name, error)
-        raise ValidationError(
-            _(
-                "Không đọc được ảnh “%(name)s”: tệp bị hỏng hoặc chưa tải lên hết. Hãy chụp hoặc chép lại ảnh."
-            ),
-            code="image_broken",
-            params={"name": name},
-        ) from error
+        raise _broken(name, error) from error
     clean.info = {}
     clean.source_format = image_format
     return clean

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "news",
     "campaigns",
     "opendata",
+    # The background queue: Django's task API (django-tasks) with the database backend.
+    "django_tasks",
+    "django_tasks_db",
     # django-axes under a Vietnamese name. Keep it the last app with models: the role groups
     # are synced after the last app's post_migrate (mttq_portal/apps.py).
     "mttq_portal.apps.LoginLockoutConfig",
@@ -212,8 +215,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # One switch for the shared cache: REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, the
 # view counters and, with SESSIONS_IN_REDIS=1, the sessions' first copy in Redis, shared by
 # every app server; lib/cache.py serves pages uncached while Redis is down. Without it: process
-# memory in demo and tests (one process), files on this machine in production (gunicorn's
-# workers share them).
+# memory in tests (one process), files on this machine in production and demo (gunicorn's
+# workers, the worker and the server share them).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     _redis = {
@@ -235,7 +238,9 @@ else:
                 "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
                 "OPTIONS": {"MAX_ENTRIES": 20_000},
             }
-            if PRODUCTION
+            # The demo too: its worker is a second process, whose changes (a photo made) must
+            # reach the server's page cache.
+            if PRODUCTION or DEMO
             else {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "OPTIONS": {"MAX_ENTRIES": 5_000},
@@ -270,6 +275,28 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "admin:login"
+
+# Background work (lib/tasks.py): one queue in the database, run by `manage.py run_worker`
+# (started by `make demo`, by systemd in production: deploy/mttq-worker.service). The suite
+# runs each task at once, in the process that enqueues it, unless TASKS_BACKEND=database (the
+# queue's own tests and the worker they start).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+# A job abandoned by a worker that died (killed, the machine restarted) is taken up again by
+# the next worker: at once when it runs on the same machine, after this long from elsewhere.
+TASK_LEASE_SECONDS = envint("TASK_LEASE_SECONDS", 600)
+# A photo whose renditions fail is tried this many times in all, then shown as failed.
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
+# Seconds before the first retry; each later one waits twice as long.
+TASK_RETRY_DELAY = envint("TASK_RETRY_DELAY", 10)
 
 # Dates are typed day first (07/01/2024). Django's `vi` locale names no input formats, so its
 # US default (month first) would read 01/07/2025 as 7 January. ISO stays accepted.

@@ -13,9 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import Commune
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
-from lib.storage import StorageUnavailable, check_available
+from lib.storage import StorageUnavailable, check_available, private_storage
 
-from . import services
+from . import services, tasks
 from .images import prepare_image
 from .models import Category, Photo, Post
 
@@ -51,8 +51,9 @@ class PostAdminForm(forms.ModelForm):
         required=False,
         help_text=_(
             "Có thể chọn cùng lúc nhiều ảnh từ điện thoại. Nếu có ảnh không hợp lệ, không ảnh nào được lưu "
-            "và danh sách ảnh bị từ chối hiện ở đây. Mô tả ảnh được điền sẵn theo tiêu đề bài, sửa lại ở "
-            "mục “Ảnh trong bài” bên dưới."
+            "và danh sách ảnh bị từ chối hiện ở đây. Ảnh được xử lý (xoay, xóa GPS, tạo các cỡ) sau khi lưu; "
+            "tiến độ từng ảnh hiện ở mục “Ảnh trong bài”, ảnh hiện trên trang khi xử lý xong. Mô tả ảnh được "
+            "điền sẵn theo tiêu đề bài, sửa lại ở mục “Ảnh trong bài” bên dưới."
         ),
     )
 
@@ -83,8 +84,10 @@ class PostAdminForm(forms.ModelForm):
         if files:
             # The store is asked first: down, the form says so and nothing is saved.
             check_available(default_storage)
+            check_available(private_storage())
         try:
-            return services.prepare_images(files)
+            # Checked here, made by the worker: a 30-photo upload returns in seconds.
+            return services.check_photo_uploads(files)
         except ValidationError as error:
             summary = ngettext(
                 "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ tệp này ra.",
@@ -96,8 +99,8 @@ class PostAdminForm(forms.ModelForm):
 
 class PhotoInline(ScopedInlineMixin, admin.TabularInline):
     model = Photo
-    fields = ["preview", "alt_text", "caption", "position"]
-    readonly_fields = ["preview"]
+    fields = ["preview", "progress", "alt_text", "caption", "position"]
+    readonly_fields = ["preview", "progress"]
     extra = 0
     ordering = ["position", "pk"]
     verbose_name = _("ảnh trong bài")
@@ -107,9 +110,13 @@ class PhotoInline(ScopedInlineMixin, admin.TabularInline):
         # New photos come through the multi-upload field, which checks and resizes them.
         return False
 
+    @admin.display(description=_("xử lý"))
+    def progress(self, photo):
+        return photo_progress(photo)
+
     @admin.display(description=_("ảnh"))
     def preview(self, photo):
-        thumb = photo.thumb
+        thumb = photo.thumb if photo.is_ready else None
         if not thumb:
             return "—"
         return format_html(
@@ -118,6 +125,33 @@ class PhotoInline(ScopedInlineMixin, admin.TabularInline):
             min(thumb.width, 160),
             round(thumb.height * min(thumb.width, 160) / thumb.width),
         )
+
+
+def photo_progress(photo):
+    """`Xong`, `Đang xử lý`, `Đang chờ xử lý` or `Lỗi: …` with the reason, for the editor."""
+    css = {"ready": "photo-ready", "failed": "photo-failed"}.get(photo.render_status, "photo-waiting")
+    label = photo.get_render_status_display()
+    if photo.render_status == Photo.RenderStatus.FAILED:
+        label = _("Lỗi: %(reason)s") % {"reason": photo.render_error or _("không rõ lý do")}
+    elif photo.render_error and photo.render_status != Photo.RenderStatus.READY:
+        label = f"{label} ({photo.render_error})"
+    return format_html('<span class="{}">{}</span>', css, label)
+
+
+def gallery_summary(post):
+    """`30 ảnh: 12 xong, 17 đang xử lý, 1 lỗi` (one query), or "" for a post without photos."""
+    counts = dict(post.photos.values_list("render_status").annotate(n=Count("pk")).order_by())
+    total = sum(counts.values())
+    if not total:
+        return ""
+    Status = Photo.RenderStatus
+    waiting = counts.get(Status.QUEUED, 0) + counts.get(Status.PROCESSING, 0)
+    return _("%(total)d ảnh: %(ready)d xong, %(waiting)d đang xử lý, %(failed)d lỗi") % {
+        "total": total,
+        "ready": counts.get(Status.READY, 0),
+        "waiting": waiting,
+        "failed": counts.get(Status.FAILED, 0),
+    }
 
 
 @admin.register(Category)
@@ -145,13 +179,16 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "published_at"
-    readonly_fields = ["slug", "cover_preview", "view_count", "created_at", "updated_at"]
+    readonly_fields = ["slug", "cover_preview", "gallery_progress", "view_count", "created_at", "updated_at"]
     inlines = [PhotoInline]
     autocomplete_fields = ["conference"]
-    actions = ["publish_now", "mark_featured", "unmark_featured"]
+    actions = ["publish_now", "mark_featured", "unmark_featured", "retry_photos"]
     fieldsets = [
         (None, {"fields": ["title", "category", "lead", "body"]}),
-        (_("Ảnh"), {"fields": ["cover_preview", "cover_upload", "cover_alt", "new_photos"]}),
+        (
+            _("Ảnh"),
+            {"fields": ["cover_preview", "cover_upload", "cover_alt", "gallery_progress", "new_photos"]},
+        ),
         (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured", "author", "conference"]}),
         (
             _("Thông tin khác"),
@@ -172,6 +209,17 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     @admin.display(description=_("số ảnh"), ordering="photo_count")
     def photo_total(self, post):
         return post.photo_count
+
+    @admin.display(description=_("tiến độ xử lý ảnh"))
+    def gallery_progress(self, post):
+        summary = gallery_summary(post) if post.pk else ""
+        if not summary:
+            return _("Chưa có ảnh trong bài")
+        return format_html(
+            "{}<br><small>{}</small>",
+            summary,
+            _("Ảnh đang xử lý chưa hiện trên trang; tải lại trang này để xem tiến độ."),
+        )
 
     @admin.display(description=_("ảnh đại diện hiện tại"))
     def cover_preview(self, post):
@@ -203,15 +251,40 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
             photos = services.add_photos(form.instance, files)
             self.message_user(
                 request,
-                ngettext("Đã thêm %(count)d ảnh vào bài.", "Đã thêm %(count)d ảnh vào bài.", len(photos))
+                ngettext(
+                    "Đã nhận %(count)d ảnh. Ảnh đang được xử lý và sẽ hiện trên trang khi xong.",
+                    "Đã nhận %(count)d ảnh. Ảnh đang được xử lý và sẽ hiện trên trang khi xong.",
+                    len(photos),
+                )
                 % {"count": len(photos)},
                 messages.SUCCESS,
+            )
+        post = form.instance
+        waiting = post.photos.unfinished().count()
+        if post.is_public and waiting:
+            # Published with the photos that are ready; the others join the page when made.
+            self.message_user(
+                request,
+                _(
+                    "Bài đã đăng với các ảnh đã xử lý xong; %(count)d ảnh còn đang xử lý sẽ tự hiện "
+                    "trên trang khi xong."
+                )
+                % {"count": waiting},
+                messages.WARNING,
             )
 
     @admin.action(description=_("Đăng ngay các bài đã chọn"), permissions=["change"])
     def publish_now(self, request, queryset):
         count = services.publish(queryset)
         self.message_user(request, _("Đã đăng %(count)d bài.") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Xử lý lại các ảnh bị lỗi của bài đã chọn"), permissions=["change"])
+    def retry_photos(self, request, queryset):
+        photos = Photo.objects.filter(post__in=queryset, render_status=Photo.RenderStatus.FAILED)
+        count = tasks.retry_failed(list(photos))
+        self.message_user(
+            request, _("Đã đưa %(count)d ảnh vào hàng đợi xử lý lại.") % {"count": count}, messages.SUCCESS
+        )
 
     @admin.action(description=_("Đánh dấu là tin nổi bật"), permissions=["change"])
     def mark_featured(self, request, queryset):

@@ -22,6 +22,8 @@ class NewsConfig(AppConfig):
 
         pagecache.scheduled_changes.append(next_publication)
         post_migrate.connect(keep_search_index, sender=self)
+        # Registers the photo job and its recovery of photos a killed worker left half-made.
+        from . import tasks  # noqa: F401
 
 
 def keep_search_index(using, plan=None, **kwargs):

@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from congresses.models import CommuneScopedQuerySet
 from lib.slugs import unique_slug
+from lib.storage import private_storage
 from lib.templatetags.vn import vndatetime
 from lib.uploads import RandomName
 from lib.vietnamese import fold
@@ -340,14 +341,47 @@ class PhotoQuerySet(SiteScopedQuerySet):
     commune_lookup = "post__category__commune"
     province_lookup = "post__category__province"
 
+    def ready(self):
+        """Photos whose renditions exist: the only ones a public page shows."""
+        return self.filter(render_status=Photo.RenderStatus.READY)
+
+    def unfinished(self):
+        """Photos still waiting for the worker or being processed by it."""
+        return self.filter(render_status__in=[Photo.RenderStatus.QUEUED, Photo.RenderStatus.PROCESSING])
+
 
 class Photo(models.Model):
+    class RenderStatus(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ xử lý")
+        PROCESSING = "processing", _("Đang xử lý")
+        READY = "ready", _("Xong")
+        FAILED = "failed", _("Lỗi")
+
     post = models.ForeignKey(
         Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("bài viết")
     )
+    # Empty until the worker has made the photo (news/tasks.py): the upright original without
+    # metadata, beside its renditions.
     image = models.ImageField(
-        _("ảnh"), upload_to=PostFileName("photos"), width_field="width", height_field="height"
+        _("ảnh"), upload_to=PostFileName("photos"), width_field="width", height_field="height", blank=True
     )
+    # The file as uploaded (with its EXIF and GPS), in private storage, until the worker has
+    # made the photo from it; never served.
+    source = models.FileField(
+        _("tệp tải lên"), storage=private_storage, upload_to=PostFileName("incoming"), blank=True,
+        editable=False, max_length=255,
+    )  # fmt: skip
+    render_status = models.CharField(
+        _("xử lý ảnh"),
+        max_length=10,
+        choices=RenderStatus.choices,
+        default=RenderStatus.READY,
+        editable=False,
+    )
+    render_attempts = models.PositiveSmallIntegerField(_("số lần xử lý"), default=0, editable=False)
+    render_error = models.CharField(_("lỗi xử lý ảnh"), max_length=300, blank=True, editable=False)
+    render_worker = models.CharField(max_length=80, blank=True, editable=False)
+    render_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     width = models.PositiveIntegerField(_("chiều rộng"), null=True, editable=False)
     height = models.PositiveIntegerField(_("chiều cao"), null=True, editable=False)
     renditions = models.JSONField(default=dict, blank=True, editable=False)
@@ -372,6 +406,10 @@ class Photo(models.Model):
         return self.caption or self.alt_text
 
     @property
+    def is_ready(self):
+        return self.render_status == self.RenderStatus.READY
+
+    @property
     def thumb(self):
         return rendition(self.renditions, "thumb")
 
@@ -388,11 +426,14 @@ class Photo(models.Model):
 def delete_photo_files(sender, instance, **kwargs):
     """A deleted photo takes its files with it, once the deletion is committed."""
     names = [instance.image.name] if instance.image else []
+    source = instance.source.name if instance.source else ""
     renditions = dict(instance.renditions or {})
 
     def remove():
         for name in names:
             default_storage.delete(name)
+        if source:
+            private_storage().delete(source)
         delete_renditions(renditions)
 
     transaction.on_commit(remove)

@@ -18,9 +18,9 @@ def conference_news(conference):
     if not posts:
         return None
     photos = list(
-        Photo.objects.filter(post__in=[post.pk for post in posts]).order_by("post_id", "position", "pk")[
-            :PHOTOS_PER_CONFERENCE
-        ]
+        Photo.objects.ready()
+        .filter(post__in=[post.pk for post in posts])
+        .order_by("post_id", "position", "pk")[:PHOTOS_PER_CONFERENCE]
     )
     return {
         "title": _("Tin bài và hình ảnh"),

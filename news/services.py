@@ -4,6 +4,8 @@ The admin, the demo loader and the tests all call these, so an upload is checked
 normalised and given its renditions the same way whatever path it comes by.
 """
 
+import os
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -12,7 +14,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lib.uploads import validate_image_upload
+from lib.storage import private_storage
+from lib.uploads import IMAGE_FORMATS, validate_image_upload, verify_image
 
 from .images import PreparedImage, delete_renditions, prepare_image, save_renditions
 from .models import Photo, Post, post_media_folder
@@ -62,39 +65,76 @@ def _delete_files(names):
             default_storage.delete(name)
 
 
-def add_photos(post, files, caption=""):
-    """Add uploaded photos to the end of a post's gallery, all or nothing.
+_VERIFIED = "_mttq_verified_format"
 
-    `files` are uploads or PreparedImages (the admin prepares them while validating the
-    form). Every file is decoded and checked before anything is written; if any is
-    rejected, nothing is saved, no file is left on disk, and the ValidationError lists each
-    rejected file. Each photo is stored upright without metadata, with its thumbnail,
-    medium and large renditions, under the post's folder, and an alt text from the title.
+
+def check_photo_uploads(files):
+    """Check every photo of a batch the way the queue needs, before anything is written.
+
+    Size, header, pixel budget and hidden markup, and each file read to its end at a small
+    scale (lib.uploads.verify_image): a broken or hostile file is refused now, in Vietnamese,
+    at a fraction of the cost of making its renditions (the worker's job). Raises one
+    ValidationError listing every rejected file, else returns the files.
     """
-    prepared = prepare_images(list(files))
+    files, errors = list(files), []
+    for uploaded in files:
+        if isinstance(uploaded, PreparedImage) or getattr(uploaded, _VERIFIED, None):
+            continue
+        try:
+            setattr(uploaded, _VERIFIED, verify_image(uploaded)[0])
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return files
+
+
+def add_photos(post, files, caption=""):
+    """Add uploaded photos to the end of a post's gallery, all or nothing; their renditions queued.
+
+    Every file is checked before anything is written (`check_photo_uploads`); if any is
+    rejected, nothing is saved, no file is left, and the ValidationError lists each rejected
+    file. Each accepted file is kept as uploaded in private storage, gets a row "Đang chờ xử lý"
+    with an alt text from the title, and a job on the queue that makes the upright original
+    without metadata and its thumbnail, medium and large renditions (news/tasks.py). Returns
+    the photos (not yet ready: public pages show them once they are).
+    """
+    from .tasks import queue_photos
+
+    files = check_photo_uploads(files)
     written = []
     try:
         with transaction.atomic():
             start = (post.photos.aggregate(last=Max("position"))["last"] or 0) + 1
             photos = []
-            for offset, image in enumerate(prepared):
-                renditions = save_renditions(image.renditions, f"{post_media_folder(post.pk)}/renditions")
-                written.append(renditions)
+            for offset, uploaded in enumerate(files):
+                if isinstance(uploaded, PreparedImage):
+                    name, content = uploaded.original_name, ContentFile(uploaded.original)
+                    ext = ".jpg"
+                else:
+                    name, content = getattr(uploaded, "name", "") or "", uploaded
+                    ext = IMAGE_FORMATS.get(getattr(uploaded, _VERIFIED, ""), ".jpg")
+                    uploaded.seek(0)
                 photo = Photo(
                     post=post,
                     alt_text=default_alt_text(post, start + offset),
                     caption=caption,
                     position=start + offset,
-                    original_name=image.original_name,
-                    renditions=renditions,
+                    original_name=os.path.basename(name)[:255],
+                    render_status=Photo.RenderStatus.QUEUED,
                 )
-                photo.image.save("anh.jpg", ContentFile(image.original, name="anh.jpg"), save=False)
-                written.append({"original": {"jpeg": photo.image.name}})
+                # Through private_storage() at call time, which follows the settings (the field's
+                # storage is fixed when the model loads).
+                upload_to = Photo._meta.get_field("source").upload_to
+                photo.source.name = private_storage().save(upload_to(photo, "anh" + ext), content)
+                written.append(photo.source.name)
                 photo.save()
                 photos.append(photo)
+            # Inside the transaction: with the database queue the jobs exist only if the photos do.
+            queue_photos(photos)
     except Exception:
-        for renditions in written:
-            delete_renditions(renditions)
+        for name in written:
+            private_storage().delete(name)
         raise
     return photos
 

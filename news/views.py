@@ -39,7 +39,8 @@ def _count_cached_reading(request, meta):
 
 @public_page(on_hit=_count_cached_reading)
 def post_detail(request, slug):
-    photos = Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))
+    # Only photos the worker has made: a reader never meets one without its renditions.
+    photos = Prefetch("photos", queryset=Photo.objects.ready().order_by("position", "pk"))
     post = get_object_or_404(
         Post.objects.published()
         .for_site(**_site(request))

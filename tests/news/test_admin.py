@@ -51,7 +51,7 @@ def test_an_editor_creates_a_post_with_many_photos_at_once(editor_client, catego
     photos = [jpeg_upload(f"IMG_{n}.jpg") for n in range(1, 6)]
     response = editor_client.post(ADD_URL, post_form(category, new_photos=photos), follow=True)
     assert response.status_code == 200
-    assert "Đã thêm 5 ảnh vào bài." in response.content.decode()
+    assert "Đã nhận 5 ảnh. Ảnh đang được xử lý và sẽ hiện trên trang khi xong." in response.content.decode()
     post = Post.objects.get()
     assert post.slug == "ngay-hoi-dai-doan-ket-thon-phu-loc"
     assert post.status == Post.Status.PUBLISHED

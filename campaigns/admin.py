@@ -61,6 +61,8 @@ class IndicatorInline(ScopedInlineMixin, admin.TabularInline):
         "unit_label",
         "report_phrase",
         "sentence_form",
+        "people_verb",
+        "counts_registered",
         "percent_decimals",
         "excess_form",
         "position",

@@ -231,6 +231,9 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
         report_phrase="Vận động hiến máu tình nguyện",
         percent_decimals=1,
         excess_form="don_vi",
+        # Each hamlet reports who registered and who gave beside the units collected.
+        people_verb="hiến",
+        counts_registered=True,
     )
     _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, chair, assigned_by=Target.AssignedBy.PROVINCE)
     days = [datetime.date(year, 3, 26), datetime.date(year, 6, 14), datetime.date(year, 9, 20)]
@@ -265,6 +268,9 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                     area=area,
                     date=day,
                     quantity=count,
+                    # One unit per donor; some who registered are turned away by the health check.
+                    participants=count,
+                    registered=count + (area.pk + day.month) % 3,
                     donor_kind=Contribution.DonorKind.ORGANISATION,
                     donor_name=f"Đoàn viên, thanh niên {area.full_name}",
                 )

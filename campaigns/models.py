@@ -209,6 +209,22 @@ class Indicator(models.Model):
             ("dang_ky", _("… có 250 người đăng ký (người đăng ký)")),
         ],
     )
+    # People counted beside the units (`có 120 người đăng ký, 98 người hiến 98 đơn vị máu`):
+    # each entry may carry how many registered and how many gave; the verb says what they did.
+    people_verb = models.CharField(
+        _("đếm người: họ làm gì"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Để trống nếu chỉ tiêu không đếm người. Ví dụ: hiến (máu), tham gia, ủng hộ. "
+            "Câu báo cáo sẽ viết: … có 98 người hiến 98 đơn vị máu."
+        ),
+    )
+    counts_registered = models.BooleanField(
+        _("đếm cả người đăng ký"),
+        default=False,
+        help_text=_("Câu báo cáo: có 120 người đăng ký, 98 người hiến …"),
+    )
 
     # The province indicator this one counts towards (set on the communes' copies).
     province_indicator = models.ForeignKey(
@@ -234,6 +250,27 @@ class Indicator(models.Model):
     def clean(self):
         if self.unit == self.Unit.COUNT and not self.unit_label:
             raise ValidationError({"unit_label": _("Chỉ tiêu số lượng cần đơn vị tính, ví dụ: đơn vị máu.")})
+        self.people_verb = " ".join(self.people_verb.split())
+        if self.counts_registered and not self.people_verb:
+            raise ValidationError(
+                {"people_verb": _("Muốn đếm người đăng ký, hãy ghi cả việc họ làm, ví dụ: hiến.")}
+            )
+
+    @property
+    def counts_people(self):
+        """Whether entries of this indicator carry the people beside the units."""
+        return bool(self.people_verb)
+
+    def people_text(self, registered, participants):
+        """`120 người đăng ký, 98 người hiến` ("" when the indicator counts no people or none came)."""
+        if not self.counts_people:
+            return ""
+        parts = []
+        if self.counts_registered and registered:
+            parts.append(f"{format_number(registered)} người đăng ký")
+        if participants:
+            parts.append(f"{format_number(participants)} người {self.people_verb}")
+        return ", ".join(parts)
 
     @property
     def is_money(self):
@@ -259,7 +296,8 @@ class Indicator(models.Model):
         return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
 
     def totals(self, start=None, end=None, area=None):
-        """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries"}."""
+        """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries",
+        "registered", "participants"} (the people are summed only when the indicator counts them)."""
         entries = self.contributions.countable()
         if start:
             entries = entries.filter(date__gte=start)
@@ -267,9 +305,19 @@ class Indicator(models.Model):
             entries = entries.filter(date__lte=end)
         if area is not None:
             entries = entries.filter(area=area)
-        sums = entries.aggregate(
-            amount=Coalesce(Sum("amount"), 0), quantity=Coalesce(Sum("quantity"), 0), entries=Count("id")
+        people = (
+            {"registered": Coalesce(Sum("registered"), 0), "participants": Coalesce(Sum("participants"), 0)}
+            if self.counts_people
+            else {}
         )
+        sums = entries.aggregate(
+            amount=Coalesce(Sum("amount"), 0),
+            quantity=Coalesce(Sum("quantity"), 0),
+            entries=Count("id"),
+            **people,
+        )
+        sums.setdefault("registered", 0)
+        sums.setdefault("participants", 0)
         sums["measure"] = sums[self.measure_field]
         return sums
 
@@ -297,8 +345,12 @@ class Progress:
     target was, so 161% looks like 161%, not like a full 100% bar.
     """
 
-    def __init__(self, indicator, achieved, target=None, value=0, *, shape=None, hedge="", value_hedge=""):
+    def __init__(
+        self, indicator, achieved, target=None, value=0, *, shape=None, hedge="", value_hedge="", people=None
+    ):
         self.indicator = indicator
+        # (registered, participants) beside the units, for an indicator that counts people.
+        self.people = tuple(people) if people else (0, 0)
         self.achieved = int(achieved or 0)
         self.shape = shape
         if shape is not None:
@@ -311,6 +363,11 @@ class Progress:
     @property
     def achieved_figure(self):
         return Figure.of(self.achieved, self.hedge)
+
+    @cached_property
+    def people_text(self):
+        """`120 người đăng ký, 98 người hiến` beside the units ("" when none are counted)."""
+        return self.indicator.people_text(*self.people)
 
     @property
     def value_figure(self):
@@ -708,6 +765,20 @@ class Contribution(LedgerEntry):
     quantity_qualifier = models.CharField(
         _("số lượng là"), max_length=8, blank=True, choices=Qualifier.choices
     )
+    # The people beside the units, for an indicator that counts them (Indicator.people_verb);
+    # signed like the figures so that a reversal cancels them too.
+    registered = models.BigIntegerField(
+        _("số người đăng ký"),
+        default=0,
+        help_text=_("Chỉ với chỉ tiêu có đếm người, ví dụ ngày hội hiến máu."),
+        validators=[bounds.CountFloor(), bounds.CountLimit()],
+    )
+    participants = models.BigIntegerField(
+        _("số người tham gia"),
+        default=0,
+        help_text=_("Số người đã hiến, đã tham gia …"),
+        validators=[bounds.CountFloor(), bounds.CountLimit()],
+    )
     donor_kind = models.CharField(
         _("người ủng hộ là"), max_length=16, choices=DonorKind.choices, default=DonorKind.PERSON
     )
@@ -741,7 +812,7 @@ class Contribution(LedgerEntry):
     )
     verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
 
-    reversed_figures = ("amount", "quantity")
+    reversed_figures = ("amount", "quantity", "registered", "participants")
     copied_on_reversal = ("indicator", "area", "donor_kind", "donor_name")
 
     objects = ContributionQuerySet.as_manager()
@@ -775,6 +846,11 @@ class Contribution(LedgerEntry):
             models.CheckConstraint(
                 condition=bounds.within("quantity", bounds.MAX_COUNT, signed=True),
                 name="contribution_quantity_bounded",
+            ),
+            models.CheckConstraint(
+                condition=bounds.within("registered", bounds.MAX_COUNT, signed=True)
+                & bounds.within("participants", bounds.MAX_COUNT, signed=True),
+                name="contribution_people_bounded",
             ),
         ]
 
@@ -813,7 +889,9 @@ class Contribution(LedgerEntry):
             parts.append(counted.with_unit(self.indicator.unit_label))
         if self.amount:
             parts.append(Figure.of(self.amount, self.amount_qualifier).with_unit("đ"))
-        return ", trị giá ".join(parts) if parts else "0"
+        text = ", trị giá ".join(parts) if parts else "0"
+        people = self.indicator.people_text(self.registered, self.participants) if self.indicator_id else ""
+        return f"{text} ({people})" if people else text
 
     def fold_search_text(self):
         self.search_text = fold(f"{self.donor_name} {self.note}")[:460]
@@ -839,6 +917,15 @@ class Contribution(LedgerEntry):
             errors["amount_qualifier"] = _("Chữ “hơn, trên, gần, khoảng” cần đi kèm một số tiền.")
         if self.quantity_qualifier and not self.quantity:
             errors["quantity_qualifier"] = _("Chữ “hơn, trên, gần, khoảng” cần đi kèm một số lượng.")
+        if self.indicator_id and not self.is_reversal:
+            if not self.indicator.counts_people and (self.registered or self.participants):
+                errors["participants"] = _(
+                    "Chỉ tiêu này không đếm người tham gia; để trống số người đăng ký và số người tham gia."
+                )
+            elif not self.indicator.counts_registered and self.registered:
+                errors["registered"] = _("Chỉ tiêu này không đếm người đăng ký; để trống ô này.")
+        if not self.is_reversal and min(self.registered or 0, self.participants or 0) < 0:
+            errors["participants"] = _("Số người không được âm.")
         if not self.is_reversal and (self.amount < 0 or self.quantity < 0):
             errors["amount"] = _(
                 "Số tiền và số lượng không được âm. Muốn sửa sai, hãy lập bút toán điều chỉnh."

@@ -34,6 +34,25 @@ def _sums_by(indicator_ids, *group, **filters):
     return {tuple(row[name] for name in group): (row["total_amount"], row["total_quantity"]) for row in rows}
 
 
+def _people_by(indicators, **filters):
+    """{indicator_id: (registered, participants)} for the indicators that count people; no
+    query when none does. Only those indicators' few rows are read (the covering index of the
+    sums does not hold these columns)."""
+    ids = [indicator.pk for indicator in indicators if indicator.counts_people]
+    if not ids:
+        return {}
+    rows = (
+        Contribution.objects.countable()
+        .filter(indicator_id__in=ids, **filters)
+        .values("indicator_id")
+        .annotate(
+            registered_sum=Coalesce(Sum("registered"), 0), participants_sum=Coalesce(Sum("participants"), 0)
+        )
+        .order_by()
+    )
+    return {row["indicator_id"]: (row["registered_sum"], row["participants_sum"]) for row in rows}
+
+
 def _measure(indicator, sums):
     amount, quantity = sums or (0, 0)
     return (amount if indicator.is_money else quantity), amount
@@ -88,6 +107,7 @@ def listing(campaigns):
     ids = [indicator.pk for indicator in indicators]
     totals = _sums_by(ids, "indicator_id") if ids else {}
     hedges = hedges_for(ids)
+    people = _people_by(indicators)
     targets = (
         {t.indicator_id: t for t in Target.objects.filter(indicator_id__in=ids, area__isnull=True)}
         if ids
@@ -106,6 +126,7 @@ def listing(campaigns):
                     shape=targets.get(indicator.pk),
                     hedge=word,
                     value_hedge=value_word,
+                    people=people.get(indicator.pk),
                 )
             )
     return campaigns
@@ -133,8 +154,10 @@ def campaign_page(campaign):
         .order_by("position", "name")
         .values_list("pk", "kind", "name")
     ]
+    people = _people_by(indicators)
     results = [
-        _indicator_result(indicator, by_area, by_month, targets, areas, hedges) for indicator in indicators
+        _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people.get(indicator.pk))
+        for indicator in indicators
     ]
     rounds = round_results(
         campaign,
@@ -215,7 +238,7 @@ def _target_of(indicator, row):
     )
 
 
-def _indicator_result(indicator, by_area, by_month, targets, areas, hedges):
+def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people=None):
     own_targets = [_target_of(indicator, row) for row in targets if row[0] == indicator.pk]
     commune_target = next((target for target in own_targets if not target.area_id), None)
     area_targets = {target.area_id: target for target in own_targets if target.area_id}
@@ -225,7 +248,13 @@ def _indicator_result(indicator, by_area, by_month, targets, areas, hedges):
     measure = amount if indicator.is_money else quantity
     word, value_word = hedges.words(indicator)
     progress = Progress(
-        indicator, measure, value=amount, shape=commune_target, hedge=word, value_hedge=value_word
+        indicator,
+        measure,
+        value=amount,
+        shape=commune_target,
+        hedge=word,
+        value_hedge=value_word,
+        people=people,
     )
     rows = []
     for area_id, area_name in areas:

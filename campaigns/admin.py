@@ -25,7 +25,7 @@ from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.vietnamese import format_money, format_number
 
-from . import admin_locks, imports, rounds_admin, services, targets_grid  # noqa: F401 (registers rounds)
+from . import admin_locks, imports, rates_admin, rounds_admin, services, targets_grid  # noqa: F401 (registers rounds)
 from .exports import results_workbook
 from .forms import ContributionForm, DisbursementForm, TargetForm
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target

@@ -161,6 +161,8 @@ class Indicator(models.Model):
     class Unit(models.TextChoices):
         MONEY = "tien", _("Tiền (đồng)")
         COUNT = "so_luong", _("Số lượng")
+        # A share reported once a year (campaigns.rates), never summed from entries.
+        RATE = "ty_le", _("Tỷ lệ % theo năm (không cộng dồn)")
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
@@ -255,6 +257,10 @@ class Indicator(models.Model):
             raise ValidationError(
                 {"people_verb": _("Muốn đếm người đăng ký, hãy ghi cả việc họ làm, ví dụ: hiến.")}
             )
+
+    @property
+    def is_rate(self):
+        return self.unit == self.Unit.RATE
 
     @property
     def counts_people(self):
@@ -359,6 +365,7 @@ class Progress:
         self.value = int(value or 0)
         self.hedge, self.value_hedge = hedge or "", value_hedge or ""
         self.percent = percent(self.achieved, self.target) if self.target else None
+        self.rate = None  # campaigns.rates.RateResult for a rate indicator (set by the selectors)
 
     @property
     def achieved_figure(self):
@@ -911,6 +918,13 @@ class Contribution(LedgerEntry):
                 errors["quantity"] = _("Chỉ tiêu này tính theo số lượng: hãy nhập số lượng.")
             if self.indicator.is_money and self.quantity:
                 errors["quantity"] = _("Chỉ tiêu tiền không nhận số lượng; để trống ô này.")
+            if self.indicator.is_rate:
+                errors = {
+                    "indicator": _(
+                        "Chỉ tiêu tỷ lệ được ghi mỗi năm một lần ở mục “Tỷ lệ theo năm”, "
+                        "không nhập như một khoản đóng góp."
+                    )
+                }
             if self.area_id and self.area.commune_id != self.indicator.campaign.commune_id:
                 errors["area"] = _("Khu dân cư không thuộc xã của cuộc vận động.")
         if self.amount_qualifier and not self.amount:

@@ -103,6 +103,7 @@ class EntryForm(forms.Form):
                 campaign__in=Campaign.objects.current(),
                 campaign__commune_id__in=areas.values("commune_id"),
             )
+            .exclude(unit=Indicator.Unit.RATE)
             .select_related("campaign")
             .order_by("-campaign__start_date", "campaign_id", "position", "id")
         )

@@ -19,7 +19,11 @@ def summary_sentence(indicator, start=None, end=None, area=None, round=None):
     their word (`trên 234.000.000 đồng`); percentages are honest beyond 100%.
     """
     from .hedges import hedges_for
+    from .rates import rate_results
 
+    if indicator.is_rate:
+        sentence = rate_results([indicator], area=area)[indicator.pk].sentence
+        return f"{area.full_name}: {_lower_first(sentence)}" if area is not None else sentence
     if round is not None:
         return _round_summary(indicator, round)
     totals = indicator.totals(start=start, end=end, area=area)

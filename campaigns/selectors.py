@@ -15,6 +15,7 @@ from congresses.models import ResidentialArea
 from .charts import progress_chart
 from .hedges import hedges_for
 from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target
+from .rates import area_rates, rate_results
 from .reports import sentence_from_progress
 from .rounds import round_results
 
@@ -75,6 +76,8 @@ class IndicatorResult:
     rows: list = field(default_factory=list)
     split_total: int = 0
     chart: dict | None = None
+    rate: object = None  # campaigns.rates.RateResult, for a rate indicator
+    area_rates: list = field(default_factory=list)
 
     @property
     def split_differs(self):
@@ -108,6 +111,7 @@ def listing(campaigns):
     totals = _sums_by(ids, "indicator_id") if ids else {}
     hedges = hedges_for(ids)
     people = _people_by(indicators)
+    rates = rate_results(indicators)
     targets = (
         {t.indicator_id: t for t in Target.objects.filter(indicator_id__in=ids, area__isnull=True)}
         if ids
@@ -116,6 +120,11 @@ def listing(campaigns):
     for campaign in campaigns:
         campaign.results = []
         for indicator in campaign.indicators.all():
+            if indicator.is_rate:
+                progress = Progress(indicator, 0)
+                progress.rate = rates[indicator.pk]
+                campaign.results.append(progress)
+                continue
             measure, value = _measure(indicator, totals.get((indicator.pk,)))
             word, value_word = hedges.words(indicator)
             campaign.results.append(
@@ -155,8 +164,11 @@ def campaign_page(campaign):
         .values_list("pk", "kind", "name")
     ]
     people = _people_by(indicators)
+    rates = rate_results(indicators)
     results = [
-        _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people.get(indicator.pk))
+        _rate_result(rates[indicator.pk])
+        if indicator.is_rate
+        else _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people.get(indicator.pk))
         for indicator in indicators
     ]
     rounds = round_results(
@@ -238,6 +250,20 @@ def _target_of(indicator, row):
     )
 
 
+def _rate_result(rate):
+    """A rate indicator's part of the campaign page: the latest year, its hamlets, its sentence."""
+    progress = Progress(rate.indicator, 0)
+    progress.rate = rate
+    return IndicatorResult(
+        indicator=rate.indicator,
+        progress=progress,
+        commune_target=None,
+        sentence=rate.sentence,
+        rate=rate,
+        area_rates=area_rates(rate.indicator, rate.year) if rate.year else [],
+    )
+
+
 def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people=None):
     own_targets = [_target_of(indicator, row) for row in targets if row[0] == indicator.pk]
     commune_target = next((target for target in own_targets if not target.area_id), None)
@@ -313,6 +339,8 @@ def area_results(area):
     }
     results = []
     for indicator in indicators:
+        if indicator.is_rate:  # a hamlet's yearly rate is on the campaign page, not summed here
+            continue
         measure, value = _measure(indicator, totals.get((indicator.pk,)))
         if not measure and indicator.pk not in targets:
             continue

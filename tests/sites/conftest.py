@@ -26,6 +26,7 @@ from campaigns.models import (
     Target,
 )
 from campaigns.province_services import sync_commune_campaigns
+from campaigns.rates import RateFigure
 from congresses import activity_services, services
 from congresses.models import (
     ActivityPlan,
@@ -126,6 +127,10 @@ def _build(commune, mark):
         source="Báo cáo sơ kết",
         source_date=datetime.date(2025, 6, 30),
     )
+    rate_indicator = Indicator.objects.create(
+        campaign=campaign, name=f"Tỷ lệ hộ đạt chuẩn văn hóa {mark}", unit=Indicator.Unit.RATE, position=5
+    )
+    rate = RateFigure.objects.create(indicator=rate_indicator, area=east, year=2025, percent="87.5")
     committee = services.committee_for_area(east)
     conference = Conference.objects.create(
         committee=committee,
@@ -240,6 +245,7 @@ def _build(commune, mark):
         "house": house,
         "gift_batch": gift_batch,
         "stated_figure": stated_figure,
+        "rate": rate,
         "mark": mark,
     }
 

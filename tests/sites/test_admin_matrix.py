@@ -36,6 +36,7 @@ RECORDS = [
     "house",
     "gift_batch",
     "stated_figure",
+    "rate",
     "share",
     "province_part",
 ]

@@ -78,6 +78,7 @@ def load(commune=None, log=print):
     _tet_gifts(commune, areas, officers, chair, rng, year, today)
     _houses(commune, areas, officers, chair, rng, year, today)
     _past_fund(commune, areas, officers, chair, rng, year)
+    _cultured_families(commune, areas, officers, chair, year)
     log(
         f"  {Campaign.objects.filter(commune=commune).count()} cuộc vận động, "
         f"{Contribution.objects.filter(area__commune=commune).count()} kết quả đóng góp"
@@ -210,6 +211,37 @@ def _poor_fund(commune, areas, officers, chair, rng, year, today):
             beneficiary_count=count,
             purpose=purpose,
             area=areas[index % len(areas)],
+        )
+
+
+def _cultured_families(commune, areas, officers, chair, year):
+    """A movement reported as a yearly rate: the share of households that are “Gia đình văn
+    hóa”, for the commune and each hamlet, against the commune's target of 90%."""
+    from decimal import Decimal
+
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name="Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”",
+        kind=Campaign.Kind.MOVEMENT,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(year - 3, 1, 1),
+        description="Bình xét danh hiệu Gia đình văn hóa mỗi năm một lần, tại hội nghị ở khu dân cư.",
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign,
+        name="Hộ gia đình đạt danh hiệu Gia đình văn hóa",
+        unit=Indicator.Unit.RATE,
+        report_phrase="Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa",
+    )
+    services.set_target(
+        indicator, by=chair, amount=None, shape="ty_le", percent=Decimal(90), percent_of="số hộ gia đình"
+    )
+    for offset, value in ((3, "85.2"), (2, "86.9"), (1, "87.5")):
+        services.record_rate(by=chair, indicator=indicator, year=year - offset, percent=Decimal(value))
+    for number, area in enumerate(areas):
+        share = Decimal("82.0") + Decimal(number * 17 % 13) / 2
+        services.record_rate(
+            by=officers[area.pk], indicator=indicator, year=year - 1, percent=share, area=area
         )
 
 

@@ -1302,8 +1302,12 @@ class ProvinceIndicator(models.Model):
         ProvinceCampaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
     )
     name = models.CharField(_("tên chỉ tiêu"), max_length=200, help_text=_("Ví dụ: Quỹ “Vì người nghèo”"))
+    # Money or counts: the province sums its communes' entries; a yearly rate is not summed.
     unit = models.CharField(
-        _("đơn vị đo"), max_length=10, choices=Indicator.Unit.choices, default=Indicator.Unit.MONEY
+        _("đơn vị đo"),
+        max_length=10,
+        choices=[c for c in Indicator.Unit.choices if c[0] != Indicator.Unit.RATE],
+        default=Indicator.Unit.MONEY,
     )
     unit_label = models.CharField(
         _("đơn vị tính"),

@@ -284,6 +284,8 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                 area=areas[0],
                 date=days[-1],
                 quantity=10,
+                registered=12,
+                participants=10,
                 donor_kind=Contribution.DonorKind.ORGANISATION,
                 donor_name="Cán bộ, chiến sĩ Ban Chỉ huy Quân sự xã",
             )

@@ -26,6 +26,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mttq_portal.settings")
 # Production-like: cached templates, no debug query log (queries are captured explicitly).
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("DEMO", "1")
+# The pages themselves, not the anonymous page cache: a cached page answers with no query.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 import django  # noqa: E402
 

@@ -35,16 +35,19 @@ def _sums_by(indicator_ids, *group, **filters):
     return {tuple(row[name] for name in group): (row["total_amount"], row["total_quantity"]) for row in rows}
 
 
+# The entries that carry people: the condition of the partial index `contrib_people`.
+PEOPLE = ~Q(registered=0) | ~Q(participants=0)
+
+
 def _people_by(indicators, **filters):
     """{indicator_id: (registered, participants)} for the indicators that count people; no
-    query when none does. Only those indicators' few rows are read (the covering index of the
-    sums does not hold these columns)."""
+    query when none does. Read from the partial index of the entries that carry people."""
     ids = [indicator.pk for indicator in indicators if indicator.counts_people]
     if not ids:
         return {}
     rows = (
         Contribution.objects.countable()
-        .filter(indicator_id__in=ids, **filters)
+        .filter(PEOPLE, indicator_id__in=ids, **filters)
         .values("indicator_id")
         .annotate(
             registered_sum=Coalesce(Sum("registered"), 0), participants_sum=Coalesce(Sum("participants"), 0)

@@ -745,6 +745,11 @@ class Contribution(LedgerEntry):
         ORGANISATION = "to_chuc", _("Cơ quan, tổ chức")
         BUSINESS = "doanh_nghiep", _("Doanh nghiệp")
         ANONYMOUS = "giau_ten", _("Giấu tên (theo nguyện vọng)")
+        # As reports name them: several givers jointly, the people of a hamlet as a whole, and
+        # the rest made up by residents with no names written down.
+        JOINT = "nhieu_nguoi", _("Nhiều người cùng góp")
+        RESIDENTS = "nhan_dan", _("Nhân dân khu dân cư")
+        REMAINDER = "con_lai", _("Phần còn lại do nhân dân góp, không ghi tên")
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("chỉ tiêu")
@@ -879,9 +884,19 @@ class Contribution(LedgerEntry):
     def is_anonymous(self):
         return self.donor_kind == self.DonorKind.ANONYMOUS
 
+    # Kinds that name no one: the name box may stay empty, the public name is made up.
+    UNNAMED_KINDS = (DonorKind.ANONYMOUS, DonorKind.RESIDENTS, DonorKind.REMAINDER)
+
     @property
     def public_donor_name(self):
-        """The name the public sees: `Nhà hảo tâm giấu tên` for a donor who asked for it."""
+        """The name the public sees: `Nhà hảo tâm giấu tên` for a donor who asked for it,
+        `Nhân dân thôn Đông` for the people of a hamlet, `Nhân dân thôn Đông (phần còn lại,
+        không ghi tên)` for the rest residents made up."""
+        if self.donor_kind == self.DonorKind.RESIDENTS and not self.donor_name and self.area_id:
+            return f"Nhân dân {self.area.full_name}"
+        if self.donor_kind == self.DonorKind.REMAINDER:
+            where = f" {self.area.full_name}" if self.area_id else ""
+            return f"Nhân dân{where} (phần còn lại, không ghi tên)"
         if self.is_anonymous or not self.donor_name:
             return str(ANONYMOUS_DONOR) if self.is_anonymous else self.get_donor_kind_display()
         return self.donor_name
@@ -952,8 +967,16 @@ class Contribution(LedgerEntry):
             errors["amount"] = _(
                 "Số tiền và số lượng không được âm. Muốn sửa sai, hãy lập bút toán điều chỉnh."
             )
-        if self.donor_kind != self.DonorKind.ANONYMOUS and not self.donor_name.strip():
+        if self.donor_kind not in self.UNNAMED_KINDS and not self.donor_name.strip():
             errors["donor_name"] = _("Hãy nhập tên người ủng hộ, hoặc chọn “Giấu tên”.")
+        if (
+            self.donor_kind == self.DonorKind.JOINT
+            and "," not in self.donor_name
+            and " và " not in self.donor_name
+        ):
+            errors["donor_name"] = _(
+                "Nhiều người cùng góp: ghi tên từng người, cách nhau bằng dấu phẩy hoặc chữ “và”."
+            )
         if future_date_error(self.date):
             errors["date"] = future_date_error(self.date)
         if errors:

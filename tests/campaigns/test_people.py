@@ -165,3 +165,56 @@ def test_the_staff_form_reads_people_typed_with_a_dot(drive, area_a):
     )
     assert form.is_valid(), form.errors
     assert (form.cleaned_data["registered"], form.cleaned_data["participants"]) == (1250, 40)
+
+
+# --- donors as reports name them ------------------------------------------------------------
+
+
+def test_the_people_of_a_hamlet_and_the_unnamed_remainder_are_named_as_reports_do(
+    client, fund, area_a, officer_a
+):
+    services.record_contribution(
+        by=officer_a,
+        indicator=fund,
+        area=area_a,
+        amount=3_000_000,
+        date=DAY,
+        donor_kind=Contribution.DonorKind.RESIDENTS,
+    )
+    services.record_contribution(
+        by=officer_a,
+        indicator=fund,
+        area=area_a,
+        amount=450_000,
+        date=DAY,
+        donor_kind=Contribution.DonorKind.REMAINDER,
+        donor_name="ghi sổ: bà con xóm 3",
+    )
+    services.record_contribution(
+        by=officer_a,
+        indicator=fund,
+        area=area_a,
+        amount=1_000_000,
+        date=DAY,
+        donor_kind=Contribution.DonorKind.JOINT,
+        donor_name="Ông Lê Văn Ba, bà Trần Thị Tư",
+    )
+    response = client.get(f"{fund.campaign.get_absolute_url()}nha-hao-tam/")
+    text = " ".join(html.unescape(response.content.decode()).split())
+    assert "Nhân dân Thôn Đông" in text
+    assert "Nhân dân Thôn Đông (phần còn lại, không ghi tên)" in text
+    assert "bà con xóm 3" not in text
+    assert "Ông Lê Văn Ba, bà Trần Thị Tư" in text
+
+
+def test_jointly_needs_every_name(fund, area_a, officer_a):
+    with pytest.raises(ValidationError) as error:
+        services.record_contribution(
+            by=officer_a,
+            indicator=fund,
+            area=area_a,
+            amount=1_000_000,
+            donor_kind=Contribution.DonorKind.JOINT,
+            donor_name="Ông Ba",
+        )
+    assert "ghi tên từng người" in str(error.value)

@@ -374,7 +374,9 @@ class Progress:
     @cached_property
     def people_text(self):
         """`120 người đăng ký, 98 người hiến` beside the units ("" when none are counted)."""
-        return self.indicator.people_text(*self.people)
+        # A province indicator counts no people: it has no people_text.
+        people_text = getattr(self.indicator, "people_text", None)
+        return people_text(*self.people) if people_text else ""
 
     @property
     def value_figure(self):

@@ -26,6 +26,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mttq_portal.settings")
 # Production-like: cached templates, no debug query log (queries are captured explicitly).
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("DEMO", "1")
+# The pages themselves, not the anonymous page cache: a cached page answers with no query.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 import django  # noqa: E402
 
@@ -68,8 +70,16 @@ def load(rows):
         )
         indicators.append(Indicator.objects.create(campaign=campaign, name="Quỹ"))
         indicators.append(
+            # Counts its people too (`có 98 người tham gia …`): the page reads them from the
+            # table, beside the covering index of the sums.
             Indicator.objects.create(
-                campaign=campaign, name="Quà", unit="so_luong", unit_label="phần quà", position=1
+                campaign=campaign,
+                name="Quà",
+                unit="so_luong",
+                unit_label="phần quà",
+                position=1,
+                people_verb="tham gia",
+                counts_registered=True,
             )
         )
         Disbursement.objects.bulk_create(
@@ -87,7 +97,7 @@ def load(rows):
     first_day = datetime.date(2024, 1, 1)
     columns = (
         "indicator_id, area_id, date, amount, quantity, donor_kind, donor_name, note, receipt, entered_at, "
-        "amount_qualifier, quantity_qualifier, search_text"
+        "amount_qualifier, quantity_qualifier, search_text, registered, participants"
     )
     now = datetime.datetime.now(datetime.UTC).isoformat()
     batch = 200_000
@@ -108,7 +118,8 @@ def load(rows):
                 donor = f"Người ủng hộ {rng.randrange(100000)}"
                 buffer.write(
                     f"{indicator.pk}\t{areas[rng.randrange(AREAS)].pk}\t{day}\t{amount}\t{quantity}\t{kind}\t"
-                    f"{donor}\t\t\t{now}\t{hedge if money else ''}\t{'' if money else hedge}\t{fold(donor)}\n"
+                    f"{donor}\t\t\t{now}\t{hedge if money else ''}\t{'' if money else hedge}\t{fold(donor)}\t"
+                    f"{0 if money else quantity + 1}\t{0 if money else quantity}\n"
                 )
             buffer.seek(0)
             cursor.cursor.copy_expert(f"COPY campaigns_contribution ({columns}) FROM STDIN", buffer)

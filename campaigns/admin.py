@@ -25,15 +25,53 @@ from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.vietnamese import format_money, format_number
 
-from . import admin_locks, imports, rounds_admin, services, targets_grid  # noqa: F401 (registers rounds)
+from . import admin_locks, imports, rates_admin, rounds_admin, services, targets_grid  # noqa: F401 (registers rounds)
 from .exports import results_workbook
 from .forms import ContributionForm, DisbursementForm, TargetForm
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import areas_within_scope, is_chair, sees_everything, works_somewhere
 from .reports import summary_sentence
 from .selectors import area_results
+from .stated import StatedFigure
+from .stated_admin import checks_html
+from .text_check import MAX_TEXT, check_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class TextCheckForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nội dung bài viết"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
+        help_text=_(
+            "Dán nội dung bài viết (bản nháp hoặc đã đăng) hay đoạn báo cáo. Các con số như "
+            "“đạt 123%”, “1.250 phần quà”, “trên 214 triệu đồng” được đối chiếu với sổ."
+        ),
+        error_messages={"required": _("Hãy dán nội dung bài viết cần kiểm tra.")},
+    )
+
+
+def stated_flags(figures):
+    """The stated figures that disagree, each with its working, where staff read the sentence
+    before publishing it ("" when every stated figure agrees or there is none)."""
+    flagged = [(figure, figure.disagreements()) for figure in figures]
+    flagged = [(figure, checks) for figure, checks in flagged if checks]
+    if not flagged:
+        return ""
+    return format_html_join(
+        "",
+        '<div class="stated-check stated-check-sai"><strong>{}</strong> “{}” ({}): {}</div>',
+        (
+            (
+                _("✘ Số liệu được nêu không khớp:"),
+                figure.quote,
+                figure.source,
+                " ".join(c.text for c in checks),
+            )
+            for figure, checks in flagged
+        ),
+    )
 
 
 class ChairWritesMixin:
@@ -61,6 +99,8 @@ class IndicatorInline(ScopedInlineMixin, admin.TabularInline):
         "unit_label",
         "report_phrase",
         "sentence_form",
+        "people_verb",
+        "counts_registered",
         "percent_decimals",
         "excess_form",
         "position",
@@ -117,8 +157,13 @@ class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixin
     def report_sentences(self, obj):
         if not obj.pk:
             return "—"
-        sentences = [summary_sentence(indicator) for indicator in obj.indicators.all()]
-        return format_html_join("", "<p>{}.</p>", ((s,) for s in sentences)) or "—"
+        sentences = format_html_join(
+            "",
+            "<p>{}.</p>{}",
+            ((summary_sentence(i), stated_flags(i.stated_figures.all())) for i in obj.indicators.all()),
+        )
+        others = stated_flags(obj.stated_figures.exclude(subject=StatedFigure.Subject.INDICATOR))
+        return format_html("{}{}", sentences, others) if sentences or others else "—"
 
     @admin.display(description=_("Khóa sổ"))
     def lock_state(self, obj):
@@ -131,7 +176,34 @@ class CampaignAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixin
 
     def get_urls(self):
         export = self.admin_site.admin_view(self.export_view)
-        return [path("<int:pk>/xuat-excel/", export, name="campaigns_campaign_export"), *super().get_urls()]
+        check = self.admin_site.admin_view(self.check_text_view)
+        return [
+            path("<int:pk>/xuat-excel/", export, name="campaigns_campaign_export"),
+            path("<int:pk>/kiem-tra-so-lieu/", check, name="campaigns_campaign_check_text"),
+            *super().get_urls(),
+        ]
+
+    def check_text_view(self, request, pk):
+        """Staff paste a post's text (or a report's) and see every figure it quotes checked
+        against the books, with the working. Pasted rather than picked: campaigns may not read
+        the news app, and the pasted text is exactly what readers see, draft or published."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        campaign = get_object_or_404(self.get_queryset(request), pk=pk)
+        form = TextCheckForm(request.POST or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            report = check_text(form.cleaned_data["text"], campaign)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Kiểm tra số liệu trong bài viết"),
+            "campaign": campaign,
+            "opts": self.model._meta,
+            "form": form,
+            "report": report,
+            "checks": checks_html(report.checks) if report and report.checks else "",
+        }
+        return TemplateResponse(request, "admin/campaigns/campaign/check_text.html", context)
 
     def export_view(self, request, pk):
         if not self.has_view_permission(request):
@@ -159,7 +231,7 @@ class IndicatorAdmin(FoldedInPythonSearch, ChairWritesMixin, AreaScopedAdminMixi
 
     @admin.display(description=_("Câu báo cáo"))
     def report_sentence(self, obj):
-        return summary_sentence(obj)
+        return format_html("{}{}", summary_sentence(obj), stated_flags(obj.stated_figures.all()))
 
     def get_urls(self):
         grid = self.admin_site.admin_view(partial(targets_grid.targets_grid_view, self))

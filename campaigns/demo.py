@@ -78,6 +78,7 @@ def load(commune=None, log=print):
     _tet_gifts(commune, areas, officers, chair, rng, year, today)
     _houses(commune, areas, officers, chair, rng, year, today)
     _past_fund(commune, areas, officers, chair, rng, year)
+    _cultured_families(commune, areas, officers, chair, year)
     log(
         f"  {Campaign.objects.filter(commune=commune).count()} cuộc vận động, "
         f"{Contribution.objects.filter(area__commune=commune).count()} kết quả đóng góp"
@@ -213,6 +214,37 @@ def _poor_fund(commune, areas, officers, chair, rng, year, today):
         )
 
 
+def _cultured_families(commune, areas, officers, chair, year):
+    """A movement reported as a yearly rate: the share of households that are “Gia đình văn
+    hóa”, for the commune and each hamlet, against the commune's target of 90%."""
+    from decimal import Decimal
+
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name="Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”",
+        kind=Campaign.Kind.MOVEMENT,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(year - 3, 1, 1),
+        description="Bình xét danh hiệu Gia đình văn hóa mỗi năm một lần, tại hội nghị ở khu dân cư.",
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign,
+        name="Hộ gia đình đạt danh hiệu Gia đình văn hóa",
+        unit=Indicator.Unit.RATE,
+        report_phrase="Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa",
+    )
+    services.set_target(
+        indicator, by=chair, amount=None, shape="ty_le", percent=Decimal(90), percent_of="số hộ gia đình"
+    )
+    for offset, value in ((3, "85.2"), (2, "86.9"), (1, "87.5")):
+        services.record_rate(by=chair, indicator=indicator, year=year - offset, percent=Decimal(value))
+    for number, area in enumerate(areas):
+        share = Decimal("82.0") + Decimal(number * 17 % 13) / 2
+        services.record_rate(
+            by=officers[area.pk], indicator=indicator, year=year - 1, percent=share, area=area
+        )
+
+
 def _blood_drive(commune, areas, officers, chair, rng, year, today):
     campaign = Campaign.objects.create(
         commune=commune,
@@ -231,6 +263,9 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
         report_phrase="Vận động hiến máu tình nguyện",
         percent_decimals=1,
         excess_form="don_vi",
+        # Each hamlet reports who registered and who gave beside the units collected.
+        people_verb="hiến",
+        counts_registered=True,
     )
     _targets(indicator, 44, [8, 6, 8, 5, 6, 5, 6], areas, chair, assigned_by=Target.AssignedBy.PROVINCE)
     days = [datetime.date(year, 3, 26), datetime.date(year, 6, 14), datetime.date(year, 9, 20)]
@@ -249,6 +284,8 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                 area=areas[0],
                 date=days[-1],
                 quantity=10,
+                registered=12,
+                participants=10,
                 donor_kind=Contribution.DonorKind.ORGANISATION,
                 donor_name="Cán bộ, chiến sĩ Ban Chỉ huy Quân sự xã",
             )
@@ -265,6 +302,9 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
                     area=area,
                     date=day,
                     quantity=count,
+                    # One unit per donor; some who registered are turned away by the health check.
+                    participants=count,
+                    registered=count + (area.pk + day.month) % 3,
                     donor_kind=Contribution.DonorKind.ORGANISATION,
                     donor_name=f"Đoàn viên, thanh niên {area.full_name}",
                 )

@@ -42,12 +42,27 @@ class ContributionForm(FiguresModelForm):
             "amount_qualifier",
             "quantity",
             "quantity_qualifier",
+            "registered",
+            "participants",
             "donor_kind",
             "donor_name",
             "receipt",
             "note",
         ]
         widgets = {"receipt": ReceiptInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The people are counted for a few indicators only: a box left empty is none.
+        for name in ("registered", "participants"):
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean_registered(self):
+        return self.cleaned_data.get("registered") or 0
+
+    def clean_participants(self):
+        return self.cleaned_data.get("participants") or 0
 
 
 class PercentField(forms.DecimalField):

@@ -58,7 +58,9 @@ INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE = (
     "Tên người ủng hộ",
     "Ghi chú",
 )
-HEADERS = [INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE]
+# Optional: the people beside the units, for an indicator that counts them (a blood drive).
+REGISTERED, PARTICIPANTS = "Số người đăng ký", "Số người tham gia"
+HEADERS = [INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE, REGISTERED, PARTICIPANTS]
 REQUIRED = [AREA, DATE, AMOUNT, QUANTITY, DONOR_NAME]
 
 
@@ -416,6 +418,13 @@ class _Lookups:
         quantity = self._number(
             row.get(QUANTITY), _("số lượng"), parse_count, bounds.count_validators(), problems
         )
+        people = {
+            name: self._count(row.get(column), label, problems)
+            for name, column, label in (
+                ("registered", REGISTERED, _("số người đăng ký")),
+                ("participants", PARTICIPANTS, _("số người tham gia")),
+            )
+        }
         kind_text = _key(row.get(DONOR_KIND))
         donor_kind = self.donor_kinds.get(kind_text) if kind_text else Contribution.DonorKind.PERSON
         if donor_kind is None:
@@ -435,6 +444,7 @@ class _Lookups:
                 donor_kind=donor_kind,
                 donor_name=str(row.get(DONOR_NAME) or "").strip()[:200],
                 note=str(row.get(NOTE) or "").strip()[:255],
+                **people,
             )
         except ValidationError as error:
             return None, [message for messages in error.message_dict.values() for message in messages]
@@ -474,6 +484,22 @@ class _Lookups:
             )
             return 0
 
+    def _count(self, value, label, problems):
+        """A count of people: a plain number (`1.250`), no hedge word (entries carry exact people)."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return 0
+        try:
+            number = parse_count(value)
+            for validator in bounds.count_validators():
+                validator(number)
+        except ValidationError as error:
+            problems.append(
+                _("%(label)s “%(value)s”: %(reason)s")
+                % {"label": label, "value": value, "reason": " ".join(error.messages)}
+            )
+            return 0
+        return number
+
     def _kind_names(self):
         return ", ".join(str(label) for label in Contribution.DonorKind.labels)
 
@@ -489,7 +515,7 @@ def template_workbook(campaign, areas):
     append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGH", [30, 18, 12, 16, 10, 20, 30, 30], strict=True):
+    for letter, width in zip("ABCDEFGHIJ", [30, 18, 12, 16, 10, 20, 30, 30, 16, 16], strict=True):
         sheet.column_dimensions[letter].width = width
     guide = workbook.create_sheet("Hướng dẫn")
     append_row(guide, ["Cuộc vận động", campaign.name])
@@ -502,6 +528,13 @@ def template_workbook(campaign, areas):
     append_row(
         guide,
         ["Số báo cáo ước", "Ghi chữ trước số như trong báo cáo: trên 214 triệu, hơn 300, gần 40, khoảng 150"],
+    )
+    append_row(
+        guide,
+        [
+            "Số người đăng ký, số người tham gia",
+            "Chỉ với chỉ tiêu có đếm người (ví dụ hiến máu): số nguyên; để trống nếu không có",
+        ],
     )
     append_row(guide, [])
     append_row(guide, ["Chỉ tiêu (ghi đúng tên)"])

@@ -165,6 +165,8 @@ class Indicator(models.Model):
     class Unit(models.TextChoices):
         MONEY = "tien", _("Tiền (đồng)")
         COUNT = "so_luong", _("Số lượng")
+        # A share reported once a year (campaigns.rates), never summed from entries.
+        RATE = "ty_le", _("Tỷ lệ % theo năm (không cộng dồn)")
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
@@ -213,6 +215,22 @@ class Indicator(models.Model):
             ("dang_ky", _("… có 250 người đăng ký (người đăng ký)")),
         ],
     )
+    # People counted beside the units (`có 120 người đăng ký, 98 người hiến 98 đơn vị máu`):
+    # each entry may carry how many registered and how many gave; the verb says what they did.
+    people_verb = models.CharField(
+        _("đếm người: họ làm gì"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Để trống nếu chỉ tiêu không đếm người. Ví dụ: hiến (máu), tham gia, ủng hộ. "
+            "Câu báo cáo sẽ viết: … có 98 người hiến 98 đơn vị máu."
+        ),
+    )
+    counts_registered = models.BooleanField(
+        _("đếm cả người đăng ký"),
+        default=False,
+        help_text=_("Câu báo cáo: có 120 người đăng ký, 98 người hiến …"),
+    )
 
     # The province indicator this one counts towards (set on the communes' copies).
     province_indicator = models.ForeignKey(
@@ -238,6 +256,31 @@ class Indicator(models.Model):
     def clean(self):
         if self.unit == self.Unit.COUNT and not self.unit_label:
             raise ValidationError({"unit_label": _("Chỉ tiêu số lượng cần đơn vị tính, ví dụ: đơn vị máu.")})
+        self.people_verb = " ".join(self.people_verb.split())
+        if self.counts_registered and not self.people_verb:
+            raise ValidationError(
+                {"people_verb": _("Muốn đếm người đăng ký, hãy ghi cả việc họ làm, ví dụ: hiến.")}
+            )
+
+    @property
+    def is_rate(self):
+        return self.unit == self.Unit.RATE
+
+    @property
+    def counts_people(self):
+        """Whether entries of this indicator carry the people beside the units."""
+        return bool(self.people_verb)
+
+    def people_text(self, registered, participants):
+        """`120 người đăng ký, 98 người hiến` ("" when the indicator counts no people or none came)."""
+        if not self.counts_people:
+            return ""
+        parts = []
+        if self.counts_registered and registered:
+            parts.append(f"{format_number(registered)} người đăng ký")
+        if participants:
+            parts.append(f"{format_number(participants)} người {self.people_verb}")
+        return ", ".join(parts)
 
     @property
     def is_money(self):
@@ -263,7 +306,8 @@ class Indicator(models.Model):
         return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
 
     def totals(self, start=None, end=None, area=None):
-        """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries"}."""
+        """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries",
+        "registered", "participants"} (the people are summed only when the indicator counts them)."""
         entries = self.contributions.countable()
         if start:
             entries = entries.filter(date__gte=start)
@@ -271,9 +315,19 @@ class Indicator(models.Model):
             entries = entries.filter(date__lte=end)
         if area is not None:
             entries = entries.filter(area=area)
-        sums = entries.aggregate(
-            amount=Coalesce(Sum("amount"), 0), quantity=Coalesce(Sum("quantity"), 0), entries=Count("id")
+        people = (
+            {"registered": Coalesce(Sum("registered"), 0), "participants": Coalesce(Sum("participants"), 0)}
+            if self.counts_people
+            else {}
         )
+        sums = entries.aggregate(
+            amount=Coalesce(Sum("amount"), 0),
+            quantity=Coalesce(Sum("quantity"), 0),
+            entries=Count("id"),
+            **people,
+        )
+        sums.setdefault("registered", 0)
+        sums.setdefault("participants", 0)
         sums["measure"] = sums[self.measure_field]
         return sums
 
@@ -301,8 +355,12 @@ class Progress:
     target was, so 161% looks like 161%, not like a full 100% bar.
     """
 
-    def __init__(self, indicator, achieved, target=None, value=0, *, shape=None, hedge="", value_hedge=""):
+    def __init__(
+        self, indicator, achieved, target=None, value=0, *, shape=None, hedge="", value_hedge="", people=None
+    ):
         self.indicator = indicator
+        # (registered, participants) beside the units, for an indicator that counts people.
+        self.people = tuple(people) if people else (0, 0)
         self.achieved = int(achieved or 0)
         self.shape = shape
         if shape is not None:
@@ -311,10 +369,18 @@ class Progress:
         self.value = int(value or 0)
         self.hedge, self.value_hedge = hedge or "", value_hedge or ""
         self.percent = percent(self.achieved, self.target) if self.target else None
+        self.rate = None  # campaigns.rates.RateResult for a rate indicator (set by the selectors)
 
     @property
     def achieved_figure(self):
         return Figure.of(self.achieved, self.hedge)
+
+    @cached_property
+    def people_text(self):
+        """`120 người đăng ký, 98 người hiến` beside the units ("" when none are counted)."""
+        # A province indicator counts no people: it has no people_text.
+        people_text = getattr(self.indicator, "people_text", None)
+        return people_text(*self.people) if people_text else ""
 
     @property
     def value_figure(self):
@@ -685,6 +751,11 @@ class Contribution(LedgerEntry):
         ORGANISATION = "to_chuc", _("Cơ quan, tổ chức")
         BUSINESS = "doanh_nghiep", _("Doanh nghiệp")
         ANONYMOUS = "giau_ten", _("Giấu tên (theo nguyện vọng)")
+        # As reports name them: several givers jointly, the people of a hamlet as a whole, and
+        # the rest made up by residents with no names written down.
+        JOINT = "nhieu_nguoi", _("Nhiều người cùng góp")
+        RESIDENTS = "nhan_dan", _("Nhân dân khu dân cư")
+        REMAINDER = "con_lai", _("Phần còn lại do nhân dân góp, không ghi tên")
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("chỉ tiêu")
@@ -711,6 +782,20 @@ class Contribution(LedgerEntry):
     amount_qualifier = models.CharField(_("số tiền là"), max_length=8, blank=True, choices=Qualifier.choices)
     quantity_qualifier = models.CharField(
         _("số lượng là"), max_length=8, blank=True, choices=Qualifier.choices
+    )
+    # The people beside the units, for an indicator that counts them (Indicator.people_verb);
+    # signed like the figures so that a reversal cancels them too.
+    registered = models.BigIntegerField(
+        _("số người đăng ký"),
+        default=0,
+        help_text=_("Chỉ với chỉ tiêu có đếm người, ví dụ ngày hội hiến máu."),
+        validators=[bounds.CountFloor(), bounds.CountLimit()],
+    )
+    participants = models.BigIntegerField(
+        _("số người tham gia"),
+        default=0,
+        help_text=_("Số người đã hiến, đã tham gia …"),
+        validators=[bounds.CountFloor(), bounds.CountLimit()],
     )
     donor_kind = models.CharField(
         _("người ủng hộ là"), max_length=16, choices=DonorKind.choices, default=DonorKind.PERSON
@@ -745,7 +830,7 @@ class Contribution(LedgerEntry):
     )
     verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
 
-    reversed_figures = ("amount", "quantity")
+    reversed_figures = ("amount", "quantity", "registered", "participants")
     copied_on_reversal = ("indicator", "area", "donor_kind", "donor_name")
 
     objects = ContributionQuerySet.as_manager()
@@ -764,6 +849,14 @@ class Contribution(LedgerEntry):
             models.Index(fields=["area", "date"], name="contrib_area_date"),
             # The admin's newest-first list over every entry.
             models.Index(fields=["date", "id"], name="contrib_date_id"),
+            # The people beside the units (campaigns.selectors._people_by), summed from the index
+            # alone on PostgreSQL: only entries that carry people, with the columns the sum reads.
+            models.Index(
+                fields=["indicator"],
+                include=["amount", "quantity", "registered", "participants"],
+                condition=~Q(registered=0) | ~Q(participants=0),
+                name="contrib_people",
+            ),
             # The few hedged entries, read apart from the sums (campaigns.hedges).
             models.Index(
                 fields=["indicator", "area", "date"],
@@ -780,6 +873,11 @@ class Contribution(LedgerEntry):
                 condition=bounds.within("quantity", bounds.MAX_COUNT, signed=True),
                 name="contribution_quantity_bounded",
             ),
+            models.CheckConstraint(
+                condition=bounds.within("registered", bounds.MAX_COUNT, signed=True)
+                & bounds.within("participants", bounds.MAX_COUNT, signed=True),
+                name="contribution_people_bounded",
+            ),
         ]
 
     def __str__(self):
@@ -792,9 +890,19 @@ class Contribution(LedgerEntry):
     def is_anonymous(self):
         return self.donor_kind == self.DonorKind.ANONYMOUS
 
+    # Kinds that name no one: the name box may stay empty, the public name is made up.
+    UNNAMED_KINDS = (DonorKind.ANONYMOUS, DonorKind.RESIDENTS, DonorKind.REMAINDER)
+
     @property
     def public_donor_name(self):
-        """The name the public sees: `Nhà hảo tâm giấu tên` for a donor who asked for it."""
+        """The name the public sees: `Nhà hảo tâm giấu tên` for a donor who asked for it,
+        `Nhân dân thôn Đông` for the people of a hamlet, `Nhân dân thôn Đông (phần còn lại,
+        không ghi tên)` for the rest residents made up."""
+        if self.donor_kind == self.DonorKind.RESIDENTS and not self.donor_name and self.area_id:
+            return f"Nhân dân {self.area.full_name}"
+        if self.donor_kind == self.DonorKind.REMAINDER:
+            where = f" {self.area.full_name}" if self.area_id else ""
+            return f"Nhân dân{where} (phần còn lại, không ghi tên)"
         if self.is_anonymous or not self.donor_name:
             return str(ANONYMOUS_DONOR) if self.is_anonymous else self.get_donor_kind_display()
         return self.donor_name
@@ -817,7 +925,9 @@ class Contribution(LedgerEntry):
             parts.append(counted.with_unit(self.indicator.unit_label))
         if self.amount:
             parts.append(Figure.of(self.amount, self.amount_qualifier).with_unit("đ"))
-        return ", trị giá ".join(parts) if parts else "0"
+        text = ", trị giá ".join(parts) if parts else "0"
+        people = self.indicator.people_text(self.registered, self.participants) if self.indicator_id else ""
+        return f"{text} ({people})" if people else text
 
     def fold_search_text(self):
         self.search_text = fold(f"{self.donor_name} {self.note}")[:460]
@@ -837,18 +947,42 @@ class Contribution(LedgerEntry):
                 errors["quantity"] = _("Chỉ tiêu này tính theo số lượng: hãy nhập số lượng.")
             if self.indicator.is_money and self.quantity:
                 errors["quantity"] = _("Chỉ tiêu tiền không nhận số lượng; để trống ô này.")
+            if self.indicator.is_rate:
+                errors = {
+                    "indicator": _(
+                        "Chỉ tiêu tỷ lệ được ghi mỗi năm một lần ở mục “Tỷ lệ theo năm”, "
+                        "không nhập như một khoản đóng góp."
+                    )
+                }
             if self.area_id and self.area.commune_id != self.indicator.campaign.commune_id:
                 errors["area"] = _("Khu dân cư không thuộc xã của cuộc vận động.")
         if self.amount_qualifier and not self.amount:
             errors["amount_qualifier"] = _("Chữ “hơn, trên, gần, khoảng” cần đi kèm một số tiền.")
         if self.quantity_qualifier and not self.quantity:
             errors["quantity_qualifier"] = _("Chữ “hơn, trên, gần, khoảng” cần đi kèm một số lượng.")
+        if self.indicator_id and not self.is_reversal:
+            if not self.indicator.counts_people and (self.registered or self.participants):
+                errors["participants"] = _(
+                    "Chỉ tiêu này không đếm người tham gia; để trống số người đăng ký và số người tham gia."
+                )
+            elif not self.indicator.counts_registered and self.registered:
+                errors["registered"] = _("Chỉ tiêu này không đếm người đăng ký; để trống ô này.")
+        if not self.is_reversal and min(self.registered or 0, self.participants or 0) < 0:
+            errors["participants"] = _("Số người không được âm.")
         if not self.is_reversal and (self.amount < 0 or self.quantity < 0):
             errors["amount"] = _(
                 "Số tiền và số lượng không được âm. Muốn sửa sai, hãy lập bút toán điều chỉnh."
             )
-        if self.donor_kind != self.DonorKind.ANONYMOUS and not self.donor_name.strip():
+        if self.donor_kind not in self.UNNAMED_KINDS and not self.donor_name.strip():
             errors["donor_name"] = _("Hãy nhập tên người ủng hộ, hoặc chọn “Giấu tên”.")
+        if (
+            self.donor_kind == self.DonorKind.JOINT
+            and "," not in self.donor_name
+            and " và " not in self.donor_name
+        ):
+            errors["donor_name"] = _(
+                "Nhiều người cùng góp: ghi tên từng người, cách nhau bằng dấu phẩy hoặc chữ “và”."
+            )
         if future_date_error(self.date):
             errors["date"] = future_date_error(self.date)
         if errors:
@@ -1230,8 +1364,12 @@ class ProvinceIndicator(models.Model):
         ProvinceCampaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
     )
     name = models.CharField(_("tên chỉ tiêu"), max_length=200, help_text=_("Ví dụ: Quỹ “Vì người nghèo”"))
+    # Money or counts: the province sums its communes' entries; a yearly rate is not summed.
     unit = models.CharField(
-        _("đơn vị đo"), max_length=10, choices=Indicator.Unit.choices, default=Indicator.Unit.MONEY
+        _("đơn vị đo"),
+        max_length=10,
+        choices=[c for c in Indicator.Unit.choices if c[0] != Indicator.Unit.RATE],
+        default=Indicator.Unit.MONEY,
     )
     unit_label = models.CharField(
         _("đơn vị tính"),

@@ -87,6 +87,10 @@ class EntryForm(forms.Form):
         error_messages={"invalid_image": _("Tệp đã chọn không phải là ảnh. Hãy chụp lại biên nhận.")},
     )
     receipt_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Shown only when an offered indicator counts people (a blood drive): typed as officers
+    # type counts (`1.250`), read by the one count parser.
+    registered = CountField(label=_("Số người đăng ký"), required=False)
+    participants = CountField(label=_("Số người tham gia"), required=False)
 
     figure_understood = ""
 
@@ -99,12 +103,25 @@ class EntryForm(forms.Form):
                 campaign__in=Campaign.objects.current(),
                 campaign__commune_id__in=areas.values("commune_id"),
             )
+            .exclude(unit=Indicator.Unit.RATE)
             .select_related("campaign")
             .order_by("-campaign__start_date", "campaign_id", "position", "id")
         )
         self.fields["area"].queryset = areas
         self.fields["indicator"].queryset = indicators
         self.areas, self.indicators = list(areas), list(indicators)
+        self.people_indicators = [i for i in self.indicators if i.counts_people]
+        if not any(i.counts_registered for i in self.people_indicators):
+            del self.fields["registered"]
+        if not self.people_indicators:
+            del self.fields["participants"]
+        else:
+            verbs = {i.people_verb for i in self.people_indicators}
+            if len(verbs) == 1:
+                self.fields["participants"].label = _("Số người %(verb)s") % {"verb": verbs.pop()}
+            self.fields["participants"].help_text = _("Chỉ với: %(names)s. Để trống nếu không có.") % {
+                "names": ", ".join(i.name for i in self.people_indicators)
+            }
         self.fields["date"].initial = timezone.localdate
         # The next entry usually continues the last one: same indicator, same hamlet.
         last = (
@@ -190,6 +207,8 @@ class EntryForm(forms.Form):
             date=data.get("date"),
             donor_kind=data.get("donor_kind") or Contribution.DonorKind.PERSON,
             donor_name=data.get("donor_name", ""),
+            registered=data.get("registered") or 0,
+            participants=data.get("participants") or 0,
         )
         try:
             probe.clean()
@@ -210,6 +229,8 @@ class EntryForm(forms.Form):
             date=data["date"],
             donor_kind=data["donor_kind"],
             donor_name=data["donor_name"].strip(),
+            registered=data.get("registered") or 0,
+            participants=data.get("participants") or 0,
             **({"receipt": receipt} if receipt else {}),
         )
         receipts.discard_pending(self.pending)

@@ -19,7 +19,11 @@ def summary_sentence(indicator, start=None, end=None, area=None, round=None):
     their word (`trên 234.000.000 đồng`); percentages are honest beyond 100%.
     """
     from .hedges import hedges_for
+    from .rates import rate_results
 
+    if indicator.is_rate:
+        sentence = rate_results([indicator], area=area)[indicator.pk].sentence
+        return f"{area.full_name}: {_lower_first(sentence)}" if area is not None else sentence
     if round is not None:
         return _round_summary(indicator, round)
     totals = indicator.totals(start=start, end=end, area=area)
@@ -28,7 +32,13 @@ def summary_sentence(indicator, start=None, end=None, area=None, round=None):
         indicator, area_id=area.pk if area is not None else None, start=start, end=end
     )
     progress = Progress(
-        indicator, totals["measure"], value=totals["amount"], shape=target, hedge=word, value_hedge=value_word
+        indicator,
+        totals["measure"],
+        value=totals["amount"],
+        shape=target,
+        hedge=word,
+        value_hedge=value_word,
+        people=(totals["registered"], totals["participants"]),
     )
     sentence = sentence_from_progress(progress, target)
     if area is not None:
@@ -67,7 +77,7 @@ def sentence_from_progress(progress, target=None, phrase=None):
         figure = f"{progress.achieved_figure}/{format_number(progress.target)} {unit}"
     else:
         figure = progress.achieved_figure.with_unit(unit)
-    sentence = f"{subject} {wording.counted(indicator, figure)}"
+    sentence = f"{subject} {wording.counted(indicator, figure, progress.people)}"
     if not indicator.is_money and progress.value:
         sentence += f", trị giá {progress.value_figure} đồng"
     kind = shape.shape if shape is not None else Shape.NUMBER

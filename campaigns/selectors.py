@@ -16,6 +16,7 @@ from .charts import progress_chart
 from .funds import FundStatement, FundTransfer, transfer_totals
 from .hedges import hedges_for
 from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target, fund_balance_moves
+from .rates import area_rates, rate_results
 from .reports import sentence_from_progress
 from .rounds import round_results
 
@@ -33,6 +34,28 @@ def _sums_by(indicator_ids, *group, **filters):
         .order_by()
     )
     return {tuple(row[name] for name in group): (row["total_amount"], row["total_quantity"]) for row in rows}
+
+
+# The entries that carry people: the condition of the partial index `contrib_people`.
+PEOPLE = ~Q(registered=0) | ~Q(participants=0)
+
+
+def _people_by(indicators, **filters):
+    """{indicator_id: (registered, participants)} for the indicators that count people; no
+    query when none does. Read from the partial index of the entries that carry people."""
+    ids = [indicator.pk for indicator in indicators if indicator.counts_people]
+    if not ids:
+        return {}
+    rows = (
+        Contribution.objects.countable()
+        .filter(PEOPLE, indicator_id__in=ids, **filters)
+        .values("indicator_id")
+        .annotate(
+            registered_sum=Coalesce(Sum("registered"), 0), participants_sum=Coalesce(Sum("participants"), 0)
+        )
+        .order_by()
+    )
+    return {row["indicator_id"]: (row["registered_sum"], row["participants_sum"]) for row in rows}
 
 
 def _measure(indicator, sums):
@@ -57,6 +80,8 @@ class IndicatorResult:
     rows: list = field(default_factory=list)
     split_total: int = 0
     chart: dict | None = None
+    rate: object = None  # campaigns.rates.RateResult, for a rate indicator
+    area_rates: list = field(default_factory=list)
 
     @property
     def split_differs(self):
@@ -89,6 +114,8 @@ def listing(campaigns):
     ids = [indicator.pk for indicator in indicators]
     totals = _sums_by(ids, "indicator_id") if ids else {}
     hedges = hedges_for(ids)
+    people = _people_by(indicators)
+    rates = rate_results(indicators)
     targets = (
         {t.indicator_id: t for t in Target.objects.filter(indicator_id__in=ids, area__isnull=True)}
         if ids
@@ -97,6 +124,11 @@ def listing(campaigns):
     for campaign in campaigns:
         campaign.results = []
         for indicator in campaign.indicators.all():
+            if indicator.is_rate:
+                progress = Progress(indicator, 0)
+                progress.rate = rates[indicator.pk]
+                campaign.results.append(progress)
+                continue
             measure, value = _measure(indicator, totals.get((indicator.pk,)))
             word, value_word = hedges.words(indicator)
             campaign.results.append(
@@ -107,6 +139,7 @@ def listing(campaigns):
                     shape=targets.get(indicator.pk),
                     hedge=word,
                     value_hedge=value_word,
+                    people=people.get(indicator.pk),
                 )
             )
     return campaigns
@@ -134,8 +167,13 @@ def campaign_page(campaign):
         .order_by("position", "name")
         .values_list("pk", "kind", "name")
     ]
+    people = _people_by(indicators)
+    rates = rate_results(indicators)
     results = [
-        _indicator_result(indicator, by_area, by_month, targets, areas, hedges) for indicator in indicators
+        _rate_result(rates[indicator.pk])
+        if indicator.is_rate
+        else _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people.get(indicator.pk))
+        for indicator in indicators
     ]
     rounds = round_results(
         campaign,
@@ -265,7 +303,21 @@ def _target_of(indicator, row):
     )
 
 
-def _indicator_result(indicator, by_area, by_month, targets, areas, hedges):
+def _rate_result(rate):
+    """A rate indicator's part of the campaign page: the latest year, its hamlets, its sentence."""
+    progress = Progress(rate.indicator, 0)
+    progress.rate = rate
+    return IndicatorResult(
+        indicator=rate.indicator,
+        progress=progress,
+        commune_target=None,
+        sentence=rate.sentence,
+        rate=rate,
+        area_rates=area_rates(rate.indicator, rate.year) if rate.year else [],
+    )
+
+
+def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people=None):
     own_targets = [_target_of(indicator, row) for row in targets if row[0] == indicator.pk]
     commune_target = next((target for target in own_targets if not target.area_id), None)
     area_targets = {target.area_id: target for target in own_targets if target.area_id}
@@ -275,7 +327,13 @@ def _indicator_result(indicator, by_area, by_month, targets, areas, hedges):
     measure = amount if indicator.is_money else quantity
     word, value_word = hedges.words(indicator)
     progress = Progress(
-        indicator, measure, value=amount, shape=commune_target, hedge=word, value_hedge=value_word
+        indicator,
+        measure,
+        value=amount,
+        shape=commune_target,
+        hedge=word,
+        value_hedge=value_word,
+        people=people,
     )
     rows = []
     for area_id, area_name in areas:
@@ -334,6 +392,8 @@ def area_results(area):
     }
     results = []
     for indicator in indicators:
+        if indicator.is_rate:  # a hamlet's yearly rate is on the campaign page, not summed here
+            continue
         measure, value = _measure(indicator, totals.get((indicator.pk,)))
         if not measure and indicator.pk not in targets:
             continue

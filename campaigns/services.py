@@ -737,3 +737,36 @@ def _default_fund(entry):
     if entry.indicator_id or not entry.campaign_id:
         return entry.indicator
     return main_fund(entry.campaign)
+def record_rate(*, by, indicator, year, percent, area=None, note=""):
+    """Record (or restate) a rate indicator's figure for one year, for the commune or one hamlet.
+
+    The commune's rate is staff's or the chair's; a hamlet's may also be its own officer's.
+    A year already recorded is restated in place and its history keeps the old figure.
+    Raises PermissionDenied or ValidationError (Vietnamese)."""
+    from .rates import RateFigure
+
+    commune_id = indicator.campaign.commune_id
+    if area is None:
+        _refuse_unless_staff(by, commune_id, _("Chỉ cán bộ Mặt trận xã được ghi tỷ lệ của cả xã."))
+    else:
+        _refuse_area(by, area.pk)
+    rate = RateFigure.objects.filter(indicator=indicator, year=year, area=area).first() or RateFigure(
+        indicator=indicator, year=year, area=area
+    )
+    rate.percent, rate.note, rate.entered_by = percent, note, by
+    return save_rate(rate, by=by)
+
+
+def save_rate(rate, *, by):
+    """Save a `campaigns.rates.RateFigure` after its checks (the admin's path too)."""
+    if rate.area_id is None:
+        _refuse_unless_staff(
+            by, rate.indicator.campaign.commune_id, _("Chỉ cán bộ Mặt trận xã được ghi tỷ lệ của cả xã.")
+        )
+    else:
+        _refuse_area(by, rate.area_id)
+    rate.entered_by = by
+    rate.full_clean()
+    rate._history_user = by
+    rate.save()
+    return rate

@@ -91,9 +91,13 @@ def _plain_excess(achieved, number):
 SENTENCE_VERBS = {"tham_gia": "tham gia", "dang_ky": "đăng ký"}
 
 
-def counted(indicator, figure):
+def counted(indicator, figure, people=None):
     """The figure with the verb that fits the indicator: `được 8.000.000 đồng` for what was
-    raised, `có 200 tình nguyện viên tham gia` for people, `có 250 người đăng ký`."""
+    raised, `có 200 tình nguyện viên tham gia` for people, `có 250 người đăng ký`; with the
+    people counted beside the units, `có 120 người đăng ký, 98 người hiến 98 đơn vị máu`."""
+    said = indicator.people_text(*people) if people and hasattr(indicator, "people_text") else ""
+    if said:
+        return f"có {said} {figure}" if (people[1] or 0) else f"có {said}, được {figure}"
     verb = SENTENCE_VERBS.get(indicator.sentence_form)
     return f"có {figure} {verb}" if verb else f"được {figure}"
 

@@ -48,9 +48,9 @@ FESTIVAL_MODELS = ["unityfestival", "festivalarea"]
 PLAN_MODELS = ["activityplan", "plannedactivity"]
 ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS + PLAN_MODELS
 KEEP_ACTIONS = ("add", "change", "view")
-# Recipients (lists of poor households), gifts, houses and stated figures: the commune's
+# Recipients (lists of poor households), gifts, houses, stated figures and yearly rates: the commune's
 # staff and chair record them; hamlet officers get none.
-AID_MODELS = ["recipient", "giftbatch", "house", "housesource", "statedfigure", "statedpart"]
+AID_MODELS = ["recipient", "giftbatch", "house", "housesource", "statedfigure", "statedpart", "ratefigure"]
 # Lines of a record, replaced as a whole while it is typed (a house's sources, a total's parts).
 AID_LINES = ["campaigns.delete_housesource", "campaigns.delete_statedpart"]
 CAMPAIGN_MODELS = [

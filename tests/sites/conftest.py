@@ -27,6 +27,7 @@ from campaigns.models import (
     Target,
 )
 from campaigns.province_services import sync_commune_campaigns
+from campaigns.rates import RateFigure
 from congresses import activity_services, services
 from congresses.models import (
     ActivityPlan,
@@ -142,6 +143,10 @@ def _build(commune, mark):
         prepared_by_name=f"Lê Thị {mark}",
         is_published=True,
     )
+    rate_indicator = Indicator.objects.create(
+        campaign=campaign, name=f"Tỷ lệ hộ đạt chuẩn văn hóa {mark}", unit=Indicator.Unit.RATE, position=5
+    )
+    rate = RateFigure.objects.create(indicator=rate_indicator, area=east, year=2025, percent="87.5")
     committee = services.committee_for_area(east)
     conference = Conference.objects.create(
         committee=committee,
@@ -258,6 +263,7 @@ def _build(commune, mark):
         "stated_figure": stated_figure,
         "fund_transfer": fund_transfer,
         "fund_statement": fund_statement,
+        "rate": rate,
         "mark": mark,
     }
 

@@ -38,6 +38,7 @@ RECORDS = [
     "stated_figure",
     "fund_transfer",
     "fund_statement",
+    "rate",
     "share",
     "province_part",
 ]

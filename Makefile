@@ -22,7 +22,8 @@ demo: venv
 	# Readings wait in var/view-counts (pages show them at once) and are folded into the
 	# database every minute by a loop started here, as the systemd timer does in production.
 	DEMO=1 $(BIN)/python manage.py flush_view_counts --every 60 & fold=$$!; \
-	DEMO=1 $(BIN)/python manage.py runserver $(HOST); kill $$fold 2>/dev/null || true
+	DEMO=1 $(BIN)/python manage.py flush_visits --every 60 & visits=$$!; \
+	DEMO=1 $(BIN)/python manage.py runserver $(HOST); kill $$fold $$visits 2>/dev/null || true
 
 test: venv
 	TESTING=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test lint format venv serve clean
+.PHONY: demo test lint format venv serve clean tools
 
 venv: $(STAMP)
 
@@ -38,6 +38,13 @@ lint: venv
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Checkers outside Python, pinned in tools/package.json (axe-core for bench/axe_check.py).
+tools: tools/node_modules/.installed
+
+tools/node_modules/.installed: tools/package.json
+	cd tools && npm install --no-audit --no-fund --silent
+	touch $@
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media private-media

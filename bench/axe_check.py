@@ -37,7 +37,9 @@ def check(urls):
                 bad = [v for v in result["violations"] if v["impact"] in BLOCKING]
                 print(f"{width}px {url}: {len(result['violations'])} violations, {len(bad)} serious/critical")
                 for violation in result["violations"]:
-                    print(f"  [{violation['impact']}] {violation['id']}: {len(violation['nodes'])} × {violation['help']}")
+                    print(
+                        f"  [{violation['impact']}] {violation['id']}: {len(violation['nodes'])} × {violation['help']}"
+                    )
                 failures += [(width, url, v["id"], [n["target"] for n in v["nodes"]][:5]) for v in bad]
             context.close()
         browser.close()

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('congresses', '0010_commune_mergers'),
-        ('news', '0008_organisation_pages_and_work_calendar'),
+        ('news', '0009_post_listing_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test lint format venv serve clean
+.PHONY: demo test lint format venv serve clean tools
 
 venv: $(STAMP)
 
@@ -21,11 +21,12 @@ demo: venv
 	DEMO=1 $(BIN)/python manage.py load_demo
 	# Readings wait in var/view-counts (pages show them at once) and are folded into the
 	# database every minute by a loop started here, as the systemd timer does in production.
-	# The background worker (photos, imports, reports) runs beside the server; Ctrl-C stops all three.
+	# The background worker (photos, imports, reports) runs beside the server; Ctrl-C stops them all.
 	DEMO=1 $(BIN)/python manage.py flush_view_counts --every 60 & fold=$$!; \
+	DEMO=1 $(BIN)/python manage.py flush_visits --every 60 & visits=$$!; \
 	DEMO=1 $(BIN)/python manage.py run_worker & worker=$$!; \
-	trap 'kill $$fold $$worker 2>/dev/null; wait $$worker; exit 130' INT TERM; \
-	DEMO=1 $(BIN)/python manage.py runserver $(HOST); kill $$fold $$worker 2>/dev/null; wait $$worker || true
+	trap 'kill $$fold $$visits $$worker 2>/dev/null; wait $$worker; exit 130' INT TERM; \
+	DEMO=1 $(BIN)/python manage.py runserver $(HOST); kill $$fold $$visits $$worker 2>/dev/null; wait $$worker || true
 
 test: venv
 	TESTING=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -40,6 +41,13 @@ lint: venv
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Checkers outside Python, pinned in tools/package.json (axe-core for bench/axe_check.py).
+tools: tools/node_modules/.installed
+
+tools/node_modules/.installed: tools/package.json
+	cd tools && npm install --no-audit --no-fund --silent
+	touch $@
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media private-media

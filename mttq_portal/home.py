@@ -3,7 +3,8 @@
 The portal may use every app, so the home page imports the sections it shows: news gives the
 featured and latest posts, each other app a function returning None (nothing to show) or
 {"title": str, "template": str, "context": dict, "order": int}, for the commune given; the home page renders
-`template` under the heading `title`, with `context` available as `data`.
+`template` under the heading `title` (or lets it print `title` itself with "own_heading": True), with
+`context` available as `data`.
 """
 
 from campaigns.home import current_campaigns
@@ -11,15 +12,18 @@ from campaigns.models import Campaign, ProvinceCampaign
 from campaigns.province_selectors import commune_names, province_results
 from congresses.home import latest_conferences
 from congresses.province import conferences_held, voter_opinions_by_field
-from news.home import pinned_announcements
+from news.home import pinned_announcements, running_poll, upcoming_events
 from news.models import Post
+
+from .visits import statistics
 
 FEATURED_COUNT = 3
 LATEST_COUNT = 8
 
-SECTIONS = [current_campaigns, latest_conferences]
-# What is urgent comes before the news: these sections are rendered at the top of the page.
-TOP_SECTIONS = [pinned_announcements]
+SECTIONS = [latest_conferences]
+# What is urgent comes before the news, so a phone shows it first: the pinned announcements,
+# the campaigns running now with their progress, the next events.
+TOP_SECTIONS = [pinned_announcements, current_campaigns, upcoming_events]
 
 
 PROVINCE_CAMPAIGNS = 3
@@ -49,7 +53,8 @@ def province_page(province, request):
 
 
 def home_page(commune):
-    """Everything a commune's home page renders: featured posts, latest posts, other apps' sections."""
+    """Everything a commune's home page renders: what is urgent, featured and latest posts, other
+    apps' sections, and for the side column the running poll and the visit statistics."""
     posts = Post.objects.for_listing().for_commune(commune)
     featured = list(posts.filter(is_featured=True)[:FEATURED_COUNT])
     latest = list(posts.exclude(pk__in=[post.pk for post in featured])[:LATEST_COUNT])
@@ -58,6 +63,8 @@ def home_page(commune):
         "featured_posts": featured,
         "latest_posts": latest,
         "sections": _sections(SECTIONS, commune),
+        "poll": running_poll(commune),
+        "visits": statistics(commune) if commune is not None else None,
     }
 
 

@@ -21,8 +21,8 @@ ALL = ("add", "change", "delete", "view")
 NEWS_MODELS = ["category", "post", "photo"]
 # The document registry and announcements: kept by the same people who write the news.
 REGISTRY_MODELS = ["document", "documentfile", "announcement"]
-# The organisation pages and the work calendar: kept by editors and commune staff.
-PUBLIC_DUTY_MODELS = ["page", "calendarentry"]
+# The organisation pages, the work calendar and the polls: kept by editors and commune staff.
+PUBLIC_DUTY_MODELS = ["page", "calendarentry", "poll", "polloption"]
 CONGRESS_MODELS = [
     "commune",
     "residentialarea",

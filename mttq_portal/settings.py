@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "mttq_portal.middleware.CleanTextMiddleware",
     # request.commune / request.province from the host name (congresses/sites.py).
     "congresses.sites.SiteMiddleware",
+    # Counts readers' pages, cached ones too, into the cache (mttq_portal/visits.py).
+    "mttq_portal.visits.VisitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -7,7 +7,7 @@ from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
 from news.organisation_sitemaps import OrganisationSitemap
-from news.sitemaps import AnnouncementSitemap, CategorySitemap, DocumentSitemap, PostSitemap
+from news.sitemaps import AnnouncementSitemap, CategorySitemap, DocumentSitemap, PollSitemap, PostSitemap
 
 from . import views
 
@@ -21,6 +21,7 @@ sitemaps = {
     **congresses_sitemaps,
     "cuoc-van-dong": CampaignSitemap,
     "gioi-thieu": OrganisationSitemap,
+    "khao-sat": PollSitemap,
 }
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"
@@ -35,6 +36,8 @@ urlpatterns = [
     # Pages without a <link rel="icon"> (the admin) make browsers ask for /favicon.ico.
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
+    path("bao-ve-du-lieu-ca-nhan/", views.privacy, name="privacy"),
+    path("kha-nang-tiep-can/", views.accessibility, name="accessibility"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     # Hamlet officers land on their own screen; everyone else gets the admin's index.
     path("quan-tri/", views.admin_index),

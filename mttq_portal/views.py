@@ -52,6 +52,18 @@ def sitemap_xml(request):
 
 
 @public_page
+def privacy(request):
+    """What personal data the site keeps and why (Nghị định 13/2023/NĐ-CP)."""
+    return render(request, "pages/privacy.html")
+
+
+@public_page
+def accessibility(request):
+    """The accessibility statement: what the site does for WCAG 2.1 AA, what it does not yet."""
+    return render(request, "pages/accessibility.html")
+
+
+@public_page
 def robots_txt(request):
     lines = [
         "User-agent: *",

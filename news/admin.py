@@ -304,5 +304,6 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
 from . import (  # noqa: E402, F401
     calendar_admin,
     organisation_admin,
+    poll_admin,
     registry_admin,  # noqa: E402, F401
 )

@@ -1,4 +1,7 @@
-"""What news gives the home page besides its posts: the pinned announcements, at the top."""
+"""What news gives the home page besides its posts: the pinned announcements and the next events
+at the top, the running poll in the side column."""
+
+from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,4 +24,48 @@ def pinned_announcements(commune):
         "template": "news/_pinned_announcements.html",
         "context": {"announcements": announcements},
         "order": 0,
+        "own_heading": True,
+    }
+
+
+UPCOMING_DAYS = 14
+UPCOMING_COUNT = 5
+
+
+def upcoming_events(commune):
+    """The next events of the work calendar (entries, conferences, voter meetings) from today,
+    at most UPCOMING_COUNT in the next UPCOMING_DAYS days; three queries."""
+    from .work_calendar import items_between
+
+    today = timezone.localdate()
+    items = items_between(commune, today, today + timedelta(days=UPCOMING_DAYS), limit=UPCOMING_COUNT)
+    if not items:
+        return None
+    return {
+        "title": _("Sắp diễn ra"),
+        "template": "news/_upcoming_events.html",
+        "context": {"items": items[:UPCOMING_COUNT], "today": today},
+        "order": 20,
+        "own_heading": True,
+    }
+
+
+def running_poll(commune):
+    """The newest poll still taking answers, for the home page's side column; None when none.
+
+    The home page is cached for every reader alike, so it shows the counts only when the poll
+    shows them to everyone; its form lives on the poll's own page (a CSRF token, never cached).
+    Two queries (the poll, its tally).
+    """
+    from .polls import Poll
+
+    poll = Poll.objects.for_commune(commune).running().for_listing().first()
+    if poll is None:
+        return None
+    options, total = poll.tally()
+    return {
+        "poll": poll,
+        "options": options,
+        "total": total,
+        "results_visible": poll.results == Poll.Results.ALWAYS,
     }

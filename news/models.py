@@ -447,4 +447,5 @@ from .documents import Document, DocumentFile  # noqa: E402, F401
 # The portal's public duties keep their models in modules of their own; importing them here
 # registers them with the app.
 from .organisation import Page  # noqa: E402, F401
+from .polls import Ballot, Poll, PollOption  # noqa: E402, F401
 from .work_calendar import CalendarEntry  # noqa: E402, F401

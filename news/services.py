@@ -274,3 +274,34 @@ def expire_announcements(announcements, now=None):
             announcement.save()
             changed += 1
     return changed
+
+
+def save_poll(poll):
+    """Validate and save a poll (its end after its start); a Vietnamese ValidationError else."""
+    poll.full_clean(exclude=["slug"])
+    poll.save()
+    return poll
+
+
+class PollRefused(Exception):
+    """A ballot the poll does not take; the message says why, in Vietnamese."""
+
+
+def cast_ballot(poll, option_id, now=None):
+    """Count one answer to a running poll; PollRefused (nothing saved) when the poll is not
+    running or the option is not one of its own."""
+    from .polls import Ballot
+
+    now = now or timezone.now()
+    if not poll.is_published or not poll.has_opened(now):
+        raise PollRefused(_("Khảo sát này chưa mở, chưa nhận câu trả lời."))
+    if poll.is_closed(now):
+        raise PollRefused(_("Khảo sát này đã kết thúc, không nhận thêm câu trả lời."))
+    text = str(option_id or "").strip()
+    # Past nine digits no option exists, and the database would refuse the number itself.
+    option = poll.options.filter(pk=int(text)).first() if text.isdigit() and len(text) <= 9 else None
+    if option is None:
+        raise PollRefused(
+            _("Bạn chưa chọn phương án nào. Xin chọn một phương án rồi bấm “Gửi ý kiến”.")
+        ) from None
+    return Ballot.objects.create(poll=poll, option=option, cast_at=now)

@@ -56,3 +56,18 @@ class AnnouncementSitemap(CommuneSitemap):
 
     def lastmod(self, announcement):
         return announcement.updated_at
+
+
+class PollSitemap(CommuneSitemap):
+    """Public polls, running and closed alike."""
+
+    changefreq = "daily"
+    priority = 0.4
+
+    def items(self):
+        from .polls import Poll
+
+        return Poll.objects.public().for_commune(self.commune).only("slug", "updated_at").for_listing()
+
+    def lastmod(self, poll):
+        return poll.updated_at

@@ -20,3 +20,10 @@ urlpatterns = [
 from . import registry_urls  # noqa: E402
 
 urlpatterns += registry_urls.urlpatterns
+
+from . import poll_views  # noqa: E402
+
+urlpatterns += [
+    path("khao-sat/", poll_views.poll_list, name="polls"),
+    path("khao-sat/<slug:slug>/", poll_views.poll_detail, name="poll_detail"),
+]

@@ -50,8 +50,9 @@ def news_of_size(request, commune):
 
 # home: pinned announcements, featured, latest, menu categories, latest conferences (congresses'
 # section), current campaigns (campaigns' section: campaigns; indicators, totals and targets only
-# when any)
-HOME_QUERIES = 6
+# when any), the next events (calendar entries, conferences, voter meetings), the running poll and
+# its counts, the stored visit counts
+HOME_QUERIES = 12
 # listing: the category, the page count, the page of posts, menu categories
 LISTING_QUERIES = 4
 # detail: the post, its photos, related posts, menu categories (the reading is counted
@@ -62,9 +63,19 @@ SEARCH_QUERIES = 3
 
 
 def test_home_query_budget(client, news_of_size, django_assert_num_queries):
+    from news.polls import Ballot, Poll, PollOption
+
+    commune = news_of_size["category"].commune
+    poll = Poll.objects.create(
+        commune=commune, question="Bạn đọc mục nào nhiều nhất?", results=Poll.Results.ALWAYS
+    )
+    options = [PollOption.objects.create(poll=poll, text=f"Mục {n}", position=n) for n in range(5)]
+    Ballot.objects.bulk_create(Ballot(poll=poll, option=options[n % 5]) for n in range(news_of_size["size"]))
     with django_assert_num_queries(HOME_QUERIES):
         response = client.get("/")
-    assert "Hội nghị thôn Đông số 0" in response.content.decode()
+    page = response.content.decode()
+    assert "Hội nghị thôn Đông số 0" in page
+    assert f"{news_of_size['size']} lượt trả lời" in page
 
 
 def test_listing_query_budget(client, news_of_size, django_assert_num_queries):

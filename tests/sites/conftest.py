@@ -45,7 +45,7 @@ from congresses.models import (
 )
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
 from news import services as news_services
-from news.models import Announcement, Category, Document, Post
+from news.models import Announcement, Category, Document, Poll, PollOption, Post
 from news.organisation import Page
 from news.work_calendar import CalendarEntry
 
@@ -190,6 +190,12 @@ def _build(commune, mark):
             is_pinned=True,
         )
     )
+    poll = news_services.save_poll(
+        Poll(commune=commune, question=f"Bạn quan tâm mục gì nhất {mark}?", results=Poll.Results.ALWAYS)
+    )
+    poll_option = PollOption.objects.create(poll=poll, text=f"Cuộc vận động {mark}", position=1)
+    PollOption.objects.create(poll=poll, text="Thông báo", position=2)
+    news_services.cast_ballot(poll, poll_option.pk)
     page = Page.objects.create(
         commune=commune, kind=Page.Kind.INTRODUCTION, body=f"<p>Giới thiệu Mặt trận {mark}.</p>"
     )
@@ -237,6 +243,7 @@ def _build(commune, mark):
         "document": document,
         "document_file": document.files.get(),
         "announcement": announcement,
+        "poll": poll,
         "page": page,
         "calendar_entry": calendar_entry,
         "conference_this_week": conference_this_week,

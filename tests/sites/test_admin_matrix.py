@@ -25,6 +25,7 @@ RECORDS = [
     "opinion",
     "document",
     "announcement",
+    "poll",
     "page",
     "calendar_entry",
     "supervision",

@@ -35,6 +35,10 @@ def public_urls(site):
         "/thong-bao/",
         site["announcement"].get_absolute_url(),
         "/thong-bao/rss/",
+        "/khao-sat/",
+        site["poll"].get_absolute_url(),
+        "/bao-ve-du-lieu-ca-nhan/",
+        "/kha-nang-tiep-can/",
         "/gioi-thieu/",
         "/gioi-thieu/chuc-nang-nhiem-vu/",
         "/gioi-thieu/co-cau-to-chuc/",
@@ -69,6 +73,8 @@ def test_nothing_of_one_commune_appears_on_the_other(client, sites, here, there)
     home = client.get("/", HTTP_HOST=HOSTS[here]).content.decode()
     assert mine["posts"][0].title in home
     assert mine["announcement"].title in home  # pinned, at the top
+    assert mine["poll"].question in home  # the running poll, its own counts only
+    assert "1 lượt trả lời" in home
     download = client.get(mine["document_file"].get_absolute_url(), HTTP_HOST=HOSTS[here])
     assert download.status_code == 200
     assert f"ke-hoach-{mine['mark']}.pdf" in download["Content-Disposition"]
@@ -95,6 +101,7 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["document"].get_absolute_url(),
         other["document_file"].get_absolute_url(),
         other["announcement"].get_absolute_url(),
+        other["poll"].get_absolute_url(),
         other["supervision"].get_absolute_url(),
         other["plan"].get_absolute_url(),
     ]

@@ -9,7 +9,9 @@ from campaigns import demo_aid as campaigns_aid_demo
 from campaigns import demo_funds as campaigns_funds_demo
 from congresses import demo as congresses_demo
 from news import demo as news_demo
-from news import organisation_demo
+from news import organisation_demo, poll_demo
+
+from ... import visits_demo
 
 # The province and its two other communes: a few areas, a post or two and a campaign each.
 OTHER_COMMUNES = [
@@ -42,6 +44,9 @@ class Command(BaseCommand):
             load_province(commune, log)
             self.stdout.write("Dữ liệu mẫu: trang giới thiệu, lịch công tác")
             organisation_demo.load(commune, log=log)
+            self.stdout.write("Dữ liệu mẫu: khảo sát, thống kê truy cập")
+            poll_demo.load(commune, log=log)
+            visits_demo.load(commune, log=log)
             self._ensure_admin()
 
     def _ensure_admin(self):

@@ -190,7 +190,10 @@ def running_campaigns(board):
                 detail=campaign.period_label,
                 rows=rows,
                 links=[
-                    (_("Thông tin cuộc vận động"), reverse("admin:campaigns_campaign_change", args=[campaign.pk])),
+                    (
+                        _("Thông tin cuộc vận động"),
+                        reverse("admin:campaigns_campaign_change", args=[campaign.pk]),
+                    ),
                     (_("Trang công khai"), campaign.get_absolute_url()),
                 ],
             )

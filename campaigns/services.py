@@ -737,6 +737,8 @@ def _default_fund(entry):
     if entry.indicator_id or not entry.campaign_id:
         return entry.indicator
     return main_fund(entry.campaign)
+
+
 def record_rate(*, by, indicator, year, percent, area=None, note=""):
     """Record (or restate) a rate indicator's figure for one year, for the commune or one hamlet.
 

@@ -10,6 +10,7 @@ from campaigns import demo_funds as campaigns_funds_demo
 from congresses import demo as congresses_demo
 from news import demo as news_demo
 from news import organisation_demo
+from reports import demo as reports_demo
 
 # The province and its two other communes: a few areas, a post or two and a campaign each.
 OTHER_COMMUNES = [
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             load_province(commune, log)
             self.stdout.write("Dữ liệu mẫu: trang giới thiệu, lịch công tác")
             organisation_demo.load(commune, log=log)
+            self.stdout.write("Dữ liệu mẫu: báo cáo sơ kết 6 tháng đầu năm")
+            reports_demo.load(commune, log=log)
             self._ensure_admin()
 
     def _ensure_admin(self):

@@ -183,7 +183,16 @@ class ReportTemplateAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["uploaded_by"]
     readonly_fields = ["original_name", "uploaded_by", "uploaded_at"]
 
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["name", "file"]
+        return ["name", *self.readonly_fields]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            # A stored template is kept as uploaded (private storage has no URL to show);
+            # a new version is a new upload, checked like the first.
+            kwargs["fields"] = ["name"]
         base = super().get_form(request, obj, change=change, **kwargs)
         commune = obj.commune if obj is not None else working_commune(request)
 

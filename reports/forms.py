@@ -122,9 +122,10 @@ class ReportTemplateForm(forms.ModelForm):
     def __init__(self, *args, commune=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.commune = commune
-        self.fields["file"].help_text = _(
-            "Tệp .docx, tối đa 5 MB, soạn từ mẫu mặc định; mẫu được thử lập báo cáo ngay khi tải lên."
-        )
+        if "file" in self.fields:
+            self.fields["file"].help_text = _(
+                "Tệp .docx, tối đa 5 MB, soạn từ mẫu mặc định; mẫu được thử lập báo cáo ngay khi tải lên."
+            )
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

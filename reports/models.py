@@ -73,6 +73,9 @@ class ReportRunQuerySet(CommuneScopedQuerySet):
 class ReportRun(models.Model):
     """One report made: the period, its số ký hiệu, who made it and when, and both files."""
 
+    # A commune merger leaves it with the old commune: it is what that commune sent, under its name.
+    KEPT_BY_THE_OLD_COMMUNE = True
+
     commune = models.ForeignKey(
         "congresses.Commune",
         on_delete=models.PROTECT,

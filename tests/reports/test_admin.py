@@ -190,3 +190,31 @@ def test_the_template_variables_page_and_the_default_template(client, half_year,
     assert "body_name_lines" in page and "annexes" in page and "Tải mẫu mặc định" in page
     response = client.get(reverse("admin:reports_reportrun_default_template"))
     assert Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs
+
+
+def test_a_term_report_runs_from_the_terms_first_day(client, half_year, chair):
+    from congresses.models import Term
+
+    term = Term.objects.get(committee__level="commune")
+    login(client, chair)
+    form = client.get(ADD).content.decode()
+    assert "nhiệm kỳ 2024–2029" in form
+    client.post(ADD, six_months(kind="nhiem_ky", term=str(term.pk)))
+    run = ReportRun.objects.get()
+    assert run.start == term.start_date and run.kind == "nhiem_ky"
+    assert run.title == "Kết quả công tác Mặt trận nhiệm kỳ 2024–2029"
+
+
+def test_a_stored_template_opens_and_is_renamed_without_showing_its_file(client, half_year, staff):
+    login(client, staff)
+    document = Document(str(DEFAULT_TEMPLATE))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    upload(client, "mau.docx", buffer.getvalue())
+    template = ReportTemplate.objects.get()
+    url = reverse("admin:reports_reporttemplate_change", args=[template.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "mau.docx" in page.content.decode()
+    assert client.post(url, {"name": "Mẫu năm 2026"}).status_code == 302
+    template.refresh_from_db()
+    assert template.name == "Mẫu năm 2026"

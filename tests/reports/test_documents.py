@@ -170,3 +170,38 @@ def test_a_fund_reported_mid_way_names_the_period_in_its_sentence(half_year, sta
         "Từ ngày 01/01/2026 đến ngày 30/06/2026, vận động Quỹ “Vì người nghèo” được 8.000.000/21.000.000 đồng, "
         "đạt 38% kế hoạch." in text
     )
+
+
+def test_a_year_report_holds_the_ngay_hoi_of_november_with_its_annex(half_year, staff, area_a, area_b):
+    from congresses import activity_services
+    from congresses.models import UnityFestival
+    from lib.figures import Figure
+
+    festival = UnityFestival.objects.create(
+        commune=half_year["commune"], year=2026, held_on=datetime.date(2026, 11, 18)
+    )
+    activity_services.record_festival_area(
+        festival,
+        area_a,
+        ceremony=True,
+        festivities=True,
+        shared_meal=True,
+        participants=Figure.of(300, "tren"),
+    )
+    activity_services.record_festival_area(festival, area_b, ceremony=True, participants=Figure.of(150))
+    year = periods.whole_year(2026)
+    run = build_period_report(half_year["commune"], year.start, year.end, period=year, by=staff)
+    text = paragraphs(docx_of(run))
+    assert "IV. TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT TOÀN DÂN TỘC" in text
+    assert any(
+        p.startswith(
+            "Ngày hội Đại đoàn kết toàn dân tộc năm 2026: 1/2 khu dân cư tổ chức phần lễ và hội, 01 khu dân cư "
+            "tổ chức bữa cơm đại đoàn kết, với trên 450 lượt người tham gia"
+        )
+        for p in text
+    )
+    assert run.title == "Kết quả công tác Mặt trận năm 2026"
+    # The six-month report of the same commune has no Ngày hội: it was held in November.
+    half = periods.half_year(2026)
+    first = build_period_report(half_year["commune"], half.start, half.end, period=half, by=staff)
+    assert not any("Ngày hội" in p for p in paragraphs(docx_of(first)))

@@ -25,7 +25,7 @@ def _no_commune():
 
 @admin.register(ReportRun)
 class ReportRunAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "number", "period_text", "issued_on", "created_by", "created_at", "downloads"]
+    list_display = ["title", "period_text", "number", "created_at", "downloads"]
     list_filter = ["kind"]
     change_list_template = "reports/admin/reportrun_change_list.html"
     search_fields = ["title", "number"]

@@ -152,13 +152,19 @@ class ReportRunAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
             "opts": self.model._meta,
             "title": _("Các biến của mẫu báo cáo"),
             "variables": documents.VARIABLES,
-            "intro": _(
-                "Mẫu báo cáo là một tệp Word (.docx) có các thẻ {{ tên_biến }} ở chỗ cần điền số liệu, và các "
-                "thẻ {%p for … %} … {%p endfor %} (mỗi thẻ một đoạn riêng) để lặp các phần, các đoạn, các phụ "
-                "lục; bảng phụ lục lặp dòng bằng {%tr for … %} và cột bằng {%tc for … %}. Cách dễ nhất: tải mẫu "
-                "mặc định, sửa chữ, phông, lề trong Word mà giữ nguyên các thẻ (mỗi thẻ gõ liền một lần, không "
-                "đổi định dạng giữa chừng), rồi tải lên ở mục “Mẫu báo cáo Word”. Mẫu được thử lập báo cáo ngay "
-                "khi tải lên; mẫu có lỗi bị từ chối kèm lý do."
+            "intro": format_html(
+                _(
+                    "Mẫu báo cáo là một tệp Word (.docx) có các thẻ {value} ở chỗ cần điền số liệu, và các thẻ "
+                    "{loop} (mỗi thẻ một đoạn riêng) để lặp các phần, các đoạn, các phụ lục; bảng phụ lục lặp "
+                    "dòng bằng {rows} và cột bằng {cells}. Cách dễ nhất: tải mẫu mặc định, sửa chữ, phông, lề "
+                    "trong Word mà giữ nguyên các thẻ (mỗi thẻ gõ liền một lần, không đổi định dạng giữa "
+                    "chừng), rồi tải lên ở mục “Mẫu báo cáo Word”. Mẫu được thử lập báo cáo ngay khi tải lên; "
+                    "mẫu có lỗi bị từ chối kèm lý do."
+                ),
+                value=format_html("<code>{}</code>", "{{ tên_biến }}"),
+                loop=format_html("<code>{}</code>", "{%p for … %} … {%p endfor %}"),
+                rows=format_html("<code>{}</code>", "{%tr … %}"),
+                cells=format_html("<code>{}</code>", "{%tc … %}"),
             ),
             "default_url": reverse("admin:reports_reportrun_default_template"),
         }

@@ -27,18 +27,19 @@ VARIABLES = [
     ("period_phrase", "Kỳ báo cáo trong câu: 6 tháng đầu năm 2026"),
     ("start, end", "Ngày đầu và ngày cuối kỳ: 01/01/2026, 30/06/2026"),
     ("intro", "Đoạn mở đầu"),
-    (
-        "sections",
-        "Các phần có số liệu, mỗi phần: number (I, II …), title, title_upper, paragraphs (các đoạn), subsections",
-    ),
-    ("section.subsections", "Các mục của phần, mỗi mục: number (1, 2 …), title, paragraphs"),
+    ("sections", "Các phần có số liệu, theo thứ tự"),
+    ("section.number", "Số La Mã của phần: I, II …"),
+    ("section.title, section.title_upper", "Tên phần; tên phần in hoa"),
+    ("section.paragraphs", "Các đoạn của phần"),
+    ("section.subsections", "Các mục của phần"),
+    ("item.number, item.title, item.paragraphs", "Số (1, 2 …), tên và các đoạn của một mục"),
     ("closing", "Đoạn kết: Trên đây là báo cáo …"),
     ("recipients", "Nơi nhận, từng dòng: - Ban Thường trực Ủy ban MTTQ tỉnh; …"),
     ("signer_for, signer_title, signer_name", "Khối chữ ký: TM. BAN THƯỜNG TRỰC / CHỦ TỊCH / họ và tên"),
-    (
-        "annexes",
-        "Các phụ lục, mỗi phụ lục: number, title, heading (Phụ lục 1. …), columns (tên cột), rows (các dòng, đã ghi số kiểu 8.000.000), note",
-    ),
+    ("annexes", "Các phụ lục, theo thứ tự"),
+    ("annex.number, annex.title, annex.heading", "Số, tên và dòng đầu của phụ lục: Phụ lục 1. …"),
+    ("annex.columns, annex.rows", "Tên các cột; các dòng của bảng, số đã ghi kiểu 8.000.000"),
+    ("annex.note", "Ghi chú dưới bảng"),
     ("commune_name, province_name", "Tên xã (Hòa Phú), tên tỉnh nếu có"),
 ]
 

@@ -35,7 +35,7 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint templates congresses news campaigns mttq_portal lib opendata --lint
+	$(BIN)/djlint templates congresses news campaigns mttq_portal lib opendata reports --lint
 	TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: venv

@@ -89,6 +89,15 @@ def perms(app_label, models, actions=ALL):
     return [f"{app_label}.{action}_{model}" for model in models for action in actions]
 
 
+# Period reports: the chair and commune staff make them (add) and download them again (view);
+# a report made stays as sent (no change, no delete), a Word template may be replaced.
+REPORT_CODES = [
+    "reports.add_reportrun",
+    "reports.view_reportrun",
+    *perms("reports", ["reporttemplate"]),
+]
+
+
 def _allowed(codes):
     return sorted(set(codes) - KEEP_FOREVER)
 
@@ -115,6 +124,7 @@ ROLE_PERMISSIONS = {
         + perms("congresses", OPINION_MODELS, ("view",))
         + perms("news", ["calendarentry"], ("view",))
         + perms("congresses", ACTIVITY_MODELS, ("view",))
+        + REPORT_CODES
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),
@@ -130,6 +140,7 @@ ROLE_PERMISSIONS = {
         + AID_LINES
         + perms("campaigns", FUND_MODELS, KEEP_ACTIONS)
         + FUND_PERMISSIONS
+        + REPORT_CODES
         + UNLOCK_LOGINS
     ),
     # The province Front's staff: everything commune staff and the chair do, in every commune
@@ -145,6 +156,7 @@ ROLE_PERMISSIONS = {
         + FUND_PERMISSIONS
         + perms("campaigns", PROVINCE_CAMPAIGN_MODELS, ("add", "change", "view"))
         + ["congresses.confirm_consultation"]
+        + REPORT_CODES
         + UNLOCK_LOGINS
         + ["auth.view_user"]
     ),

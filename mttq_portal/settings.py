@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # The background queue: Django's task API (django-tasks) with the database backend.
     "django_tasks",
     "django_tasks_db",
+    # Reads every app to write the period reports; nothing imports it but the site.
+    "reports",
     # django-axes under a Vietnamese name. Keep it the last app with models: the role groups
     # are synced after the last app's post_migrate (mttq_portal/apps.py).
     "mttq_portal.apps.LoginLockoutConfig",

@@ -95,7 +95,9 @@ class VisibleText(HTMLParser):
     """The text of a page as people meet it: text nodes outside scripts and styles, plus the
     spoken attributes and the captions of input buttons."""
 
-    SILENT = {"script", "style", "template"}
+    # <code> holds literal syntax a person types (a Word template's variable names), not words
+    # of the interface.
+    SILENT = {"script", "style", "template", "code"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

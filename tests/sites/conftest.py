@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -48,6 +49,8 @@ from news import services as news_services
 from news.models import Announcement, Category, Document, Poll, PollOption, Post
 from news.organisation import Page
 from news.work_calendar import CalendarEntry
+from reports.documents import DEFAULT_TEMPLATE
+from reports.models import Kind, ReportRun, ReportTemplate
 
 PASSWORD = "MatKhau@12345"
 HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
@@ -237,9 +240,27 @@ def _build(commune, mark):
     activity_services.save_planned_activity(
         PlannedActivity(plan=plan, kind=PlannedActivity.Kind.SUPERVISION, planned_count=3)
     )
+    report_run = ReportRun(
+        commune=commune,
+        kind=Kind.FIRST_HALF,
+        start=datetime.date(2025, 1, 1),
+        end=datetime.date(2025, 6, 30),
+        title=f"Kết quả công tác Mặt trận 6 tháng đầu năm 2025 {mark}",
+        number="15/BC-MTTQ",
+        issued_on=datetime.date(2025, 7, 5),
+        template_name="Mẫu mặc định",
+    )
+    report_run.docx.save("bao-cao.docx", ContentFile(DEFAULT_TEMPLATE.read_bytes()), save=False)
+    report_run.xlsx.save("bao-cao.xlsx", ContentFile(b"PK\x03\x04"), save=False)
+    report_run.save()
+    report_template = ReportTemplate(commune=commune, name=f"Mẫu báo cáo {mark}")
+    report_template.file.save("mau.docx", ContentFile(DEFAULT_TEMPLATE.read_bytes()), save=False)
+    report_template.save()
     return {
         "commune": commune,
         "area": east,
+        "report_run": report_run,
+        "report_template": report_template,
         "document": document,
         "document_file": document.files.get(),
         "announcement": announcement,

@@ -42,6 +42,8 @@ RECORDS = [
     "rate",
     "share",
     "province_part",
+    "report_run",
+    "report_template",
 ]
 
 
@@ -186,3 +188,15 @@ def test_commune_staff_file_an_opinion_in_their_own_commune_at_any_host(client, 
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Opinion.objects.get(summary="Ý kiến của thôn Đông xã Hòa An").commune == sites["b"]["commune"]
+
+
+@pytest.mark.parametrize("role", ["staff", "chair"])
+def test_the_other_communes_report_files_are_404_and_its_template_is_not_offered(client, sites, people, role):
+    client.login(username=people["b"][role].username, password=PASSWORD)
+    theirs = sites["a"]["report_run"]
+    for ext in ("docx", "xlsx"):
+        assert client.get(theirs.download_url(ext), HTTP_HOST=HOSTS["b"]).status_code == 404
+    assert client.get(sites["b"]["report_run"].download_url("docx"), HTTP_HOST=HOSTS["b"]).status_code == 200
+    form = client.get(reverse("admin:reports_reportrun_add"), HTTP_HOST=HOSTS["b"]).content.decode()
+    assert sites["b"]["report_template"].name in form
+    assert sites["a"]["report_template"].name not in form

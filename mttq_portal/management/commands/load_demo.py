@@ -10,6 +10,7 @@ from campaigns import demo_funds as campaigns_funds_demo
 from congresses import demo as congresses_demo
 from news import demo as news_demo
 from news import organisation_demo, poll_demo
+from reports import demo as reports_demo
 
 from ... import visits_demo
 
@@ -47,6 +48,8 @@ class Command(BaseCommand):
             self.stdout.write("Dữ liệu mẫu: khảo sát, thống kê truy cập")
             poll_demo.load(commune, log=log)
             visits_demo.load(commune, log=log)
+            self.stdout.write("Dữ liệu mẫu: báo cáo sơ kết 6 tháng đầu năm")
+            reports_demo.load(commune, log=log)
             self._ensure_admin()
 
     def _ensure_admin(self):

@@ -7,8 +7,8 @@ decides which sections a page shows and in what order; a section is shown only t
 holding its `perm`, so every link answers for them. Hamlet officers never get here: they land
 on their own screen (campaigns.officer_views).
 
-To add a section from another app (the reports app's "the last report made"), add its
-function to COMMUNE_SECTIONS, e.g. `reports_dashboard.last_report,` — one line.
+To add a section from another app, add its function to COMMUNE_SECTIONS (as the reports
+app's "the last report made", `reports_dashboard.last_report`) — one line.
 """
 
 from django.utils import timezone
@@ -20,6 +20,7 @@ from congresses import dashboard as congresses_dashboard
 from congresses.permissions import EVERY_COMMUNE, commune_scope, working_commune
 from lib.dashboard import Board, Section
 from news import dashboard as news_dashboard
+from reports import dashboard as reports_dashboard
 
 UPCOMING_SHOWN = 8
 
@@ -53,7 +54,7 @@ COMMUNE_SECTIONS = [
     congresses_dashboard.overdue_recommendations,
     upcoming,
     news_dashboard.expiring_announcements,
-    # The reports app's latest report goes here.
+    reports_dashboard.last_report,
 ]
 # For whoever writes the news (editors; commune staff too): kept short.
 WRITER_SECTIONS = [

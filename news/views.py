@@ -53,6 +53,33 @@ def post_detail(request, slug):
     return render(request, "news/post_detail.html", context)
 
 
+@public_page
+def post_photo(request, slug, number):
+    """One photo of a post's gallery as a page of its own: what the viewer shows, for readers
+    without JavaScript and for a shared link (caption, "3/9", the previous and next photo)."""
+    post = get_object_or_404(
+        Post.objects.published().for_site(**_site(request)).select_related("category"), slug=slug
+    )
+    photos = list(post.photos.order_by("position", "pk"))
+    return render(request, "news/photo_detail.html", photo_context(post, photos, number))
+
+
+def photo_context(owner, photos, number):
+    """The context of a photo page: the photo numbered `number` (from 1) among `photos`, its
+    neighbours' numbers, and the owner (a post or an album); 404 past either end."""
+    if not 1 <= number <= len(photos):
+        raise Http404
+    return {
+        "owner": owner,
+        "photo_base": owner.get_absolute_url() + "anh/",
+        "photo": photos[number - 1],
+        "number": number,
+        "total": len(photos),
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < len(photos) else None,
+    }
+
+
 def post_media(request, post_id, path):
     """A post's files (cover, photos, their renditions): to anyone once the post is public; before
     that (draft, scheduled) only to those who may see posts in the admin. A public file costs one

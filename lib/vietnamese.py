@@ -163,3 +163,12 @@ def tel_uri(phone):
     if digits.startswith("0") and len(digits) >= 10:
         return f"+84{digits[1:]}"
     return digits
+
+
+# Months as Vietnamese names them in writing ("tháng Mười một"), January first.
+MONTH_NAMES = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai")
+
+
+def month_name(month):
+    """`11` → `tháng Mười một` (the month's name, lower-case "tháng")."""
+    return f"tháng {MONTH_NAMES[month - 1]}"

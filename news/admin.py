@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Count
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -145,14 +146,17 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "published_at"
-    readonly_fields = ["slug", "cover_preview", "view_count", "created_at", "updated_at"]
+    readonly_fields = ["slug", "cover_preview", "preview_link", "view_count", "created_at", "updated_at"]
     inlines = [PhotoInline]
     autocomplete_fields = ["conference"]
     actions = ["publish_now", "mark_featured", "unmark_featured"]
     fieldsets = [
         (None, {"fields": ["title", "category", "lead", "body"]}),
         (_("Ảnh"), {"fields": ["cover_preview", "cover_upload", "cover_alt", "new_photos"]}),
-        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured", "author", "conference"]}),
+        (
+            _("Đăng bài"),
+            {"fields": ["preview_link", "status", "published_at", "is_featured", "author", "conference"]},
+        ),
         (
             _("Thông tin khác"),
             {"fields": ["slug", "view_count", "created_at", "updated_at"], "classes": ["collapse"]},
@@ -172,6 +176,16 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     @admin.display(description=_("số ảnh"), ordering="photo_count")
     def photo_total(self, post):
         return post.photo_count
+
+    @admin.display(description=_("xem trước"))
+    def preview_link(self, post):
+        if not post.pk:
+            return _("Lưu bài một lần để xem trước.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("news:post_preview", args=[post.pk]),
+            _("Xem trước bài như bạn đọc sẽ thấy"),
+        )
 
     @admin.display(description=_("ảnh đại diện hiện tại"))
     def cover_preview(self, post):

@@ -10,8 +10,10 @@ app_name = "news"
 
 urlpatterns = [
     path("tin-tuc/", views.post_list, name="index"),
+    path("tin-tuc/<int:year>/<int:month>/", views.post_archive, name="archive"),
     path("tin-tuc/<slug:category_slug>/", views.post_list, name="category"),
     path("tin/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("tin/xem-truoc/<int:pk>/", views.post_preview, name="post_preview"),
     path("tin/<slug:slug>/anh/<int:number>/", views.post_photo, name="post_photo"),
     path("tim-kiem/", views.search, name="search"),
     path("rss/", public_page(feeds.LatestPostsFeed()), name="feed"),

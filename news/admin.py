@@ -97,8 +97,8 @@ class PostAdminForm(forms.ModelForm):
 
 class PhotoInline(ScopedInlineMixin, admin.TabularInline):
     model = Photo
-    fields = ["preview", "alt_text", "caption", "position"]
-    readonly_fields = ["preview"]
+    fields = ["preview", "alt_text", "caption", "position", "body_address"]
+    readonly_fields = ["preview", "body_address"]
     extra = 0
     ordering = ["position", "pk"]
     verbose_name = _("ảnh trong bài")
@@ -119,6 +119,12 @@ class PhotoInline(ScopedInlineMixin, admin.TabularInline):
             min(thumb.width, 160),
             round(thumb.height * min(thumb.width, 160) / thumb.width),
         )
+
+    @admin.display(description=_("địa chỉ để chèn vào nội dung"))
+    def body_address(self, photo):
+        # The editor's "Ảnh" button asks for an address; only the site's own uploads are kept.
+        medium = photo.medium
+        return format_html("<code>{}</code>", medium.jpeg_url) if medium else "—"
 
 
 @admin.register(Category)

@@ -8,7 +8,7 @@ from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
 from news.organisation_sitemaps import OrganisationSitemap
-from news.sitemaps import AnnouncementSitemap, CategorySitemap, DocumentSitemap, PostSitemap
+from news.sitemaps import AlbumSitemap, AnnouncementSitemap, CategorySitemap, DocumentSitemap, PostSitemap
 
 from . import views
 
@@ -19,6 +19,7 @@ sitemaps = {
     "news-categories": CategorySitemap,
     "van-ban": DocumentSitemap,
     "thong-bao": AnnouncementSitemap,
+    "thu-vien-anh": AlbumSitemap,
     **congresses_sitemaps,
     "cuoc-van-dong": CampaignSitemap,
     "gioi-thieu": OrganisationSitemap,
@@ -39,6 +40,8 @@ urlpatterns = [
     path("quan-tri/", officer_views.admin_index),
     path("quan-tri/", admin.site.urls),
     path("nhap-lieu/", include("campaigns.officer_urls")),
+    # Ahead of news' own search, which it includes (the same address, every kind of record).
+    path("tim-kiem/", views.search, name="search"),
     path("", include("news.urls")),
     path("", include("news.organisation_urls")),
     path("", include("news.calendar_urls")),

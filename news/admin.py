@@ -13,12 +13,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import Commune
+from congresses.permissions import working_commune
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.storage import StorageUnavailable, check_available
 
 from . import services
 from .images import prepare_image
-from .models import Category, Photo, Post
+from .models import Category, Photo, Post, Tag
+from .registry_admin import CommuneFormMixin
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -70,7 +72,15 @@ class PostAdminForm(forms.ModelForm):
             "published_at",
             "is_featured",
             "conference",
+            "tags",
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        category, tags = cleaned.get("category"), cleaned.get("tags")
+        if category and tags and any(tag.commune_id != category.commune_id for tag in tags):
+            self.add_error("tags", _("Chỉ chọn từ khóa của xã, phường có chuyên mục này."))
+        return cleaned
 
     def clean_cover_upload(self):
         # Decoded here, once: a broken file is an error on the form, and save_model only writes.
@@ -127,6 +137,26 @@ class PhotoInline(ScopedInlineMixin, admin.TabularInline):
         return format_html("<code>{}</code>", medium.jpeg_url) if medium else "—"
 
 
+class TagAdminForm(CommuneFormMixin, forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name"]
+
+
+@admin.register(Tag)
+class TagAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    form = TagAdminForm
+    list_display = ["name", "slug", "commune"]
+    list_select_related = ["commune"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.working_commune = working_commune(request)
+        return form
+
+
 @admin.register(Category)
 class CategoryAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "position", "commune", "province"]
@@ -154,14 +184,24 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     readonly_fields = ["slug", "cover_preview", "preview_link", "view_count", "created_at", "updated_at"]
     inlines = [PhotoInline]
-    autocomplete_fields = ["conference"]
+    autocomplete_fields = ["conference", "tags"]
     actions = ["publish_now", "mark_featured", "unmark_featured"]
     fieldsets = [
         (None, {"fields": ["title", "category", "lead", "body"]}),
         (_("Ảnh"), {"fields": ["cover_preview", "cover_upload", "cover_alt", "new_photos"]}),
         (
             _("Đăng bài"),
-            {"fields": ["preview_link", "status", "published_at", "is_featured", "author", "conference"]},
+            {
+                "fields": [
+                    "preview_link",
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "author",
+                    "conference",
+                    "tags",
+                ]
+            },
         ),
         (
             _("Thông tin khác"),
@@ -249,6 +289,7 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
 # The document registry and announcements have their own admin module.
 # The portal's public duties have admin modules of their own; importing them registers them.
 from . import (  # noqa: E402, F401
+    album_admin,
     calendar_admin,
     organisation_admin,
     registry_admin,  # noqa: E402, F401

@@ -239,6 +239,13 @@ class Post(models.Model):
         verbose_name=_("về hội nghị"),
         help_text=_("Chọn nếu bài viết đưa tin về một hội nghị: bài sẽ hiện trên trang hội nghị đó."),
     )
+    tags = models.ManyToManyField(
+        "news.Tag",
+        blank=True,
+        related_name="posts",
+        verbose_name=_("từ khóa"),
+        help_text=_("Từ khóa của xã; bạn đọc bấm vào để xem các bài cùng từ khóa."),
+    )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
     search_title = models.TextField(editable=False, default="")
@@ -395,10 +402,12 @@ def delete_photo_files(sender, instance, **kwargs):
 
 # The registry and the announcements live in their own modules; imported here so Django finds
 # their models (they import nothing from this module).
+from .albums import Album, AlbumPhoto  # noqa: E402, F401
 from .announcements import Announcement  # noqa: E402, F401
 from .documents import Document, DocumentFile  # noqa: E402, F401
 
 # The portal's public duties keep their models in modules of their own; importing them here
 # registers them with the app.
 from .organisation import Page  # noqa: E402, F401
+from .tags import Tag  # noqa: E402, F401
 from .work_calendar import CalendarEntry  # noqa: E402, F401

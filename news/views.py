@@ -14,7 +14,7 @@ from lib.pagecache import public_page, remember
 from lib.vietnamese import month_name
 
 from .counters import view_counter
-from .models import Category, Photo, Post, post_media_folder
+from .models import Category, Photo, Post, Tag, post_media_folder
 
 PER_PAGE = 12
 
@@ -58,6 +58,13 @@ def post_archive(request, year, month):
     return render(request, "news/post_archive.html", context)
 
 
+@public_page
+def tag_posts(request, slug):
+    tag = get_object_or_404(Tag.objects.for_commune(request.commune), slug=slug)
+    posts = Post.objects.for_listing().for_site(**_site(request)).filter(tags=tag)
+    return render(request, "news/post_list.html", {"tag": tag, "page_obj": _page(request, posts)})
+
+
 def _count_cached_reading(request, meta):
     view_counter.add(meta["post"])
 
@@ -69,7 +76,7 @@ def post_detail(request, slug):
         Post.objects.published()
         .for_site(**_site(request))
         .select_related("category", "conference")
-        .prefetch_related(photos),
+        .prefetch_related(photos, "tags"),
         slug=slug,
     )
     post.register_view()

@@ -43,9 +43,10 @@ from congresses.models import (
 )
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
 from news import services as news_services
-from news.models import Announcement, Category, Document, Post
+from news.models import Album, Announcement, Category, Document, Post, Tag
 from news.organisation import Page
 from news.work_calendar import CalendarEntry
+from tests.news.conftest import jpeg_upload
 
 PASSWORD = "MatKhau@12345"
 HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
@@ -210,8 +211,18 @@ def _build(commune, mark):
     activity_services.save_planned_activity(
         PlannedActivity(plan=plan, kind=PlannedActivity.Kind.SUPERVISION, planned_count=3)
     )
+    news_services.add_photos(posts[0], [jpeg_upload()], caption=f"Ảnh hội nghị {mark}")
+    tag = Tag.objects.create(commune=commune, name=f"Đại đoàn kết {mark}")
+    posts[0].tags.add(tag)
+    album = Album.objects.create(
+        commune=commune, title=f"Ngày hội thôn Đông {mark}", taken_on=datetime.date(2026, 11, 18)
+    )
+    news_services.add_album_photos(album, [jpeg_upload()], caption=f"Văn nghệ {mark}")
     return {
+        "album": album,
+        "album_photo": album.photos.get(),
         "commune": commune,
+        "tag": tag,
         "area": east,
         "document": document,
         "document_file": document.files.get(),

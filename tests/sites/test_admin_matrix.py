@@ -38,6 +38,9 @@ RECORDS = [
     "stated_figure",
     "share",
     "province_part",
+    "tag",
+    "album",
+    "album_photo",
 ]
 
 

@@ -40,7 +40,6 @@ RECORDS = [
     "province_part",
     "tag",
     "album",
-    "album_photo",
 ]
 
 

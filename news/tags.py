@@ -24,6 +24,9 @@ class Tag(models.Model):
     slug = models.SlugField(_("đường dẫn"), max_length=100, editable=False)
 
     objects = TagQuerySet.as_manager()
+    # A tag's slug is unique within its commune: moved in a merger it could meet the new
+    # commune's own tag of the same name, so it stays with the old commune's history.
+    KEPT_BY_THE_OLD_COMMUNE = True
 
     class Meta:
         verbose_name = _("từ khóa")

@@ -338,6 +338,13 @@ class Post(models.Model):
         return Post.objects.for_listing().filter(category_id=self.category_id).exclude(pk=self.pk)[:limit]
 
 
+# The link table Django makes for `Post.tags`, named in Vietnamese where the admin lists it
+# (deleting a post or a tag shows what goes with it).
+Post.tags.through._meta.verbose_name = _("từ khóa của bài")
+Post.tags.through._meta.verbose_name_plural = _("từ khóa của bài")
+Post.tags.through.__str__ = lambda link: f"{link.post} – {link.tag}"
+
+
 class PhotoQuerySet(SiteScopedQuerySet):
     commune_lookup = "post__category__commune"
     province_lookup = "post__category__province"

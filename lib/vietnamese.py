@@ -170,3 +170,12 @@ def date_line(place, day):
     `Hòa Phú, ngày 05 tháng 7 năm 2026`; days below 10 and the months 1 and 2 take a leading 0."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+# Months as Vietnamese names them in writing ("tháng Mười một"), January first.
+MONTH_NAMES = ("Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai")
+
+
+def month_name(month):
+    """`11` → `tháng Mười một` (the month's name, lower-case "tháng")."""
+    return f"tháng {MONTH_NAMES[month - 1]}"

@@ -23,6 +23,8 @@ NEWS_MODELS = ["category", "post", "photo"]
 REGISTRY_MODELS = ["document", "documentfile", "announcement"]
 # The organisation pages, the work calendar and the polls: kept by editors and commune staff.
 PUBLIC_DUTY_MODELS = ["page", "calendarentry", "poll", "polloption"]
+# Tags, albums, videos, links and banners: kept by the people who write the news.
+GALLERY_MODELS = ["tag", "album", "albumphoto"]
 CONGRESS_MODELS = [
     "commune",
     "residentialarea",
@@ -103,7 +105,7 @@ def _allowed(codes):
 
 
 ROLE_PERMISSIONS = {
-    EDITOR: _allowed(perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)),
+    EDITOR: _allowed(perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS + GALLERY_MODELS)),
     HAMLET_OFFICER: _allowed(
         perms("campaigns", ["campaign", "indicator", "target"], ("view",))
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
@@ -133,7 +135,7 @@ ROLE_PERMISSIONS = {
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
         + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
-        + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
+        + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS + GALLERY_MODELS)
         + perms("campaigns", [*CAMPAIGN_MODELS, "communeshare"], ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
@@ -148,7 +150,7 @@ ROLE_PERMISSIONS = {
     PROVINCE_STAFF: _allowed(
         perms("congresses", [*CONGRESS_MODELS, "province"])
         + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
-        + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS)
+        + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS + GALLERY_MODELS)
         + perms("campaigns", CAMPAIGN_MODELS)
         + perms("campaigns", AID_MODELS, ("add", "change", "view"))
         + AID_LINES

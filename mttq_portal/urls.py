@@ -7,7 +7,14 @@ from campaigns.sitemaps import CampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
 from news import views as news_views
 from news.organisation_sitemaps import OrganisationSitemap
-from news.sitemaps import AnnouncementSitemap, CategorySitemap, DocumentSitemap, PollSitemap, PostSitemap
+from news.sitemaps import (
+    AlbumSitemap,
+    AnnouncementSitemap,
+    CategorySitemap,
+    DocumentSitemap,
+    PollSitemap,
+    PostSitemap,
+)
 
 from . import views
 
@@ -18,6 +25,7 @@ sitemaps = {
     "news-categories": CategorySitemap,
     "van-ban": DocumentSitemap,
     "thong-bao": AnnouncementSitemap,
+    "thu-vien-anh": AlbumSitemap,
     **congresses_sitemaps,
     "cuoc-van-dong": CampaignSitemap,
     "gioi-thieu": OrganisationSitemap,
@@ -43,6 +51,8 @@ urlpatterns = [
     path("quan-tri/", views.admin_index),
     path("quan-tri/", admin.site.urls),
     path("nhap-lieu/", include("campaigns.officer_urls")),
+    # Ahead of news' own search, which it includes (the same address, every kind of record).
+    path("tim-kiem/", views.search, name="search"),
     path("", include("news.urls")),
     path("", include("news.organisation_urls")),
     path("", include("news.calendar_urls")),

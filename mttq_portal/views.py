@@ -184,3 +184,24 @@ def favicon(request):
     Resolved per request, not at import, so a missing static manifest cannot stop URL loading.
     """
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+@public_page
+def search(request):
+    """The site's search: the news (ranked, paged, news.models.PostQuerySet.search), and on the
+    first page a group per other kind of record (mttq_portal/search.py)."""
+    from django.core.paginator import Paginator
+
+    from news.models import Post
+
+    from .search import other_kinds
+
+    query = request.GET.get("q", "").strip()[:100]
+    page_obj, groups = None, []
+    if query:
+        site = {"commune": request.commune, "province": request.province}
+        page_obj = Paginator(Post.objects.for_site(**site).search(query), 12).get_page(
+            request.GET.get("trang")
+        )
+        groups = other_kinds(query, request.commune) if page_obj.number == 1 else []
+    return render(request, "search.html", {"query": query, "page_obj": page_obj, "groups": groups})

@@ -6,18 +6,21 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Count
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from congresses.models import Commune
+from congresses.permissions import working_commune
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.storage import StorageUnavailable, check_available, private_storage
 
 from . import services, tasks
 from .images import prepare_image
-from .models import Category, Photo, Post
+from .models import Category, Photo, Post, Tag
+from .registry_admin import CommuneFormMixin
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -70,7 +73,15 @@ class PostAdminForm(forms.ModelForm):
             "published_at",
             "is_featured",
             "conference",
+            "tags",
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        category, tags = cleaned.get("category"), cleaned.get("tags")
+        if category and tags and any(tag.commune_id != category.commune_id for tag in tags):
+            self.add_error("tags", _("Chỉ chọn từ khóa của xã, phường có chuyên mục này."))
+        return cleaned
 
     def clean_cover_upload(self):
         # Decoded here, once: a broken file is an error on the form, and save_model only writes.
@@ -99,8 +110,8 @@ class PostAdminForm(forms.ModelForm):
 
 class PhotoInline(ScopedInlineMixin, admin.TabularInline):
     model = Photo
-    fields = ["preview", "progress", "alt_text", "caption", "position"]
-    readonly_fields = ["preview", "progress"]
+    fields = ["preview", "progress", "alt_text", "caption", "position", "body_address"]
+    readonly_fields = ["preview", "progress", "body_address"]
     extra = 0
     ordering = ["position", "pk"]
     verbose_name = _("ảnh trong bài")
@@ -125,6 +136,32 @@ class PhotoInline(ScopedInlineMixin, admin.TabularInline):
             min(thumb.width, 160),
             round(thumb.height * min(thumb.width, 160) / thumb.width),
         )
+
+    @admin.display(description=_("địa chỉ để chèn vào nội dung"))
+    def body_address(self, photo):
+        # The editor's "Ảnh" button asks for an address; only the site's own uploads are kept.
+        medium = photo.medium
+        return format_html("<code>{}</code>", medium.jpeg_url) if medium else "—"
+
+
+class TagAdminForm(CommuneFormMixin, forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name"]
+
+
+@admin.register(Tag)
+class TagAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    form = TagAdminForm
+    list_display = ["name", "slug", "commune"]
+    list_select_related = ["commune"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.working_commune = working_commune(request)
+        return form
 
 
 def photo_progress(photo):
@@ -179,9 +216,17 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "search_text"]
     date_hierarchy = "published_at"
-    readonly_fields = ["slug", "cover_preview", "gallery_progress", "view_count", "created_at", "updated_at"]
+    readonly_fields = [
+        "slug",
+        "cover_preview",
+        "gallery_progress",
+        "preview_link",
+        "view_count",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [PhotoInline]
-    autocomplete_fields = ["conference"]
+    autocomplete_fields = ["conference", "tags"]
     actions = ["publish_now", "mark_featured", "unmark_featured", "retry_photos"]
     fieldsets = [
         (None, {"fields": ["title", "category", "lead", "body"]}),
@@ -189,7 +234,20 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
             _("Ảnh"),
             {"fields": ["cover_preview", "cover_upload", "cover_alt", "gallery_progress", "new_photos"]},
         ),
-        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured", "author", "conference"]}),
+        (
+            _("Đăng bài"),
+            {
+                "fields": [
+                    "preview_link",
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "author",
+                    "conference",
+                    "tags",
+                ]
+            },
+        ),
         (
             _("Thông tin khác"),
             {"fields": ["slug", "view_count", "created_at", "updated_at"], "classes": ["collapse"]},
@@ -219,6 +277,16 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
             "{}<br><small>{}</small>",
             summary,
             _("Ảnh đang xử lý chưa hiện trên trang; tải lại trang này để xem tiến độ."),
+        )
+
+    @admin.display(description=_("xem trước"))
+    def preview_link(self, post):
+        if not post.pk:
+            return _("Lưu bài một lần để xem trước.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("news:post_preview", args=[post.pk]),
+            _("Xem trước bài như bạn đọc sẽ thấy"),
         )
 
     @admin.display(description=_("ảnh đại diện hiện tại"))
@@ -302,6 +370,7 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
 # The document registry and announcements have their own admin module.
 # The portal's public duties have admin modules of their own; importing them registers them.
 from . import (  # noqa: E402, F401
+    album_admin,
     calendar_admin,
     organisation_admin,
     poll_admin,

@@ -395,6 +395,9 @@ def load(commune=None, log=print, figures=None):
             published_at=when,
         )
     _link_conferences(commune)
+    from . import demo_gallery
+
+    demo_gallery.load(commune, log)
     total = Post.objects.filter(category__commune=commune).count()
     log(f"  tin tức: {len(categories)} chuyên mục, {total} bài (1 bản nháp, 1 hẹn giờ)")
     return total

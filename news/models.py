@@ -240,6 +240,13 @@ class Post(models.Model):
         verbose_name=_("về hội nghị"),
         help_text=_("Chọn nếu bài viết đưa tin về một hội nghị: bài sẽ hiện trên trang hội nghị đó."),
     )
+    tags = models.ManyToManyField(
+        "news.Tag",
+        blank=True,
+        related_name="posts",
+        verbose_name=_("từ khóa"),
+        help_text=_("Từ khóa của xã; bạn đọc bấm vào để xem các bài cùng từ khóa."),
+    )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
     search_title = models.TextField(editable=False, default="")
@@ -335,6 +342,13 @@ class Post(models.Model):
     def related_posts(self, limit=4):
         """Other public posts of the same category, newest first."""
         return Post.objects.for_listing().filter(category_id=self.category_id).exclude(pk=self.pk)[:limit]
+
+
+# The link table Django makes for `Post.tags`, named in Vietnamese where the admin lists it
+# (deleting a post or a tag shows what goes with it).
+Post.tags.through._meta.verbose_name = _("từ khóa của bài")
+Post.tags.through._meta.verbose_name_plural = _("từ khóa của bài")
+Post.tags.through.__str__ = lambda link: f"{link.post} – {link.tag}"
 
 
 class PhotoQuerySet(SiteScopedQuerySet):
@@ -441,6 +455,7 @@ def delete_photo_files(sender, instance, **kwargs):
 
 # The registry and the announcements live in their own modules; imported here so Django finds
 # their models (they import nothing from this module).
+from .albums import Album, AlbumPhoto  # noqa: E402, F401
 from .announcements import Announcement  # noqa: E402, F401
 from .documents import Document, DocumentFile  # noqa: E402, F401
 
@@ -448,4 +463,5 @@ from .documents import Document, DocumentFile  # noqa: E402, F401
 # registers them with the app.
 from .organisation import Page  # noqa: E402, F401
 from .polls import Ballot, Poll, PollOption  # noqa: E402, F401
+from .tags import Tag  # noqa: E402, F401
 from .work_calendar import CalendarEntry  # noqa: E402, F401

@@ -305,3 +305,37 @@ def cast_ballot(poll, option_id, now=None):
             _("Bạn chưa chọn phương án nào. Xin chọn một phương án rồi bấm “Gửi ý kiến”.")
         ) from None
     return Ballot.objects.create(poll=poll, option=option, cast_at=now)
+
+
+def add_album_photos(album, files, caption=""):
+    """Add uploaded photos to the end of an album, all or nothing, checked and stored exactly
+    as a post's photos are (`add_photos`): every file decoded before anything is written."""
+    from .albums import AlbumPhoto, album_media_folder
+
+    prepared = prepare_images(list(files))
+    written = []
+    try:
+        with transaction.atomic():
+            start = (album.photos.aggregate(last=Max("position"))["last"] or 0) + 1
+            photos = []
+            for offset, image in enumerate(prepared):
+                renditions = save_renditions(image.renditions, f"{album_media_folder(album.pk)}/renditions")
+                written.append(renditions)
+                photo = AlbumPhoto(
+                    album=album,
+                    alt_text=_("%(title)s – ảnh %(number)s")
+                    % {"title": album.title[:200], "number": start + offset},
+                    caption=caption,
+                    position=start + offset,
+                    original_name=image.original_name,
+                    renditions=renditions,
+                )
+                photo.image.save("anh.jpg", ContentFile(image.original, name="anh.jpg"), save=False)
+                written.append({"original": {"jpeg": photo.image.name}})
+                photo.save()
+                photos.append(photo)
+    except Exception:
+        for renditions in written:
+            delete_renditions(renditions)
+        raise
+    return photos

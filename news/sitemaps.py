@@ -2,7 +2,7 @@
 
 from lib.sitemaps import CommuneSitemap
 
-from .models import Announcement, Category, Document, Post
+from .models import Album, Announcement, Category, Document, Post
 
 
 class PostSitemap(CommuneSitemap):
@@ -71,3 +71,14 @@ class PollSitemap(CommuneSitemap):
 
     def lastmod(self, poll):
         return poll.updated_at
+
+
+class AlbumSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Album.objects.published().for_commune(self.commune).only("slug", "updated_at")
+
+    def lastmod(self, album):
+        return album.updated_at

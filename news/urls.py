@@ -4,14 +4,21 @@ from django.urls import path
 
 from lib.pagecache import public_page
 
-from . import feeds, views
+from . import album_views, feeds, views
 
 app_name = "news"
 
 urlpatterns = [
     path("tin-tuc/", views.post_list, name="index"),
+    path("tin-tuc/<int:year>/<int:month>/", views.post_archive, name="archive"),
+    path("tin-tuc/tu-khoa/<slug:slug>/", views.tag_posts, name="tag"),
     path("tin-tuc/<slug:category_slug>/", views.post_list, name="category"),
     path("tin/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("tin/xem-truoc/<int:pk>/", views.post_preview, name="post_preview"),
+    path("tin/<slug:slug>/anh/<int:number>/", views.post_photo, name="post_photo"),
+    path("thu-vien-anh/", album_views.album_list, name="album_list"),
+    path("thu-vien-anh/<slug:slug>/", album_views.album_detail, name="album_detail"),
+    path("thu-vien-anh/<slug:slug>/anh/<int:number>/", album_views.album_photo, name="album_photo"),
     path("tim-kiem/", views.search, name="search"),
     path("rss/", public_page(feeds.LatestPostsFeed()), name="feed"),
 ]

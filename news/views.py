@@ -1,15 +1,20 @@
 """Public news pages: lists, a post, search. Each page is one bounded set of queries."""
 
+from datetime import datetime
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from lib.media import send_media
 from lib.pagecache import public_page, remember
+from lib.vietnamese import month_name
 
 from .counters import view_counter
-from .models import Category, Photo, Post, post_media_folder
+from .models import Category, Photo, Post, Tag, post_media_folder
 
 PER_PAGE = 12
 
@@ -33,6 +38,33 @@ def post_list(request, category_slug=None):
     return render(request, "news/post_list.html", {"category": category, "page_obj": _page(request, posts)})
 
 
+@public_page
+def post_archive(request, year, month):
+    """The site's public posts of one month (local time), newest first, with the months that
+    have any as links: `/tin-tuc/2026/11/`."""
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        raise Http404
+    start = timezone.make_aware(datetime(year, month, 1))
+    end = timezone.make_aware(datetime(year + month // 12, month % 12 + 1, 1))
+    site_posts = Post.objects.for_listing().for_site(**_site(request))
+    months = [moment.date() for moment in site_posts.datetimes("published_at", "month", order="DESC")]
+    posts = site_posts.filter(published_at__gte=start, published_at__lt=end)
+    context = {
+        "month": start.date(),
+        "month_label": month_name(month),
+        "months": months,
+        "page_obj": _page(request, posts),
+    }
+    return render(request, "news/post_archive.html", context)
+
+
+@public_page
+def tag_posts(request, slug):
+    tag = get_object_or_404(Tag.objects.for_commune(request.commune), slug=slug)
+    posts = Post.objects.for_listing().for_site(**_site(request)).filter(tags=tag)
+    return render(request, "news/post_list.html", {"tag": tag, "page_obj": _page(request, posts)})
+
+
 def _count_cached_reading(request, meta):
     view_counter.add(meta["post"])
 
@@ -45,13 +77,60 @@ def post_detail(request, slug):
         Post.objects.published()
         .for_site(**_site(request))
         .select_related("category", "conference")
-        .prefetch_related(photos),
+        .prefetch_related(photos, "tags"),
         slug=slug,
     )
     post.register_view()
     remember(request, post=post.pk)
     context = {"post": post, "related_posts": post.related_posts(), "json_ld": post_json_ld(request, post)}
     return render(request, "news/post_detail.html", context)
+
+
+@never_cache
+def post_preview(request, pk):
+    """A draft or scheduled post as the public will see it, for those who may see posts in the
+    admin (their own communes' only); marked as a preview, never cached, never indexed."""
+    if not request.user.is_authenticated or not request.user.has_perm("news.view_post"):
+        raise Http404
+    photos = Prefetch("photos", queryset=Photo.objects.ready().order_by("position", "pk"))
+    post = get_object_or_404(
+        Post.objects.visible_to(request.user)
+        .select_related("category", "conference")
+        .prefetch_related(photos),
+        pk=pk,
+    )
+    context = {"post": post, "related_posts": post.related_posts(), "preview": True}
+    response = render(request, "news/post_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@public_page
+def post_photo(request, slug, number):
+    """One photo of a post's gallery as a page of its own: what the viewer shows, for readers
+    without JavaScript and for a shared link (caption, "3/9", the previous and next photo)."""
+    post = get_object_or_404(
+        Post.objects.published().for_site(**_site(request)).select_related("category"), slug=slug
+    )
+    # Numbered as the gallery numbers them: only the photos the worker has made.
+    photos = list(Photo.objects.ready().filter(post=post).order_by("position", "pk"))
+    return render(request, "news/photo_detail.html", photo_context(post, photos, number))
+
+
+def photo_context(owner, photos, number):
+    """The context of a photo page: the photo numbered `number` (from 1) among `photos`, its
+    neighbours' numbers, and the owner (a post or an album); 404 past either end."""
+    if not 1 <= number <= len(photos):
+        raise Http404
+    return {
+        "owner": owner,
+        "photo_base": owner.get_absolute_url() + "anh/",
+        "photo": photos[number - 1],
+        "number": number,
+        "total": len(photos),
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < len(photos) else None,
+    }
 
 
 def post_media(request, post_id, path):

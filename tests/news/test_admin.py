@@ -156,3 +156,28 @@ def test_the_post_list_tells_drafts_scheduled_and_published_apart(editor_client,
     clock.move(hours=4)
     page = editor_client.get(reverse("admin:news_post_changelist")).content.decode()
     assert "Hẹn giờ: " not in page
+
+
+def test_the_photo_rows_give_the_address_to_put_a_photo_in_the_body(editor_client, make_post):
+    from news import services
+    from tests.news.conftest import jpeg_upload
+
+    post = make_post(status="draft")
+    services.add_photos(post, [jpeg_upload()])
+    page = editor_client.get(f"/quan-tri/news/post/{post.pk}/change/").content.decode()
+    assert f"<code>{post.photos.get().medium.jpeg_url}</code>" in page
+
+
+def test_a_body_image_from_the_posts_photos_is_kept_and_one_from_elsewhere_is_not(make_post):
+    from news import services
+    from tests.news.conftest import jpeg_upload
+
+    post = make_post()
+    services.add_photos(post, [jpeg_upload()])
+    own = post.photos.get().medium.jpeg_url
+    post.body = (
+        f'<p>Chữ</p><img src="{own}" alt="Ảnh của bài"><img src="https://other.example/a.jpg" alt="x">'
+    )
+    post.save()
+    post.refresh_from_db()
+    assert own in post.body and "other.example" not in post.body

@@ -149,3 +149,31 @@ def test_history_records_who_changed_a_post(make_post):
     post.save()
     assert post.history.count() == 2
     assert post.history.first().title == "Tiêu đề mới"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><img src="https://tracker.example/pixel.gif" alt="x"></p>',
+        '<p><img src="//tracker.example/pixel.gif" alt="x"></p>',
+        '<p><img src="/static/../media/../../etc/passwd" alt="x"></p>',
+        '<p><img src="http://testserver/media/x.jpg" alt="x"></p>',
+        '<p><img alt="x"></p>',
+    ],
+)
+def test_an_image_from_anywhere_but_our_own_uploads_is_dropped_from_a_body(html):
+    assert clean_body(html) == "<p></p>"
+
+
+def test_an_image_from_our_uploads_keeps_its_figure_and_caption():
+    html = (
+        '<figure><img src="/media/news/12/photos/2026/11/abc.jpg" alt="Bà con dự ngày hội">'
+        "<figcaption>Ngày hội thôn Đông</figcaption></figure>"
+    )
+    assert clean_body(html) == html
+
+
+def test_the_editor_offers_images_in_the_body():
+    from news.sanitize import EDITOR_EXTENSIONS
+
+    assert EDITOR_EXTENSIONS.get("Figure")

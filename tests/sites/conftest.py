@@ -46,11 +46,12 @@ from congresses.models import (
 )
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
 from news import services as news_services
-from news.models import Announcement, Category, Document, Poll, PollOption, Post
+from news.models import Album, Announcement, Category, Document, Poll, PollOption, Post, Tag
 from news.organisation import Page
 from news.work_calendar import CalendarEntry
 from reports.documents import DEFAULT_TEMPLATE
 from reports.models import Kind, ReportRun, ReportTemplate
+from tests.news.conftest import jpeg_upload
 
 PASSWORD = "MatKhau@12345"
 HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
@@ -256,8 +257,18 @@ def _build(commune, mark):
     report_template = ReportTemplate(commune=commune, name=f"Mẫu báo cáo {mark}")
     report_template.file.save("mau.docx", ContentFile(DEFAULT_TEMPLATE.read_bytes()), save=False)
     report_template.save()
+    news_services.add_photos(posts[0], [jpeg_upload()], caption=f"Ảnh hội nghị {mark}")
+    tag = Tag.objects.create(commune=commune, name=f"Đại đoàn kết {mark}")
+    posts[0].tags.add(tag)
+    album = Album.objects.create(
+        commune=commune, title=f"Ngày hội thôn Đông {mark}", taken_on=datetime.date(2026, 11, 18)
+    )
+    news_services.add_album_photos(album, [jpeg_upload()], caption=f"Văn nghệ {mark}")
     return {
+        "album": album,
+        "album_photo": album.photos.get(),
         "commune": commune,
+        "tag": tag,
         "area": east,
         "report_run": report_run,
         "report_template": report_template,

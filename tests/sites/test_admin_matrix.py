@@ -44,6 +44,8 @@ RECORDS = [
     "province_part",
     "report_run",
     "report_template",
+    "tag",
+    "album",
 ]
 
 

@@ -2,6 +2,7 @@
 alone is served at any host."""
 
 import pytest
+from django.utils import timezone
 
 from congresses.models import Commune
 from opendata.datasets import DATASETS
@@ -55,6 +56,12 @@ def public_urls(site):
         "/du-lieu-mo/",
         *[f"/du-lieu-mo/{slug}.{fmt}" for slug in DATASETS for fmt in ("json", "csv")],
         site["province_part"].campaign.get_absolute_url(),
+        site["tag"].get_absolute_url(),
+        site["posts"][0].get_absolute_url() + "anh/1/",
+        "/thu-vien-anh/",
+        site["album"].get_absolute_url(),
+        site["album"].get_absolute_url() + "anh/1/",
+        f"/tin-tuc/{timezone.localdate():%Y/%m}/",
     ]
 
 
@@ -104,6 +111,10 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["poll"].get_absolute_url(),
         other["supervision"].get_absolute_url(),
         other["plan"].get_absolute_url(),
+        other["tag"].get_absolute_url(),
+        other["album"].get_absolute_url(),
+        other["album"].get_absolute_url() + "anh/1/",
+        other["posts"][0].get_absolute_url() + "anh/1/",
     ]
     for url in urls:
         assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url

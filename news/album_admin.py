@@ -1,0 +1,113 @@
+"""Albums in the admin: an editor uploads many photos at once (the post's upload path: checked,
+normalised, renditions made), then orders them, writes captions and picks a cover."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from congresses.permissions import working_commune
+from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
+from lib.storage import check_available
+
+from . import services
+from .admin import MultipleImageField
+from .albums import Album, AlbumPhoto
+from .registry_admin import CommuneFormMixin
+
+
+class AlbumAdminForm(CommuneFormMixin, forms.ModelForm):
+    new_photos = MultipleImageField(
+        label=_("Thêm ảnh vào album (chọn nhiều ảnh một lần)"),
+        required=False,
+        help_text=_(
+            "Có thể chọn cùng lúc nhiều ảnh từ điện thoại. Nếu có ảnh không hợp lệ, không ảnh nào được lưu "
+            "và danh sách ảnh bị từ chối hiện ở đây."
+        ),
+    )
+
+    class Meta:
+        model = Album
+        fields = ["title", "taken_on", "description", "cover", "is_published"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The cover is one of this album's own photos.
+        photos = self.instance.photos.all() if self.instance.pk else AlbumPhoto.objects.none()
+        self.fields["cover"].queryset = photos
+
+    def clean_new_photos(self):
+        files = self.cleaned_data.get("new_photos") or []
+        if files:
+            check_available(default_storage)
+        try:
+            return services.prepare_images(files)
+        except ValidationError as error:
+            summary = ngettext(
+                "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ tệp này ra.",
+                "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ các tệp này ra.",
+                len(error.messages),
+            ) % {"count": len(error.messages)}
+            raise ValidationError([summary, *error.messages]) from error
+
+
+class AlbumPhotoInline(ScopedInlineMixin, admin.TabularInline):
+    model = AlbumPhoto
+    fields = ["preview", "alt_text", "caption", "position"]
+    readonly_fields = ["preview"]
+    extra = 0
+    ordering = ["position", "pk"]
+    verbose_name_plural = _("Ảnh trong album (thêm ảnh bằng ô “Thêm ảnh vào album” ở trên)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("ảnh"))
+    def preview(self, photo):
+        thumb = photo.thumb
+        if not thumb:
+            return "—"
+        return format_html('<img src="{}" width="120" alt="" class="news-admin-thumb">', thumb.jpeg_url)
+
+
+@admin.register(Album)
+class AlbumAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
+    form = AlbumAdminForm
+    list_display = ["title", "taken_on", "photo_total", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "taken_on"
+    readonly_fields = ["slug"]
+    inlines = [AlbumPhotoInline]
+    fields = ["title", "taken_on", "description", "new_photos", "cover", "is_published", "slug"]
+
+    class Media:
+        css = {"all": ["css/news-admin.css"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(photo_count=Count("photos"))
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.working_commune = working_commune(request)
+        return form
+
+    @admin.display(description=_("số ảnh"), ordering="photo_count")
+    def photo_total(self, album):
+        return album.photo_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        files = form.cleaned_data.get("new_photos") or []
+        if files:
+            photos = services.add_album_photos(form.instance, files)
+            self.message_user(
+                request,
+                ngettext("Đã thêm %(count)d ảnh vào album.", "Đã thêm %(count)d ảnh vào album.", len(photos))
+                % {"count": len(photos)},
+                messages.SUCCESS,
+            )

@@ -116,7 +116,7 @@ def test_a_post_is_published_with_the_photos_that_are_ready_and_never_shows_an_u
     post = Post.objects.get()
     assert post.is_public
     page = reader.get(post.get_absolute_url()).content.decode()
-    assert "thu-vien-anh" not in page and "/renditions/" not in page
+    assert 'id="thu-vien-anh"' not in page and "/renditions/" not in page
 
     call_command("run_worker", batch=True, interval=0, max_tasks=1, verbosity=0)
     page = reader.get(post.get_absolute_url()).content.decode()

@@ -55,11 +55,12 @@ def news_of_size(request, commune):
 HOME_QUERIES = 12
 # listing: the category, the page count, the page of posts, menu categories
 LISTING_QUERIES = 4
-# detail: the post, its photos, related posts, menu categories (the reading is counted
-# outside the database)
-DETAIL_QUERIES = 4
-# search: the result count, the page of results, menu categories
-SEARCH_QUERIES = 3
+# detail: the post, its photos, its tags, related posts, menu categories (the reading is
+# counted outside the database)
+DETAIL_QUERIES = 5
+# search across every kind: the posts' count and page, then one query each for documents,
+# announcements, conferences, campaigns and areas, and the menu categories
+SEARCH_QUERIES = 8
 
 
 def test_home_query_budget(client, news_of_size, django_assert_num_queries):

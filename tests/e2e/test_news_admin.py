@@ -53,7 +53,7 @@ def test_an_editor_publishes_a_post_with_two_photos_and_sees_it_on_the_home_page
     page.screenshot(path=str(ARTIFACTS / "e2e-admin-post-form.png"), full_page=True)
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist")
-    assert "Đã thêm 2 ảnh vào bài." in page.inner_text(".messagelist")
+    assert "Đã nhận 2 ảnh." in page.inner_text(".messagelist")
 
     from news.models import Post
 

@@ -222,3 +222,14 @@ def test_the_provinces_sums_follow_each_entry_and_the_page_says_when(client, sit
     )
     part = sites["b"]["province_part"].campaign.get_absolute_url()
     assert "2.000.000 / 13.000.000 đ" in text_of(client.get(part, HTTP_HOST=HOSTS["b"]))
+
+
+def test_the_running_totals_belong_to_their_commune(sites, people):
+    from campaigns.models import ContributionTotal
+
+    enter(sites["a"], people["a"]["officer"], 1_000_000)
+    enter(sites["b"], people["b"]["officer"], 2_000_000)
+    mine = ContributionTotal.objects.for_commune(sites["a"]["commune"])
+    assert [(row.indicator_id, row.amount) for row in mine] == [(sites["a"]["province_part"].pk, 1_000_000)]
+    seen_by_b = ContributionTotal.objects.visible_to(people["b"]["staff"])
+    assert {row.indicator_id for row in seen_by_b} == {sites["b"]["province_part"].pk}

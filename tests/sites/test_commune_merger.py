@@ -9,6 +9,7 @@ from django.db.models import Count, Sum
 
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, CommuneShare, Contribution, ContributionTotal, ProvinceCampaign, Target
+from campaigns.province_services import sync_commune_campaigns
 from congresses import services
 from congresses.models import Commune, Membership, Person, Position, Province, ResidentialArea, Term
 from news.models import Category, Post
@@ -213,6 +214,9 @@ def test_a_merger_joins_the_two_parts_of_a_province_campaign(client, sites, prov
     assert "3.000.000 / 24.000.000 đ" in own
     # The running totals of the province's parts still equal their entries' sums.
     assert _totals() == _sums() and len(_sums()) == 2
+    # Bringing the parts up to date later gives the merged commune no new part.
+    sync_commune_campaigns(fund)
+    assert Campaign.objects.filter(province_campaign=fund).count() == 2
 
 
 def test_the_province_page_ranks_the_joined_commune_once_on_its_site(

@@ -5,16 +5,20 @@ Usage (the databases are created if missing, filled once, reused by later runs):
 
     DATABASE_URL=postgres://mttq:mttq@127.0.0.1:5432/mttq_province_bench \\
         .venv/bin/python bench/province_bench.py [--communes 100] [--areas 8] [--posts 200] \\
-        [--photos 3] [--contributions 1000000] [--runs 15] [--sample 10] [--fresh]
+        [--photos 3] [--contributions 1000000] [--runs 15] [--sample 10] [--rounds 6] [--fresh]
 
 Two databases are built from the same per-commune shape: `<name>_scale` holds --communes
 communes of one province (their posts, galleries as photo rows without files, a campaign of
 their own, their part of the province's fund, conferences and voters' opinions) and
 --contributions entries loaded with COPY; `<name>_one` holds one commune alone with the same
 per-commune data (its share of the entries). Each is measured in a child process of its own
-(Django's test client, production settings): the median time, requests per second and query
-count of each public page for --sample communes, and the province page. Smaller sizes are for
-a quick run (`--communes 10 --contributions 100000`); CI does not run it.
+(Django's test client, production settings, the page cache off so pages are rendered): the
+median wall time, this process's CPU time, SQL time, requests per second and query count of
+each public page for --sample communes, and the province's pages. The two installations run
+in turn --rounds times (the order flipped each round) with the load average noted around each;
+each round's pair is compared on its own and the medians over the rounds are reported, so a
+minute of load on the machine moves one round, not the result. Smaller sizes are for a quick
+run (`--communes 10 --contributions 100000`); CI does not run it.
 """
 
 import argparse
@@ -44,7 +48,7 @@ def parse_args(argv=None):
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--sample", type=int, default=10, help="communes measured in the big installation")
     parser.add_argument(
-        "--rounds", type=int, default=2, help="alternate the two installations; best median kept"
+        "--rounds", type=int, default=6, help="the two installations in turn, this many times; medians kept"
     )
     parser.add_argument("--fresh", action="store_true", help="drop and rebuild the databases")
     parser.add_argument("--child", choices=["scale", "one"], help=argparse.SUPPRESS)
@@ -85,58 +89,92 @@ def parent(args):
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith("postgres"):
         sys.exit("Cần PostgreSQL: đặt DATABASE_URL=postgres://…/mttq_province_bench")
-    results = {}
-    # The installations are measured in turn, several rounds: this machine's load changes by
-    # the minute, and alternating keeps both sides under the same conditions.
-    for number, kind in enumerate(["one", "scale"] * args.rounds):
-        url = database_url(base, kind)
-        if number < 2:
-            ensure_database(url, args.fresh)
-        env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "DEMO": "1"}
-        argv = [sys.executable, __file__, *sys.argv[1:], "--child", kind]
-        argv = [a for a in argv if a != "--fresh"]
-        started = time.perf_counter()
-        output = subprocess.run(argv, env=env, capture_output=True, text=True)
-        if output.returncode:
-            sys.exit(f"[{kind}] lỗi:\n{output.stdout[-2000:]}\n{output.stderr[-4000:]}")
-        lines = output.stdout.strip().splitlines()
-        for line in lines[:-1]:
-            print(f"[{kind}] {line}")
-        results[kind] = best(results.get(kind), json.loads(lines[-1]))
-        print(f"[{kind}] xong sau {time.perf_counter() - started:.0f} s")
-    report(args, results)
+    for kind in ("one", "scale"):
+        ensure_database(database_url(base, kind), args.fresh)
+    rounds = []  # one {"one": …, "scale": …} per round
+    # This machine's load changes by the minute (other sessions' suites): the two installations
+    # are measured in turn, a short child each, several rounds, each round's pair compared on
+    # its own and the medians of the rounds reported; the order flips every round so neither
+    # side always runs first.
+    for number in range(args.rounds):
+        pair = {}
+        for kind in ("one", "scale") if number % 2 == 0 else ("scale", "one"):
+            pair[kind] = run_child(args, base, kind, fresh=args.fresh and number == 0)
+        rounds.append(pair)
+    report(args, rounds)
 
 
-def best(kept, new):
-    """The better median (and its requests per second) of each page over the rounds."""
-    if kept is None:
-        return new
-    for group in ("pages", "province"):
-        for page, figures in new[group].items():
-            if figures["median"] < kept[group][page]["median"]:
-                kept[group][page] = figures
-    return kept
+def run_child(args, base, kind, fresh):
+    # Rendered pages, not the anonymous page cache: the cache would hide what the data costs.
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(base, kind),
+        "DEBUG": "0",
+        "DEMO": "1",
+        "PAGE_CACHE_SECONDS": "0",
+    }
+    argv = [sys.executable, __file__, *sys.argv[1:], "--child", kind]
+    argv = [a for a in argv if a != "--fresh"]
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    output = subprocess.run(argv, env=env, capture_output=True, text=True)
+    if output.returncode:
+        sys.exit(f"[{kind}] lỗi:\n{output.stdout[-2000:]}\n{output.stderr[-4000:]}")
+    lines = output.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        print(f"[{kind}] {line}")
+    result = json.loads(lines[-1])
+    result["load"] = (load_before, os.getloadavg()[0])
+    print(
+        f"[{kind}] xong sau {time.perf_counter() - started:.0f} s "
+        f"(tải trung bình 1 phút {result['load'][0]:.1f} → {result['load'][1]:.1f})"
+    )
+    return result
 
 
-def report(args, results):
-    one, scale = results["one"], results["scale"]
+def report(args, rounds):
+    one, scale = rounds[-1]["one"], rounds[-1]["scale"]
+    loads = [value for pair in rounds for result in pair.values() for value in result["load"]]
     print(
         f"\n{args.communes} xã × {args.areas} khu × {args.posts} bài ({scale['posts']:,} bài, "
         f"{scale['photos']:,} ảnh), {scale['contributions']:,} kết quả; "
-        f"một xã: {one['posts']:,} bài, {one['contributions']:,} kết quả"
+        f"một xã: {one['posts']:,} bài, {one['contributions']:,} kết quả; {len(rounds)} vòng xen kẽ, "
+        f"tải trung bình 1 phút {min(loads):.1f}–{max(loads):.1f}"
     )
-    head = ("1 xã ms", "tỉnh ms", "1 xã SQL", "tỉnh SQL", "1 xã r/s", "tỉnh r/s", "±", "truy vấn")
-    print(f"\n{'Trang của một xã':<34}" + "".join(f"{h:>10}" for h in head))
-    for page, alone in one["pages"].items():
-        big = scale["pages"][page]
-        change = (big["rps"] - alone["rps"]) / alone["rps"] * 100
-        cells = [alone["median"], big["median"], alone["sql"], big["sql"], alone["rps"], big["rps"]]
+    head = ("1 xã ms", "tỉnh ms", "1 xã CPU", "tỉnh CPU", "1 xã SQL", "tỉnh SQL", "1 xã r/s", "tỉnh r/s")
+    print(
+        f"\n{'Trang của một xã (trung vị các vòng)':<34}"
+        + "".join(f"{h:>10}" for h in head)
+        + "  r/s tỉnh/1 xã (min…max)  truy vấn"
+    )
+    for page in one["pages"]:
+        cells = [
+            median_of(rounds, kind, "pages", page, figure)
+            for figure in ("median", "cpu", "sql", "rps")
+            for kind in ("one", "scale")
+        ]
+        # Each round's pair compared on its own: the two ran a minute apart, under the same load.
+        ratios = sorted(
+            pair["scale"]["pages"][page]["rps"] / pair["one"]["pages"][page]["rps"] for pair in rounds
+        )
         row = "".join(f"{value:>10.1f}" for value in cells)
-        print(f"{page:<34}{row}{change:>+9.1f}%{alone['queries']:>5} / {big['queries']}")
-    for page, figures in scale["province"].items():
-        row = f"{'':>10}{figures['median']:>10.1f}{'':>10}{figures['sql']:>10.1f}{'':>10}{figures['rps']:>10.1f}"
-        print(f"{page:<34}{row}{'':>10}{figures['queries']:>10}")
-    print("\n" + json.dumps(results, ensure_ascii=False))
+        change = (statistics.median(ratios) - 1) * 100
+        spread = f"{(ratios[0] - 1) * 100:+.0f}…{(ratios[-1] - 1) * 100:+.0f}%"
+        queries = f"{one['pages'][page]['queries']} / {scale['pages'][page]['queries']}"
+        print(f"{page:<34}{row}{change:>+9.1f}% ({spread}){queries:>10}")
+    for page in scale["province"]:
+        cells = [
+            median_of(rounds, "scale", "province", page, figure) for figure in ("median", "cpu", "sql", "rps")
+        ]
+        worst = max(pair["scale"]["province"][page]["median"] for pair in rounds)
+        print(
+            f"{page:<34}{'':>10}{cells[0]:>10.1f}{'':>10}{cells[1]:>10.1f}{'':>10}{cells[2]:>10.1f}"
+            f"{'':>10}{cells[3]:>10.1f}  chậm nhất {worst:.1f} ms{scale['province'][page]['queries']:>6}"
+        )
+    print("\n" + json.dumps(rounds, ensure_ascii=False))
+
+
+def median_of(rounds, kind, group, page, figure):
+    return statistics.median(pair[kind][group][page][figure] for pair in rounds)
 
 
 # --- child: one installation, built if empty, then measured ---------------------------------------
@@ -288,7 +326,10 @@ def build(args, communes, contributions, with_province):
     print(f"Cuộc vận động, hội nghị, ý kiến: {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    columns = "indicator_id, area_id, date, amount, quantity, donor_kind, donor_name, note, receipt, entered_at, search_text"
+    columns = (
+        "indicator_id, area_id, date, amount, quantity, donor_kind, donor_name, note, receipt, entered_at, "
+        "search_text, amount_qualifier, quantity_qualifier, registered, participants"
+    )
     stamp = datetime.datetime.now(datetime.UTC).isoformat()
     first_day = datetime.date(2025, 1, 1)
     batch = 200_000
@@ -303,7 +344,7 @@ def build(args, communes, contributions, with_province):
                 donor = f"Người ủng hộ {rng.randrange(100000)}"
                 buffer.write(
                     f"{indicator.pk}\t{areas[rng.randrange(len(areas))].pk}\t{day}\t{amount}\t0\t{kind}\t"
-                    f"{donor}\t\t\t{stamp}\t nguoi ung ho\n"
+                    f"{donor}\t\t\t{stamp}\t nguoi ung ho\t\t\t0\t0\n"
                 )
             buffer.seek(0)
             cursor.cursor.copy_expert(f"COPY campaigns_contribution ({columns}) FROM STDIN", buffer)
@@ -311,28 +352,41 @@ def build(args, communes, contributions, with_province):
         # covering indexes answer sums without reading the table.
         cursor.execute("VACUUM ANALYZE")
     print(f"Nạp {contributions:,} kết quả bằng COPY: {time.perf_counter() - started:.1f} s")
+    # COPY goes around the services, which keep the running totals: make them from the entries.
+    started = time.perf_counter()
+    from django.core.management import call_command
+
+    call_command("rebuild_contribution_totals")
+    print(f"Tổng cộng dồn theo chỉ tiêu và khu: {time.perf_counter() - started:.1f} s")
 
 
 def timed(client, url, host, runs, cold=False):
     """(median ms, requests per second, queries) of GET url at host, after one warm-up;
-    `cold`: the cache emptied before each request (the province's sums made again)."""
+    `cold`: the shared cache emptied before each request (host table, menus and footers made again)."""
     from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     response = client.get(url, HTTP_HOST=host)
     assert response.status_code == 200, (url, host, response.status_code)
-    timings, sql = [], []
+    timings, cpu, sql = [], [], []
     for _ in range(runs):
         if cold:
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url, HTTP_HOST=host)
             timings.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
         assert response.status_code == 200, (url, host, response.status_code)
         sql.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
-    return statistics.median(timings) * 1000, runs / sum(timings), len(queries), statistics.median(sql)
+    return (
+        statistics.median(timings) * 1000,
+        runs / sum(timings),
+        len(queries),
+        statistics.median(sql),
+        statistics.median(cpu) * 1000,
+    )
 
 
 def measure_all(args, alone):
@@ -375,8 +429,8 @@ def measure_all(args, alone):
             "Trang của xã: phần việc của tỉnh": (part.get_absolute_url(), part.commune.host, False),
             "Trang tỉnh (tổng hợp)": ("/", "tinh.bench.vn", False),
             "Trang tỉnh: xếp hạng các xã": (ranking, "tinh.bench.vn", False),
-            "Trang tỉnh, tổng chưa có sẵn": ("/", "tinh.bench.vn", True),
-            "Xếp hạng, tổng chưa có sẵn": (ranking, "tinh.bench.vn", True),
+            "Trang tỉnh, bộ nhớ đệm trống": ("/", "tinh.bench.vn", True),
+            "Xếp hạng, bộ nhớ đệm trống": (ranking, "tinh.bench.vn", True),
         }
         for page, (url, host, cold) in province_pages.items():
             runs = max(3, args.runs // 3) if cold else args.runs
@@ -390,6 +444,9 @@ def summarise(rows):
         "rps": statistics.median(row[1] for row in rows),
         "queries": max(row[2] for row in rows),
         "sql": statistics.median(row[3] for row in rows),
+        # This process's CPU per request (PostgreSQL's work is in "sql"): less swayed by the
+        # other processes on the machine than the wall-clock figures.
+        "cpu": statistics.median(row[4] for row in rows),
     }
 
 

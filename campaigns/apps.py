@@ -10,6 +10,8 @@ class CampaignsConfig(AppConfig):
         # Imported in ready(): the panels read models, which exist only once apps are loaded.
         from congresses import panels
 
+        from . import province_merger
         from .panels import area_panel
 
         panels.register("area", area_panel)
+        province_merger.connect()

@@ -1278,6 +1278,7 @@ from .gifts import GiftBatch, Recipient  # noqa: E402, F401
 from .houses import House, HouseSource  # noqa: E402, F401
 from .rounds import Round, RoundTarget  # noqa: E402, F401
 from .stated import StatedFigure, StatedPart  # noqa: E402, F401
+from .totals import ContributionTotal  # noqa: E402, F401
 
 
 def fund_balance_moves(totals):

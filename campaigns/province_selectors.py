@@ -1,26 +1,23 @@
 """Read models of the province's campaigns: the province's figures are the sums of its communes'
 entries (each entered once, in the commune), the communes ranked by the share they reached.
 
-Five queries whatever the number of communes or entries: campaigns, their indicators, the
-communes' copies, the sums per copy (kept a few minutes in the cache), the shares. Other apps
-call `province_results(campaigns)`.
+Four queries whatever the number of communes or entries: campaigns, their indicators, the sums
+of the communes' copies (from the running totals the contribution services keep, a few hundred
+rows rather than every entry), the shares. Other apps call `province_results(campaigns)`.
 """
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models import Count, Sum, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from congresses.models import Commune
 from lib.vietnamese import format_number, format_percent
 
-from .models import CommuneShare, Contribution, Indicator, Progress
+from .models import CommuneShare, Progress
 from .selectors import AreaRow
-
-SUMS_SECONDS = 300
+from .totals import province_sums
 
 
 @dataclass
@@ -46,16 +43,7 @@ def province_results(campaigns, communes=None):
     prefetch_related_objects(campaigns, "indicators")
     indicators = [indicator for campaign in campaigns for indicator in campaign.indicators.all()]
     ids = [indicator.pk for indicator in indicators]
-    # Which commune each copy belongs to; the sums then read literal copy ids from the
-    # (indicator, area, amount, quantity) index without joining the campaigns.
-    copies = {
-        pk: (province_indicator_id, commune_id)
-        for pk, province_indicator_id, commune_id in Indicator.objects.filter(
-            province_indicator_id__in=ids
-        ).values_list("pk", "province_indicator_id", "campaign__commune_id")
-    }
-    summed_at, by_copy = _copy_sums(campaigns, list(copies))
-    sums = {copies[pk]: figures for pk, figures in by_copy.items() if pk in copies}
+    sums = province_sums(ids)
     shares = {
         (indicator_id, commune_id): amount
         for indicator_id, commune_id, amount in CommuneShare.objects.filter(indicator_id__in=ids).values_list(
@@ -64,41 +52,16 @@ def province_results(campaigns, communes=None):
     }
     if communes is None:
         province_ids = {campaign.province_id for campaign in campaigns}
-        communes = commune_names(Commune.objects.filter(province_id__in=province_ids).order_by("name"))
+        communes = commune_names(
+            Commune.objects.filter(province_id__in=province_ids, merged_into__isnull=True).order_by("name")
+        )
+    summed_at = timezone.now()
     for campaign in campaigns:
         campaign.results = [
             _result(indicator, sums, shares, communes) for indicator in campaign.indicators.all()
         ]
         campaign.summed_at = summed_at
     return campaigns
-
-
-def _copy_sums(campaigns, copy_ids):
-    """(when summed, {copy id: (amount, quantity, entries)}): the communes' entries summed in SQL,
-    kept SUMS_SECONDS in the shared cache. A province's fund may gather a million entries; summing
-    them costs about a second, and the province reports at that pace anyway. The page says when
-    the figures were summed; each commune's own page stays live."""
-    if not copy_ids:
-        return timezone.now(), {}
-    # Created-at in the key: a campaign's id may come back (a restored backup, a test database).
-    key = "province-sums:" + ",".join(f"{c.pk}.{c.created_at.timestamp()}" for c in campaigns)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    rows = (
-        Contribution.objects.countable()
-        .filter(indicator_id__in=copy_ids)
-        .values("indicator_id")
-        # COUNT(*), not COUNT(id): the (indicator, area, amount, quantity) index answers it alone.
-        .annotate(amount=Coalesce(Sum("amount"), 0), quantity=Coalesce(Sum("quantity"), 0), n=Count("*"))
-        .order_by()
-    )
-    value = (
-        timezone.now(),
-        {row["indicator_id"]: (row["amount"], row["quantity"], row["n"]) for row in rows},
-    )
-    cache.set(key, value, SUMS_SECONDS)
-    return value
 
 
 def commune_names(communes):

@@ -43,8 +43,12 @@ def save_province_campaign(campaign, *, by, indicators=()):
 def sync_commune_campaigns(campaign):
     """Each commune of the province gets (or keeps) its part of `campaign`, its fields copied
     from the province's; a fixed handful of queries plus one write per changed row."""
-    communes = list(Commune.objects.filter(province_id=campaign.province_id))
-    parts = {part.commune_id: part for part in Campaign.objects.filter(province_campaign=campaign)}
+    # A commune merged into another runs no part of its own: its part went with it.
+    communes = list(Commune.objects.filter(province_id=campaign.province_id, merged_into__isnull=True))
+    parts = {
+        part.commune_id: part
+        for part in Campaign.objects.filter(province_campaign=campaign, commune__merged_into__isnull=True)
+    }
     for commune in communes:
         part = parts.get(commune.pk) or Campaign(commune=commune, province_campaign=campaign)
         if part.pk is None or any(getattr(part, f) != getattr(campaign, f) for f in COPIED_CAMPAIGN_FIELDS):

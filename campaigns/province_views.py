@@ -22,7 +22,11 @@ def campaign_list(request):
 
 def campaign_detail(request, slug):
     campaign = get_object_or_404(ProvinceCampaign.objects.for_province(request.province), slug=slug)
-    communes = list(request.province.communes.order_by("name").only("name", "kind", "host", "province"))
+    communes = list(
+        request.province.communes.filter(merged_into__isnull=True)
+        .order_by("name")
+        .only("name", "kind", "host", "province")
+    )
     province_results([campaign], communes=commune_names(communes))
     sites = {commune.pk: commune.site_url(request) for commune in communes}
     for result in campaign.results:

@@ -23,6 +23,7 @@ from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock,
 from .permissions import is_chair, may_act_for_campaign, may_enter_for_area, may_write_entry, sees_everything
 from .rounds import fund_year_dates
 from .target_shapes import NUMBERED, Shape
+from .totals import add_entries, move_entry
 
 # What the chair checks against the receipt when verifying: changing any of these makes the
 # entry unverified again. The note is not part of it.
@@ -107,6 +108,7 @@ def record_contributions(entries):
         entry.fold_search_text()  # bulk_create skips save()
     with transaction.atomic():
         saved = bulk_create_with_history(entries, Contribution, batch_size=500)
+        add_entries(saved)
         # bulk_create sends no post_save: the campaign pages are told here.
         pagecache.records_changed({entry.indicator_id: entry for entry in saved}.values())
         return saved
@@ -122,6 +124,7 @@ def save_contribution(entry, *, by, reason=""):
     _refuse_area(by, entry.area_id)
     entry._history_user = by
     with transaction.atomic():
+        stored = None
         if entry.pk is None:
             entry.entered_by = by
             entry.full_clean()
@@ -145,6 +148,10 @@ def save_contribution(entry, *, by, reason=""):
                 }
             _history_reason(entry, reason, unverified)
         entry.save()
+        if stored is None:
+            add_entries([entry])
+        else:
+            move_entry(stored, entry)
     return entry
 
 
@@ -172,6 +179,8 @@ def reverse_entry(entry, *, by, reason):
         reversal.full_clean(exclude=["reverses"])
         reversal._history_user = by
         reversal.save()
+        if isinstance(reversal, Contribution):
+            add_entries([reversal])
     return reversal
 
 

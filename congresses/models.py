@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -211,6 +211,19 @@ class Province(SiteFields):
         super().save(*args, **kwargs)
 
 
+# The province's pages name a hundred communes: translating each one's kind anew (a lazy label
+# through gettext) was a fifth of the page's time. Kept per language and kind.
+_KIND_WORDS = {}
+
+
+def _kind_word(kind):
+    key = (translation.get_language(), kind)
+    word = _KIND_WORDS.get(key)
+    if word is None:
+        word = _KIND_WORDS[key] = str(dict(Commune.Kind.choices).get(kind, kind)).lower()
+    return word
+
+
 class CommuneQuerySet(CommuneScopedQuerySet):
     commune_lookup = "pk"
 
@@ -264,7 +277,7 @@ class Commune(SiteFields):
     @property
     def full_name(self):
         """`xã Hòa Phú`: the kind in lower case, as the portals write it inside a sentence."""
-        return f"{self.get_kind_display().lower()} {self.name}"
+        return f"{_kind_word(self.kind)} {self.name}"
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -21,6 +21,7 @@ from .models import (
     proposed_term_end,
 )
 from .opinions import normalise_code
+from .signals import commune_merging
 
 
 def _stamp(instance, by):
@@ -456,11 +457,11 @@ def _free_slug(row, field_name, fk_name, into, suffix):
     return True
 
 
-def _move_rows(model, fk_name, old, into, reason, by):
-    """Every row of `model` of commune `old` now belongs to `into`; rows with a history are
-    saved one by one (each leaves a history row with the reason), the others in one UPDATE.
-    Returns the number of rows moved."""
-    rows = model._default_manager.filter(**{fk_name: old})
+def _move_rows(model, fk_name, old, into, reason, by, keep=()):
+    """Every row of `model` of commune `old` (but the pks in `keep`) now belongs to `into`; rows
+    with a history are saved one by one (each leaves a history row with the reason), the others
+    in one UPDATE. Returns the number of rows moved."""
+    rows = model._default_manager.filter(**{fk_name: old}).exclude(pk__in=keep)
     slug_fields = _slug_fields_unique_per_commune(model, fk_name)
     if hasattr(model, "history") or slug_fields:
         count = 0
@@ -591,8 +592,14 @@ def _merge_communes(old_communes, into, on, reason, move_staff, by):
             commune=into
         )
         count(_("người"), _move_rows(Person, "commune", commune, into, reason, by))
+        kept = {}
+        for _receiver, answer in commune_merging.send(
+            sender=Commune, old=commune, into=into, on=on, reason=reason, by=by
+        ):
+            for model, pks in (answer or {}).items():
+                kept.setdefault(model, set()).update(pks)
         for model, fk_name in _commune_relations():
-            number = _move_rows(model, fk_name, commune, into, reason, by)
+            number = _move_rows(model, fk_name, commune, into, reason, by, keep=kept.get(model, ()))
             if number:
                 count(str(model._meta.verbose_name_plural), number)
         if move_staff:

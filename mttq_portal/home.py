@@ -33,7 +33,12 @@ def province_page(province, request):
     """The province Front's home: its communes (name, link), the current province campaigns with
     the communes' figures summed, conferences held and voters' opinions across its communes, and
     its own news. A fixed number of queries whatever the number of communes (tests/perf)."""
-    communes = list(province.communes.order_by("name").only("name", "kind", "host", "site_name", "province"))
+    # A commune merged into another is history: its host answers 301 to the new one.
+    communes = list(
+        province.communes.filter(merged_into__isnull=True)
+        .order_by("name")
+        .only("name", "kind", "host", "site_name", "province")
+    )
     for commune in communes:
         commune.url = commune.site_url(request)
     campaigns = province_results(

@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from campaigns.sitemaps import CampaignSitemap
+from campaigns.sitemaps import CampaignSitemap, ProvinceCampaignSitemap
 from congresses.sitemaps import sitemaps as congresses_sitemaps
+from lib.sitemaps import HomeSitemap
 from news import views as news_views
 from news.organisation_sitemaps import OrganisationSitemap
 from news.sitemaps import (
@@ -14,6 +15,7 @@ from news.sitemaps import (
     DocumentSitemap,
     PollSitemap,
     PostSitemap,
+    ProvincePostSitemap,
 )
 
 from . import views
@@ -30,6 +32,13 @@ sitemaps = {
     "cuoc-van-dong": CampaignSitemap,
     "gioi-thieu": OrganisationSitemap,
     "khao-sat": PollSitemap,
+}
+
+# The province's site: its home, its campaigns and its own news (the communes' are theirs).
+province_sitemaps = {
+    "trang-chu": HomeSitemap,
+    "van-dong-tinh": ProvinceCampaignSitemap,
+    "tin-tinh": ProvincePostSitemap,
 }
 
 admin.site.site_header = "Quản trị cổng thông tin MTTQ"

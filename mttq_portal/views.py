@@ -46,9 +46,13 @@ def sitemap_xml(request):
     """/sitemap.xml of the request's site: each app's sitemap made for this commune."""
     from django.contrib.sitemaps.views import sitemap
 
-    from .urls import sitemaps
+    from .urls import province_sitemaps, sitemaps
 
-    return sitemap(request, sitemaps={name: cls(request.commune) for name, cls in sitemaps.items()})
+    if request.commune is None and request.province is not None:
+        made = {name: cls(request.province) for name, cls in province_sitemaps.items()}
+    else:
+        made = {name: cls(request.commune) for name, cls in sitemaps.items()}
+    return sitemap(request, sitemaps=made)
 
 
 @public_page

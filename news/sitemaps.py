@@ -82,3 +82,18 @@ class AlbumSitemap(CommuneSitemap):
 
     def lastmod(self, album):
         return album.updated_at
+
+
+class ProvincePostSitemap(PostSitemap):
+    """The province Front's own news, on the province's site."""
+
+    def __init__(self, province):
+        self.province = province
+
+    def items(self):
+        return (
+            Post.objects.published()
+            .for_site(province=self.province)
+            .only("slug", "updated_at")
+            .order_by("-published_at")
+        )

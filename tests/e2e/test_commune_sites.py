@@ -36,6 +36,15 @@ def test_an_editor_of_one_commune_cannot_reach_the_other_communes_posts(page, li
         response = page.goto(f"{site}/quan-tri/news/post/{post.pk}/change/")
         assert response.status == 404
         assert "Betaxa" not in page.content()
+    # Nor the other commune's documents and announcements, which editors manage too.
+    other = two_communes["b"]
+    for url in [
+        f"/quan-tri/news/document/{other['document'].pk}/change/",
+        f"/quan-tri/news/announcement/{other['announcement'].pk}/change/",
+    ]:
+        response = page.goto(site + url)
+        assert response.status == 404, url
+        assert "Betaxa" not in page.content()
     own = two_communes["a"]["posts"][0]
     assert page.goto(f"{site}/quan-tri/news/post/{own.pk}/change/").status == 200
     # Hòa An's public post is not on Hòa Phú's site either.

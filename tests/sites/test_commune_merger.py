@@ -5,8 +5,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
 
-from campaigns.models import Campaign, Contribution
+from campaigns import services as campaign_services
+from campaigns.models import Campaign, CommuneShare, Contribution, ContributionTotal, ProvinceCampaign, Target
+from campaigns.province_services import sync_commune_campaigns
 from congresses import services
 from congresses.models import Commune, Membership, Person, Position, Province, ResidentialArea, Term
 from news.models import Category, Post
@@ -154,3 +157,89 @@ def test_commune_staff_cannot_merge_communes(client, sites, people, role):
     a.refresh_from_db()
     assert a.merged_into is None
     assert "Xác nhận sáp nhập" not in response.content.decode()
+
+
+def _enter(site, officer, amount):
+    return campaign_services.record_contribution(
+        by=officer,
+        indicator=site["province_part"],
+        area=site["area"],
+        amount=amount,
+        donor_name="Gia đình bà Trần Thị Hoa",
+        date=datetime.date(2025, 3, 1),
+    )
+
+
+@pytest.fixture
+def both_gave(sites, people):
+    """Both communes entered results for their part of the province's fund; B split its share."""
+    a, b = sites["a"], sites["b"]
+    _enter(a, people["a"]["officer"], 1_000_000)
+    entry = _enter(b, people["b"]["officer"], 2_000_000)
+    campaign_services.set_target(
+        b["province_part"], by=people["b"]["chair"], amount=6_000_000, area=b["area"]
+    )
+    return entry
+
+
+def test_a_merger_joins_the_two_parts_of_a_province_campaign(client, sites, province_staff, both_gave):
+    a, b = sites["a"], sites["b"]
+    fund = ProvinceCampaign.objects.get()
+    services.merge_communes([b["commune"]], a["commune"], ON, by=province_staff)
+    # One part of the province's fund in the new commune, its share both shares added, its
+    # commune target following the joined share.
+    parts = Campaign.objects.filter(commune=a["commune"], province_campaign=fund)
+    assert list(parts) == [a["province_part"].campaign]
+    assert CommuneShare.objects.get(commune=a["commune"]).amount == 11_000_000 + 13_000_000
+    assert not CommuneShare.objects.filter(commune=b["commune"]).exists()
+    target = Target.objects.get(indicator=a["province_part"], area__isnull=True)
+    assert (target.amount, target.assigned_by) == (24_000_000, Target.AssignedBy.PROVINCE)
+    # B's entry and its hamlet's target count in the joined part; nothing is deleted.
+    entry = Contribution.objects.get(pk=both_gave.pk)
+    assert entry.indicator == a["province_part"] and entry.area == b["area"]
+    assert Target.objects.get(indicator=a["province_part"], area=b["area"]).amount == 6_000_000
+    assert Contribution.objects.filter(indicator__province_indicator__isnull=False).count() == 2
+    assert "Sáp nhập vào xã Hòa Phú" in entry.history.first().history_change_reason
+    # The old part stays the old commune's history, with no rows left; so does the share.
+    old_part = Campaign.objects.get(pk=b["province_part"].campaign_id)
+    assert old_part.commune == b["commune"] and not old_part.indicators.get().contributions.exists()
+    assert CommuneShare.history.filter(commune_id=b["commune"].pk, amount=13_000_000).exists()
+    # The province's page: 3.000.000 of 24.000.000 đ, one commune ranked, the old one gone.
+    page = client.get(fund.get_absolute_url(), HTTP_HOST=HOSTS["province"]).content.decode()
+    assert "3.000.000 / 24.000.000 đ" in page
+    assert "Xã Hòa Phú" in page and "Xã Hòa An" not in page
+    assert "(1/1 xã, phường có kết quả)" in page
+    # The new commune's page of its part shows both communes' results against the joined share.
+    own = client.get(a["province_part"].campaign.get_absolute_url(), HTTP_HOST=HOSTS["a"]).content.decode()
+    assert "3.000.000 / 24.000.000 đ" in own
+    # The running totals of the province's parts still equal their entries' sums.
+    assert _totals() == _sums() and len(_sums()) == 2
+    # Bringing the parts up to date later gives the merged commune no new part.
+    sync_commune_campaigns(fund)
+    assert Campaign.objects.filter(province_campaign=fund).count() == 2
+
+
+def test_the_province_page_ranks_the_joined_commune_once_on_its_site(
+    client, sites, province_staff, both_gave
+):
+    services.merge_communes([sites["b"]["commune"]], sites["a"]["commune"], ON, by=province_staff)
+    home = client.get("/", HTTP_HOST=HOSTS["province"]).content.decode()
+    assert "xã Hòa An" not in home.split('id="cac-xa"')[1]  # not listed among the communes any more
+    assert "(1/1 xã, phường có kết quả)" in home
+
+
+def _totals():
+    return {
+        (row.indicator_id, row.area_id): (row.amount, row.entries)
+        for row in ContributionTotal.objects.filter(indicator__province_indicator__isnull=False)
+        if row.entries
+    }
+
+
+def _sums():
+    rows = (
+        Contribution.objects.filter(indicator__province_indicator__isnull=False)
+        .values("indicator_id", "area_id")
+        .annotate(amount=Sum("amount"), n=Count("id"))
+    )
+    return {(r["indicator_id"], r["area_id"]): (r["amount"], r["n"]) for r in rows.order_by()}

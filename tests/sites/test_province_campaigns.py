@@ -211,15 +211,25 @@ def test_the_targets_service_keeps_the_provinces_share_whatever_the_chair_sends(
     assert (target.amount, target.assigned_by) == (SHARES["a"], Target.AssignedBy.PROVINCE)
 
 
-def test_the_provinces_sums_are_kept_a_few_minutes_and_the_page_says_when(client, sites, people, fund):
+def test_the_provinces_sums_follow_each_entry_and_the_page_says_when(client, sites, people, fund):
     enter(sites["a"], people["a"]["officer"], 1_000_000)
     first = text_of(client.get(fund.get_absolute_url(), HTTP_HOST=HOSTS["province"]))
     assert "1.000.000 / 24.000.000 đ" in first and "Tổng hợp từ kết quả các xã, phường lúc" in first
     enter(sites["b"], people["b"]["officer"], 2_000_000)
-    # Within the cache's minutes the province still reports the sum it made; the commune's own
-    # page has the entry at once.
-    assert "1.000.000 / 24.000.000 đ" in text_of(
+    # The running totals move with the entry: the province counts it at once, as the commune.
+    assert "3.000.000 / 24.000.000 đ" in text_of(
         client.get(fund.get_absolute_url(), HTTP_HOST=HOSTS["province"])
     )
     part = sites["b"]["province_part"].campaign.get_absolute_url()
     assert "2.000.000 / 13.000.000 đ" in text_of(client.get(part, HTTP_HOST=HOSTS["b"]))
+
+
+def test_the_running_totals_belong_to_their_commune(sites, people):
+    from campaigns.models import ContributionTotal
+
+    enter(sites["a"], people["a"]["officer"], 1_000_000)
+    enter(sites["b"], people["b"]["officer"], 2_000_000)
+    mine = ContributionTotal.objects.for_commune(sites["a"]["commune"])
+    assert [(row.indicator_id, row.amount) for row in mine] == [(sites["a"]["province_part"].pk, 1_000_000)]
+    seen_by_b = ContributionTotal.objects.visible_to(people["b"]["staff"])
+    assert {row.indicator_id for row in seen_by_b} == {sites["b"]["province_part"].pk}

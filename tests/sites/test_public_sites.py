@@ -120,6 +120,20 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url
 
 
+@pytest.mark.parametrize("here,there", [("a", "b"), ("b", "a"), ("province", "a")])
+def test_robots_sitemap_and_feeds_name_their_own_host_only(client, sites, here, there):
+    robots = client.get("/robots.txt", HTTP_HOST=HOSTS[here]).content.decode()
+    assert f"Sitemap: http://{HOSTS[here]}/sitemap.xml" in robots
+    for url in ["/sitemap.xml", "/rss/"]:
+        text = client.get(url, HTTP_HOST=HOSTS[here]).content.decode()
+        assert f"http://{HOSTS[here]}/" in text, url
+        assert HOSTS[there] not in text, url
+    if here != "province":
+        sitemap = client.get("/sitemap.xml", HTTP_HOST=HOSTS[here]).content.decode()
+        assert f"http://{HOSTS[here]}{sites[here]['posts'][0].get_absolute_url()}" in sitemap
+        assert sites[there]["posts"][0].get_absolute_url() not in sitemap
+
+
 def test_an_unknown_host_gets_a_vietnamese_404(client, sites):
     for url in ["/", "/tin-tuc/", "/rss/", "/sitemap.xml", "/quan-tri/"]:
         response = client.get(url, HTTP_HOST="la.example.vn")

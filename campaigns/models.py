@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from congresses.models import CommuneScopedQuerySet
 from lib import bounds
+from lib.fields import recorded_by
 from lib.figures import Figure, Qualifier
 from lib.slugs import unique_slug
 from lib.storage import private_storage
@@ -530,15 +531,7 @@ class Target(TargetShape):
         _("nguồn giao"), max_length=8, choices=AssignedBy.choices, default=AssignedBy.COMMUNE
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người giao"),
-        editable=False,
-    )
+    set_by = recorded_by(_("người giao"))
 
     objects = AreaScopedQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử chỉ tiêu"))
@@ -660,15 +653,7 @@ class LedgerEntry(LockedPeriodMixin, models.Model):
     # a disbursement is the commune's, whatever area received it.
     scoped_by_area = True
 
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người nhập"),
-        editable=False,
-    )
+    entered_by = recorded_by(_("người nhập"))
     entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
     reverses = models.OneToOneField(
         "self",
@@ -819,15 +804,7 @@ class Contribution(LedgerEntry):
         validators=[validate_image_upload],
         blank=True,
     )
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-        editable=False,
-    )
+    verified_by = recorded_by(_("người xác nhận"))
     verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
 
     reversed_figures = ("amount", "quantity", "registered", "participants")
@@ -1153,15 +1130,7 @@ class PeriodLock(models.Model):
     )
     locked_at = models.DateTimeField(_("khóa lúc"), auto_now_add=True)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người mở lại"),
-        editable=False,
-    )
+    reopened_by = recorded_by(_("người mở lại"))
     reopened_at = models.DateTimeField(_("mở lại lúc"), null=True, blank=True, editable=False)
     reopen_reason = models.CharField(_("lý do mở lại"), max_length=255, blank=True, editable=False)
 
@@ -1443,15 +1412,7 @@ class CommuneShare(models.Model):
         verbose_name=_("xã, phường"),
     )
     amount = models.BigIntegerField(_("mức giao"), validators=[bounds.AmountLimit()])
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người giao"),
-        editable=False,
-    )
+    set_by = recorded_by(_("người giao"))
 
     objects = CommuneScopedQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử phần giao của xã"))

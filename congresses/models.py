@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_document_upload, validate_image_upload
 from lib.vietnamese import fold, percent, slugify_vi, tel_uri
@@ -1157,15 +1158,7 @@ class Consultation(models.Model):
         verbose_name=_("nhiệm kỳ được lập"),
     )
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-    )
+    confirmed_by = recorded_by(_("người xác nhận"))
     note = models.TextField(_("ghi chú"), blank=True)
 
     history = HistoricalRecords()

@@ -124,6 +124,16 @@ class SiteFields(models.Model):
     class Meta:
         abstract = True
 
+    # Both subclasses declare `name`, `kind` (their own choices) and `slug`.
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        """`xã Hòa Phú`, `tỉnh Quảng Nam`: the kind in lower case, as the portals write it
+        inside a sentence."""
+        return f"{self.get_kind_display().lower()} {self.name}"
+
     @property
     def phone_tel(self):
         """`+842353812345` for a `tel:` link: digits and a leading plus only, as RFC 3966 writes
@@ -169,6 +179,8 @@ class SiteFields(models.Model):
 
     def save(self, *args, **kwargs):
         self.host = normalize_host(self.host) or None
+        if not self.slug:
+            self.slug = slugify_vi(self.full_name, max_length=140)
         super().save(*args, **kwargs)
 
 
@@ -199,17 +211,6 @@ class Province(SiteFields):
         verbose_name_plural = _("tỉnh, thành phố")
         ordering = ["name"]
 
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self):
-        return f"{self.get_kind_display().lower()} {self.name}"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_vi(self.full_name, max_length=140)
-        super().save(*args, **kwargs)
 
 
 class CommuneQuerySet(CommuneScopedQuerySet):
@@ -258,19 +259,6 @@ class Commune(SiteFields):
         verbose_name = _("xã, phường")
         verbose_name_plural = _("xã, phường")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self):
-        """`xã Hòa Phú`: the kind in lower case, as the portals write it inside a sentence."""
-        return f"{self.get_kind_display().lower()} {self.name}"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_vi(self.full_name, max_length=140)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("congresses:commune", kwargs={"commune": self.slug})

@@ -162,18 +162,49 @@ class CampaignPartQuerySet(CommuneScopedQuerySet):
     commune_lookup = "campaign__commune"
 
 
-class Indicator(models.Model):
+class UnitWording:
+    """How an indicator writes its figures: in đồng, or in its unit (`đơn vị máu`). Shared by
+    a commune's indicator and the province's, so a figure reads the same on both pages.
+    Needs `unit` and `unit_label`."""
+
     class Unit(models.TextChoices):
         MONEY = "tien", _("Tiền (đồng)")
         COUNT = "so_luong", _("Số lượng")
         # A share reported once a year (campaigns.rates), never summed from entries.
         RATE = "ty_le", _("Tỷ lệ % theo năm (không cộng dồn)")
 
+    @property
+    def is_money(self):
+        return self.unit == self.Unit.MONEY
+
+    @property
+    def unit_text(self):
+        """`đ` for money, else the unit label: `đơn vị máu`."""
+        return "đ" if self.is_money else self.unit_label
+
+    @property
+    def unit_long(self):
+        return "đồng" if self.is_money else self.unit_label
+
+    @property
+    def measure_field(self):
+        """The contribution column this indicator counts: the amount for money, else the quantity."""
+        return "amount" if self.is_money else "quantity"
+
+    def format_value(self, value):
+        if value is None:  # a target without a number (met-only, a share): see Target.text
+            return "—"
+        return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
+
+
+class Indicator(UnitWording, models.Model):
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
     )
     name = models.CharField(_("tên chỉ tiêu"), max_length=200, help_text=_("Ví dụ: Quỹ “Vì người nghèo”"))
-    unit = models.CharField(_("đơn vị đo"), max_length=10, choices=Unit.choices, default=Unit.MONEY)
+    unit = models.CharField(
+        _("đơn vị đo"), max_length=10, choices=UnitWording.Unit.choices, default=UnitWording.Unit.MONEY
+    )
     unit_label = models.CharField(
         _("đơn vị tính"),
         max_length=40,
@@ -282,29 +313,6 @@ class Indicator(models.Model):
         if participants:
             parts.append(f"{format_number(participants)} người {self.people_verb}")
         return ", ".join(parts)
-
-    @property
-    def is_money(self):
-        return self.unit == self.Unit.MONEY
-
-    @property
-    def unit_text(self):
-        """`đ` for money, else the unit label: `đơn vị máu`."""
-        return "đ" if self.is_money else self.unit_label
-
-    @property
-    def unit_long(self):
-        return "đồng" if self.is_money else self.unit_label
-
-    @property
-    def measure_field(self):
-        """The contribution column this indicator counts: the amount for money, else the quantity."""
-        return "amount" if self.is_money else "quantity"
-
-    def format_value(self, value):
-        if value is None:  # a target without a number (met-only, a share): see Target.text
-            return "—"
-        return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
 
     def totals(self, start=None, end=None, area=None):
         """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries",
@@ -1328,7 +1336,7 @@ class ProvinceIndicatorQuerySet(ProvinceCampaignQuerySet):
         return self.none() if province is None else self.filter(campaign__province=province)
 
 
-class ProvinceIndicator(models.Model):
+class ProvinceIndicator(UnitWording, models.Model):
     campaign = models.ForeignKey(
         ProvinceCampaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
     )
@@ -1377,12 +1385,6 @@ class ProvinceIndicator(models.Model):
     percent_decimals = 0
     excess_form = ""
     sentence_form = ""
-
-    Unit = Indicator.Unit
-    is_money = Indicator.is_money
-    unit_text = Indicator.unit_text
-    unit_long = Indicator.unit_long
-    format_value = Indicator.format_value
 
     def shares_version(self):
         """The latest history id of this indicator's shares (0 when none), as `targets_version`."""

@@ -212,7 +212,6 @@ class Province(SiteFields):
         ordering = ["name"]
 
 
-
 class CommuneQuerySet(CommuneScopedQuerySet):
     commune_lookup = "pk"
 

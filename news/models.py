@@ -453,14 +453,11 @@ def delete_photo_files(sender, instance, **kwargs):
     transaction.on_commit(remove)
 
 
-# The registry and the announcements live in their own modules; imported here so Django finds
-# their models (they import nothing from this module).
+# The portal's public duties keep their models in modules of their own, which import the
+# models above; importing them at the end registers them with the app without a cycle.
 from .albums import Album, AlbumPhoto  # noqa: E402, F401
 from .announcements import Announcement  # noqa: E402, F401
 from .documents import Document, DocumentFile  # noqa: E402, F401
-
-# The portal's public duties keep their models in modules of their own; importing them here
-# registers them with the app.
 from .organisation import Page  # noqa: E402, F401
 from .polls import Ballot, Poll, PollOption  # noqa: E402, F401
 from .tags import Tag  # noqa: E402, F401

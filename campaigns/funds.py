@@ -17,7 +17,6 @@ reversing entry. Writes go through `campaigns.services`.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Sum, When
@@ -29,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.vietnamese import format_money
 
 from .models import AreaScopedQuerySet, Contribution, Disbursement, Indicator, LedgerEntry, future_date_error
@@ -271,24 +271,8 @@ class FundStatement(models.Model):
     )
     is_published = models.BooleanField(_("đã công khai"), default=False, editable=False)
     published_at = models.DateTimeField(_("công khai lúc"), null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người công khai"),
-        editable=False,
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người tạo"),
-        editable=False,
-    )
+    published_by = recorded_by(_("người công khai"))
+    created_by = recorded_by(_("người tạo"))
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     objects = FundStatementQuerySet.as_manager()

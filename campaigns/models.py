@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from congresses.models import CommuneScopedQuerySet
 from lib import bounds
+from lib.fields import recorded_by
 from lib.figures import Figure, Qualifier
 from lib.slugs import unique_slug
 from lib.storage import private_storage
@@ -161,18 +162,49 @@ class CampaignPartQuerySet(CommuneScopedQuerySet):
     commune_lookup = "campaign__commune"
 
 
-class Indicator(models.Model):
+class UnitWording:
+    """How an indicator writes its figures: in đồng, or in its unit (`đơn vị máu`). Shared by
+    a commune's indicator and the province's, so a figure reads the same on both pages.
+    Needs `unit` and `unit_label`."""
+
     class Unit(models.TextChoices):
         MONEY = "tien", _("Tiền (đồng)")
         COUNT = "so_luong", _("Số lượng")
         # A share reported once a year (campaigns.rates), never summed from entries.
         RATE = "ty_le", _("Tỷ lệ % theo năm (không cộng dồn)")
 
+    @property
+    def is_money(self):
+        return self.unit == self.Unit.MONEY
+
+    @property
+    def unit_text(self):
+        """`đ` for money, else the unit label: `đơn vị máu`."""
+        return "đ" if self.is_money else self.unit_label
+
+    @property
+    def unit_long(self):
+        return "đồng" if self.is_money else self.unit_label
+
+    @property
+    def measure_field(self):
+        """The contribution column this indicator counts: the amount for money, else the quantity."""
+        return "amount" if self.is_money else "quantity"
+
+    def format_value(self, value):
+        if value is None:  # a target without a number (met-only, a share): see Target.text
+            return "—"
+        return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
+
+
+class Indicator(UnitWording, models.Model):
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
     )
     name = models.CharField(_("tên chỉ tiêu"), max_length=200, help_text=_("Ví dụ: Quỹ “Vì người nghèo”"))
-    unit = models.CharField(_("đơn vị đo"), max_length=10, choices=Unit.choices, default=Unit.MONEY)
+    unit = models.CharField(
+        _("đơn vị đo"), max_length=10, choices=UnitWording.Unit.choices, default=UnitWording.Unit.MONEY
+    )
     unit_label = models.CharField(
         _("đơn vị tính"),
         max_length=40,
@@ -281,29 +313,6 @@ class Indicator(models.Model):
         if participants:
             parts.append(f"{format_number(participants)} người {self.people_verb}")
         return ", ".join(parts)
-
-    @property
-    def is_money(self):
-        return self.unit == self.Unit.MONEY
-
-    @property
-    def unit_text(self):
-        """`đ` for money, else the unit label: `đơn vị máu`."""
-        return "đ" if self.is_money else self.unit_label
-
-    @property
-    def unit_long(self):
-        return "đồng" if self.is_money else self.unit_label
-
-    @property
-    def measure_field(self):
-        """The contribution column this indicator counts: the amount for money, else the quantity."""
-        return "amount" if self.is_money else "quantity"
-
-    def format_value(self, value):
-        if value is None:  # a target without a number (met-only, a share): see Target.text
-            return "—"
-        return format_money(value) if self.is_money else f"{format_number(value)} {self.unit_label}"
 
     def totals(self, start=None, end=None, area=None):
         """Achieved figures of this indicator: {"measure", "amount", "quantity", "entries",
@@ -530,15 +539,7 @@ class Target(TargetShape):
         _("nguồn giao"), max_length=8, choices=AssignedBy.choices, default=AssignedBy.COMMUNE
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người giao"),
-        editable=False,
-    )
+    set_by = recorded_by(_("người giao"))
 
     objects = AreaScopedQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử chỉ tiêu"))
@@ -660,15 +661,7 @@ class LedgerEntry(LockedPeriodMixin, models.Model):
     # a disbursement is the commune's, whatever area received it.
     scoped_by_area = True
 
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người nhập"),
-        editable=False,
-    )
+    entered_by = recorded_by(_("người nhập"))
     entered_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
     reverses = models.OneToOneField(
         "self",
@@ -819,15 +812,7 @@ class Contribution(LedgerEntry):
         validators=[validate_image_upload],
         blank=True,
     )
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-        editable=False,
-    )
+    verified_by = recorded_by(_("người xác nhận"))
     verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
 
     reversed_figures = ("amount", "quantity", "registered", "participants")
@@ -1153,15 +1138,7 @@ class PeriodLock(models.Model):
     )
     locked_at = models.DateTimeField(_("khóa lúc"), auto_now_add=True)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người mở lại"),
-        editable=False,
-    )
+    reopened_by = recorded_by(_("người mở lại"))
     reopened_at = models.DateTimeField(_("mở lại lúc"), null=True, blank=True, editable=False)
     reopen_reason = models.CharField(_("lý do mở lại"), max_length=255, blank=True, editable=False)
 
@@ -1360,7 +1337,7 @@ class ProvinceIndicatorQuerySet(ProvinceCampaignQuerySet):
         return self.none() if province is None else self.filter(campaign__province=province)
 
 
-class ProvinceIndicator(models.Model):
+class ProvinceIndicator(UnitWording, models.Model):
     campaign = models.ForeignKey(
         ProvinceCampaign, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("cuộc vận động")
     )
@@ -1410,12 +1387,6 @@ class ProvinceIndicator(models.Model):
     excess_form = ""
     sentence_form = ""
 
-    Unit = Indicator.Unit
-    is_money = Indicator.is_money
-    unit_text = Indicator.unit_text
-    unit_long = Indicator.unit_long
-    format_value = Indicator.format_value
-
     def shares_version(self):
         """The latest history id of this indicator's shares (0 when none), as `targets_version`."""
         latest = CommuneShare.history.filter(indicator_id=self.pk).aggregate(latest=Max("history_id"))[
@@ -1444,15 +1415,7 @@ class CommuneShare(models.Model):
         verbose_name=_("xã, phường"),
     )
     amount = models.BigIntegerField(_("mức giao"), validators=[bounds.AmountLimit()])
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người giao"),
-        editable=False,
-    )
+    set_by = recorded_by(_("người giao"))
 
     objects = CommuneScopedQuerySet.as_manager()
     history = HistoricalRecords(verbose_name=_("lịch sử phần giao của xã"))

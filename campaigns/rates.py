@@ -11,7 +11,6 @@ through `campaigns.services.record_rate`.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,6 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.fields import recorded_by
 from lib.vietnamese import format_number
 
 from .models import AreaScopedQuerySet, Indicator
@@ -54,15 +54,7 @@ class RateFigure(models.Model):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("người nhập"),
-        editable=False,
-    )
+    entered_by = recorded_by(_("người nhập"))
     entered_at = models.DateTimeField(_("nhập lúc"), auto_now=True)
 
     objects = RateQuerySet.as_manager()

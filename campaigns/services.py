@@ -19,9 +19,13 @@ from simple_history.utils import bulk_create_with_history
 from lib import pagecache
 from lib.figures import Figure
 
+from .funds import FundStatement, FundTransfer, main_fund
+from .gifts import GiftBatch, Recipient
+from .houses import STAGE_DATES, House, HouseSource
 from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Round, RoundTarget, Target
 from .permissions import is_chair, may_act_for_campaign, may_enter_for_area, may_write_entry, sees_everything
 from .rounds import fund_year_dates
+from .stated import StatedFigure, StatedPart
 from .target_shapes import NUMBERED, Shape
 from .totals import add_entries, move_entry
 
@@ -482,10 +486,6 @@ def save_round_target(target, *, by):
 # written as a Disbursement through `save_disbursement`, so the balance, the locks and the
 # overspending rule are the ledger's own.
 
-from .gifts import GiftBatch, Recipient  # noqa: E402
-from .houses import STAGE_DATES, House, HouseSource  # noqa: E402
-from .stated import StatedFigure, StatedPart  # noqa: E402
-
 
 def _refuse_unless_staff(by, commune_id, message):
     from congresses.permissions import works_for_commune
@@ -627,8 +627,6 @@ def record_stated_figure(*, by, parts=(), **fields):
 # A transfer is the commune's money like a payout: staff and the chair write it, never in a
 # locked period, corrected by a reversing entry (`reverse_entry`). A statement is prepared by
 # staff and published (or taken off the site) by those holding `publish_fundstatement`.
-
-from .funds import FundStatement, FundTransfer, main_fund  # noqa: E402
 
 
 def _refuse_unless_commune_staff(by, campaign, message):

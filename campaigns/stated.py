@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -27,6 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from congresses.models import CommuneScopedQuerySet
 from lib import bounds
+from lib.fields import recorded_by
 from lib.figures import WORDS, Figure, Qualifier
 from lib.vietnamese import format_number
 
@@ -212,15 +212,7 @@ class StatedFigure(models.Model):
         validators=[bounds.AmountLimit()],
         help_text=gettext_lazy("Số đồng hoặc số lượng của chỉ tiêu mà văn bản nêu (KH giao)."),
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=gettext_lazy("người nhập"),
-        editable=False,
-    )
+    entered_by = recorded_by(gettext_lazy("người nhập"))
     entered_at = models.DateTimeField(gettext_lazy("nhập lúc"), auto_now_add=True)
 
     objects = StatedFigureQuerySet.as_manager()

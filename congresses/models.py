@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_document_upload, validate_image_upload
 from lib.vietnamese import fold, percent, slugify_vi, tel_uri
@@ -123,6 +124,16 @@ class SiteFields(models.Model):
     class Meta:
         abstract = True
 
+    # Both subclasses declare `name`, `kind` (their own choices) and `slug`.
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        """`xã Hòa Phú`, `tỉnh Quảng Nam`: the kind in lower case, as the portals write it
+        inside a sentence."""
+        return f"{_kind_word(type(self), self.kind)} {self.name}"
+
     @property
     def phone_tel(self):
         """`+842353812345` for a `tel:` link: digits and a leading plus only, as RFC 3966 writes
@@ -168,6 +179,8 @@ class SiteFields(models.Model):
 
     def save(self, *args, **kwargs):
         self.host = normalize_host(self.host) or None
+        if not self.slug:
+            self.slug = slugify_vi(self.full_name, max_length=140)
         super().save(*args, **kwargs)
 
 
@@ -198,29 +211,17 @@ class Province(SiteFields):
         verbose_name_plural = _("tỉnh, thành phố")
         ordering = ["name"]
 
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self):
-        return f"{self.get_kind_display().lower()} {self.name}"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_vi(self.full_name, max_length=140)
-        super().save(*args, **kwargs)
-
 
 # The province's pages name a hundred communes: translating each one's kind anew (a lazy label
 # through gettext) was a fifth of the page's time. Kept per language and kind.
 _KIND_WORDS = {}
 
 
-def _kind_word(kind):
-    key = (translation.get_language(), kind)
+def _kind_word(model, kind):
+    key = (model, translation.get_language(), kind)
     word = _KIND_WORDS.get(key)
     if word is None:
-        word = _KIND_WORDS[key] = str(dict(Commune.Kind.choices).get(kind, kind)).lower()
+        word = _KIND_WORDS[key] = str(dict(model.Kind.choices).get(kind, kind)).lower()
     return word
 
 
@@ -270,19 +271,6 @@ class Commune(SiteFields):
         verbose_name = _("xã, phường")
         verbose_name_plural = _("xã, phường")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self):
-        """`xã Hòa Phú`: the kind in lower case, as the portals write it inside a sentence."""
-        return f"{_kind_word(self.kind)} {self.name}"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_vi(self.full_name, max_length=140)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("congresses:commune", kwargs={"commune": self.slug})
@@ -402,7 +390,7 @@ class ResidentialArea(models.Model):
     @property
     def in_sentence(self):
         """`thôn Đông`: the kind in lower case, as written inside a sentence."""
-        return f"{self.get_kind_display().lower()} {self.name}"
+        return f"{_kind_word(type(self), self.kind)} {self.name}"
 
     @property
     def is_current(self):
@@ -1170,15 +1158,7 @@ class Consultation(models.Model):
         verbose_name=_("nhiệm kỳ được lập"),
     )
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-    )
+    confirmed_by = recorded_by(_("người xác nhận"))
     note = models.TextField(_("ghi chú"), blank=True)
 
     history = HistoricalRecords()

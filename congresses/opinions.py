@@ -10,13 +10,13 @@ answer. Writes go through `congresses.services`.
 import datetime
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.figures import Figure, Qualifier
 from lib.slugs import unique_slug
 
@@ -289,15 +289,7 @@ class Opinion(models.Model):
         verbose_name=_("trùng với"),
     )
     received_at = models.DateTimeField(_("tiếp nhận lúc"), default=timezone.now, editable=False)
-    received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người tiếp nhận"),
-    )
+    received_by = recorded_by(_("người tiếp nhận"))
 
     objects = OpinionQuerySet.as_manager()
 

@@ -7,7 +7,6 @@ body, answered, done, not done); a wrong entry is answered by a later one, never
 erased. Writes go through `congresses.activity_services`.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.figures import Figure, Qualifier
 from lib.slugs import unique_slug
 
@@ -266,15 +266,7 @@ class FollowUp(models.Model):
     )
     note = models.TextField(_("nội dung"), blank=True)
     recorded_at = models.DateTimeField(_("ghi lúc"), default=timezone.now, editable=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người ghi"),
-    )
+    recorded_by = recorded_by(_("người ghi"))
 
     objects = FollowUpQuerySet.as_manager()
 

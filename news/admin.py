@@ -91,21 +91,26 @@ class PostAdminForm(forms.ModelForm):
         return prepare_image(uploaded) if uploaded else None
 
     def clean_new_photos(self):
-        files = self.cleaned_data.get("new_photos") or []
-        if files:
-            # The store is asked first: down, the form says so and nothing is saved.
-            check_available(default_storage)
-            check_available(private_storage())
-        try:
-            # Checked here, made by the worker: a 30-photo upload returns in seconds.
-            return services.check_photo_uploads(files)
-        except ValidationError as error:
-            summary = ngettext(
-                "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ tệp này ra.",
-                "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ các tệp này ra.",
-                len(error.messages),
-            ) % {"count": len(error.messages)}
-            raise ValidationError([summary, *error.messages]) from error
+        return checked_photo_batch(self.cleaned_data.get("new_photos") or [])
+
+
+def checked_photo_batch(files):
+    """The photos of a gallery's upload field (a post's, an album's), checked before anything
+    is saved: the stores are asked first (down, the form says so and nothing is saved), then
+    every file; a rejected batch is refused with each rejected file named."""
+    if files:
+        check_available(default_storage)
+        check_available(private_storage())
+    try:
+        # Checked here, made by the worker: a 30-photo upload returns in seconds.
+        return services.check_photo_uploads(files)
+    except ValidationError as error:
+        summary = ngettext(
+            "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ tệp này ra.",
+            "Chưa lưu ảnh nào: %(count)d tệp bị từ chối. Hãy chọn lại, bỏ các tệp này ra.",
+            len(error.messages),
+        ) % {"count": len(error.messages)}
+        raise ValidationError([summary, *error.messages]) from error
 
 
 class PhotoInline(ScopedInlineMixin, admin.TabularInline):
@@ -175,9 +180,9 @@ def photo_progress(photo):
     return format_html('<span class="{}">{}</span>', css, label)
 
 
-def gallery_summary(post):
-    """`30 ảnh: 12 xong, 17 đang xử lý, 1 lỗi` (one query), or "" for a post without photos."""
-    counts = dict(post.photos.values_list("render_status").annotate(n=Count("pk")).order_by())
+def gallery_summary(gallery):
+    """`30 ảnh: 12 xong, 17 đang xử lý, 1 lỗi` (one query), or "" for a post or album without photos."""
+    counts = dict(gallery.photos.values_list("render_status").annotate(n=Count("pk")).order_by())
     total = sum(counts.values())
     if not total:
         return ""

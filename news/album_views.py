@@ -9,7 +9,8 @@ from .views import _page, photo_context
 
 
 def _photos(album):
-    return list(album.photos.order_by("position", "pk"))
+    # Only photos the worker has made: a reader never meets one without its renditions.
+    return list(album.photos.ready().order_by("position", "pk"))
 
 
 @public_page

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from congresses.models import CommuneScopedQuerySet
 from lib.slugs import unique_slug
+from lib.storage import private_storage
 from lib.uploads import RandomName
 
-from .images import rendition
+from .models import GalleryPhoto, RenderedPhotoQuerySet, delete_gallery_photo_files
 
 
 def album_media_folder(album_id):
@@ -37,12 +38,16 @@ class AlbumQuerySet(CommuneScopedQuerySet):
     def for_listing(self):
         """Public albums, newest first, with the chosen cover, the first photo's id (the cover
         when none is chosen) and the photo count, in one query."""
-        first = AlbumPhoto.objects.filter(album=models.OuterRef("pk")).order_by("position", "pk")
+        # Only photos the worker has made count and show, as on the album's page.
+        first = AlbumPhoto.objects.ready().filter(album=models.OuterRef("pk")).order_by("position", "pk")
         return (
             self.published()
             .select_related("cover")
             .annotate(
-                photo_count=models.Count("photos"), first_photo_id=models.Subquery(first.values("pk")[:1])
+                photo_count=models.Count(
+                    "photos", filter=models.Q(photos__render_status=GalleryPhoto.RenderStatus.READY)
+                ),
+                first_photo_id=models.Subquery(first.values("pk")[:1]),
             )
             .order_by("-taken_on", "-pk")
         )
@@ -106,71 +111,37 @@ class Album(models.Model):
             return self.cover
         if photos is not None:
             return photos[0] if photos else None
-        return self.photos.order_by("position", "pk").first()
+        return self.photos.ready().order_by("position", "pk").first()
 
 
-class AlbumPhotoQuerySet(CommuneScopedQuerySet):
+class AlbumPhotoQuerySet(RenderedPhotoQuerySet, CommuneScopedQuerySet):
     commune_lookup = "album__commune"
 
 
-class AlbumPhoto(models.Model):
+class AlbumPhoto(GalleryPhoto):
     album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="photos", verbose_name=_("album"))
+    # Empty until the worker has made the photo (news/tasks.py), as a post's photo.
     image = models.ImageField(
-        _("ảnh"), upload_to=AlbumFileName("photos"), width_field="width", height_field="height"
+        _("ảnh"), upload_to=AlbumFileName("photos"), width_field="width", height_field="height", blank=True
     )
-    width = models.PositiveIntegerField(_("chiều rộng"), null=True, editable=False)
-    height = models.PositiveIntegerField(_("chiều cao"), null=True, editable=False)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)
-    alt_text = models.CharField(
-        _("mô tả ảnh (cho người khiếm thị)"),
-        max_length=255,
-        help_text=_("Bắt buộc. Tả ngắn gọn nội dung ảnh."),
-    )
-    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
-    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    source = models.FileField(
+        _("tệp tải lên"), storage=private_storage, upload_to=AlbumFileName("incoming"), blank=True,
+        editable=False, max_length=255,
+    )  # fmt: skip
 
     objects = AlbumPhotoQuerySet.as_manager()
+    gallery_kind = "album"
+    owner_field = "album"
 
     class Meta:
         verbose_name = _("ảnh trong album")
         verbose_name_plural = _("ảnh trong album")
         ordering = ["album", "position", "pk"]
 
-    def __str__(self):
-        return self.caption or self.alt_text
-
-    @property
-    def thumb(self):
-        return rendition(self.renditions, "thumb")
-
-    @property
-    def medium(self):
-        return rendition(self.renditions, "medium")
-
-    @property
-    def large(self):
-        return rendition(self.renditions, "large")
-
-
-def _delete_album_photo_files(sender, instance, **kwargs):
-    """A deleted album photo takes its files with it, once the deletion is committed."""
-    from django.core.files.storage import default_storage
-    from django.db import transaction
-
-    from .images import delete_renditions
-
-    name, renditions = instance.image.name if instance.image else "", dict(instance.renditions or {})
-
-    def remove():
-        if name:
-            default_storage.delete(name)
-        delete_renditions(renditions)
-
-    transaction.on_commit(remove)
+    def media_folder(self):
+        return album_media_folder(self.album_id)
 
 
 models.signals.post_delete.connect(
-    _delete_album_photo_files, sender=AlbumPhoto, dispatch_uid="album-photo-files"
+    delete_gallery_photo_files, sender=AlbumPhoto, dispatch_uid="album-photo-files"
 )

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -351,40 +350,39 @@ Post.tags.through._meta.verbose_name_plural = _("từ khóa của bài")
 Post.tags.through.__str__ = lambda link: f"{link.post} – {link.tag}"
 
 
-class PhotoQuerySet(SiteScopedQuerySet):
-    commune_lookup = "post__category__commune"
-    province_lookup = "post__category__province"
+class RenderedPhotoQuerySet(models.QuerySet):
+    """What every gallery's photos can be asked (a post's, an album's)."""
 
     def ready(self):
         """Photos whose renditions exist: the only ones a public page shows."""
-        return self.filter(render_status=Photo.RenderStatus.READY)
+        return self.filter(render_status=GalleryPhoto.RenderStatus.READY)
 
     def unfinished(self):
         """Photos still waiting for the worker or being processed by it."""
-        return self.filter(render_status__in=[Photo.RenderStatus.QUEUED, Photo.RenderStatus.PROCESSING])
+        Status = GalleryPhoto.RenderStatus
+        return self.filter(render_status__in=[Status.QUEUED, Status.PROCESSING])
 
 
-class Photo(models.Model):
+class PhotoQuerySet(RenderedPhotoQuerySet, SiteScopedQuerySet):
+    commune_lookup = "post__category__commune"
+    province_lookup = "post__category__province"
+
+
+class GalleryPhoto(models.Model):
+    """A photo of a gallery (a post's or an album's), made by the worker (news/tasks.py) from the
+    file as uploaded: the upright original without metadata, beside its renditions.
+
+    Subclasses add the gallery they belong to (named by `owner_field`), `image` and `source`
+    with their own folders, `gallery_kind` (the key news.tasks finds the model by) and
+    `media_folder()`.
+    """
+
     class RenderStatus(models.TextChoices):
         QUEUED = "queued", _("Đang chờ xử lý")
         PROCESSING = "processing", _("Đang xử lý")
         READY = "ready", _("Xong")
         FAILED = "failed", _("Lỗi")
 
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("bài viết")
-    )
-    # Empty until the worker has made the photo (news/tasks.py): the upright original without
-    # metadata, beside its renditions.
-    image = models.ImageField(
-        _("ảnh"), upload_to=PostFileName("photos"), width_field="width", height_field="height", blank=True
-    )
-    # The file as uploaded (with its EXIF and GPS), in private storage, until the worker has
-    # made the photo from it; never served.
-    source = models.FileField(
-        _("tệp tải lên"), storage=private_storage, upload_to=PostFileName("incoming"), blank=True,
-        editable=False, max_length=255,
-    )  # fmt: skip
     render_status = models.CharField(
         _("xử lý ảnh"),
         max_length=10,
@@ -409,15 +407,18 @@ class Photo(models.Model):
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
     created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
-    objects = PhotoQuerySet.as_manager()
+    gallery_kind = ""
+    owner_field = ""  # the foreign key to the post or album
 
     class Meta:
-        verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh")
-        ordering = ["post", "position", "pk"]
+        abstract = True
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def media_folder(self):
+        """The folder of the gallery's public files: `posts/12`, `albums/3`."""
+        raise NotImplementedError
 
     @property
     def is_ready(self):
@@ -436,8 +437,35 @@ class Photo(models.Model):
         return rendition(self.renditions, "large")
 
 
-@receiver(post_delete, sender=Photo)
-def delete_photo_files(sender, instance, **kwargs):
+class Photo(GalleryPhoto):
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="photos", verbose_name=_("bài viết")
+    )
+    # Empty until the worker has made the photo.
+    image = models.ImageField(
+        _("ảnh"), upload_to=PostFileName("photos"), width_field="width", height_field="height", blank=True
+    )
+    # The file as uploaded (with its EXIF and GPS), in private storage, until the worker has
+    # made the photo from it; never served.
+    source = models.FileField(
+        _("tệp tải lên"), storage=private_storage, upload_to=PostFileName("incoming"), blank=True,
+        editable=False, max_length=255,
+    )  # fmt: skip
+
+    objects = PhotoQuerySet.as_manager()
+    gallery_kind = "post"
+    owner_field = "post"
+
+    class Meta:
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        ordering = ["post", "position", "pk"]
+
+    def media_folder(self):
+        return post_media_folder(self.post_id)
+
+
+def delete_gallery_photo_files(sender, instance, **kwargs):
     """A deleted photo takes its files with it, once the deletion is committed."""
     names = [instance.image.name] if instance.image else []
     source = instance.source.name if instance.source else ""
@@ -453,14 +481,14 @@ def delete_photo_files(sender, instance, **kwargs):
     transaction.on_commit(remove)
 
 
-# The registry and the announcements live in their own modules; imported here so Django finds
-# their models (they import nothing from this module).
+post_delete.connect(delete_gallery_photo_files, sender=Photo, dispatch_uid="post-photo-files")
+
+
+# The portal's public duties keep their models in modules of their own, which import the
+# models above; importing them at the end registers them with the app without a cycle.
 from .albums import Album, AlbumPhoto  # noqa: E402, F401
 from .announcements import Announcement  # noqa: E402, F401
 from .documents import Document, DocumentFile  # noqa: E402, F401
-
-# The portal's public duties keep their models in modules of their own; importing them here
-# registers them with the app.
 from .organisation import Page  # noqa: E402, F401
 from .polls import Ballot, Poll, PollOption  # noqa: E402, F401
 from .tags import Tag  # noqa: E402, F401

@@ -99,13 +99,19 @@ def add_photos(post, files, caption=""):
     without metadata and its thumbnail, medium and large renditions (news/tasks.py). Returns
     the photos (not yet ready: public pages show them once they are).
     """
+    return _add_gallery_photos(Photo, post, files, caption, lambda number: default_alt_text(post, number))
+
+
+def _add_gallery_photos(model, owner, files, caption, alt_text):
+    """`add_photos` for any gallery: `model` a news.models.GalleryPhoto, `owner` its post or
+    album, `alt_text(number)` the alt text of the photo numbered `number`."""
     from .tasks import queue_photos
 
     files = check_photo_uploads(files)
     written = []
     try:
         with transaction.atomic():
-            start = (post.photos.aggregate(last=Max("position"))["last"] or 0) + 1
+            start = (owner.photos.aggregate(last=Max("position"))["last"] or 0) + 1
             photos = []
             for offset, uploaded in enumerate(files):
                 if isinstance(uploaded, PreparedImage):
@@ -115,17 +121,17 @@ def add_photos(post, files, caption=""):
                     name, content = getattr(uploaded, "name", "") or "", uploaded
                     ext = IMAGE_FORMATS.get(getattr(uploaded, _VERIFIED, ""), ".jpg")
                     uploaded.seek(0)
-                photo = Photo(
-                    post=post,
-                    alt_text=default_alt_text(post, start + offset),
+                photo = model(
+                    **{model.owner_field: owner},
+                    alt_text=alt_text(start + offset),
                     caption=caption,
                     position=start + offset,
                     original_name=os.path.basename(name)[:255],
-                    render_status=Photo.RenderStatus.QUEUED,
+                    render_status=model.RenderStatus.QUEUED,
                 )
                 # Through private_storage() at call time, which follows the settings (the field's
                 # storage is fixed when the model loads).
-                upload_to = Photo._meta.get_field("source").upload_to
+                upload_to = model._meta.get_field("source").upload_to
                 photo.source.name = private_storage().save(upload_to(photo, "anh" + ext), content)
                 written.append(photo.source.name)
                 photo.save()
@@ -308,34 +314,11 @@ def cast_ballot(poll, option_id, now=None):
 
 
 def add_album_photos(album, files, caption=""):
-    """Add uploaded photos to the end of an album, all or nothing, checked and stored exactly
-    as a post's photos are (`add_photos`): every file decoded before anything is written."""
-    from .albums import AlbumPhoto, album_media_folder
+    """Add uploaded photos to the end of an album, all or nothing, exactly as a post's photos
+    are added (`add_photos`): checked in the request, made by the worker."""
+    from .albums import AlbumPhoto
 
-    prepared = prepare_images(list(files))
-    written = []
-    try:
-        with transaction.atomic():
-            start = (album.photos.aggregate(last=Max("position"))["last"] or 0) + 1
-            photos = []
-            for offset, image in enumerate(prepared):
-                renditions = save_renditions(image.renditions, f"{album_media_folder(album.pk)}/renditions")
-                written.append(renditions)
-                photo = AlbumPhoto(
-                    album=album,
-                    alt_text=_("%(title)s – ảnh %(number)s")
-                    % {"title": album.title[:200], "number": start + offset},
-                    caption=caption,
-                    position=start + offset,
-                    original_name=image.original_name,
-                    renditions=renditions,
-                )
-                photo.image.save("anh.jpg", ContentFile(image.original, name="anh.jpg"), save=False)
-                written.append({"original": {"jpeg": photo.image.name}})
-                photo.save()
-                photos.append(photo)
-    except Exception:
-        for renditions in written:
-            delete_renditions(renditions)
-        raise
-    return photos
+    def alt_text(number):
+        return _("%(title)s – ảnh %(number)s") % {"title": album.title[:200], "number": number}
+
+    return _add_gallery_photos(AlbumPhoto, album, files, caption, alt_text)

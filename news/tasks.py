@@ -1,7 +1,8 @@
-"""A post's photos made in the background: upright original and renditions, by the worker.
+"""Gallery photos made in the background: upright original and renditions, by the worker.
 
-The upload request only checks each file (lib.uploads.verify_image), keeps it as received in
-private storage (`Photo.source`) and queues `render_photo` (news.services.add_photos). The
+A post's photos and an album's (news.models.GalleryPhoto) go the same way. The upload request
+only checks each file (lib.uploads.verify_image), keeps it as received in private storage
+(`source`) and queues `render_photo` (news.services.add_photos, add_album_photos). The
 worker then decodes it once, writes the upright original without metadata and every rendition,
 and marks the photo ready; public pages show only ready photos (`Photo.objects.ready()`), so
 a reader never meets a broken image, and a post may be published while its photos are made.
@@ -30,12 +31,16 @@ from lib import pagecache, tasks
 from lib.storage import StorageUnavailable, private_storage
 from lib.uploads import decode_image
 
+from .albums import AlbumPhoto
 from .images import ORIGINAL_MAX_SIDE, SIZES, _encode, _flatten, _rendition_bytes
-from .models import Photo, post_media_folder
+from .models import GalleryPhoto, Photo
 
 log = logging.getLogger(__name__)
 
-Status = Photo.RenderStatus
+Status = GalleryPhoto.RenderStatus
+
+# The models a job may name, by `gallery_kind`; a job queued without one is a post's photo.
+GALLERIES = {model.gallery_kind: model for model in (Photo, AlbumPhoto)}
 
 
 def photo_file_names(photo):
@@ -43,7 +48,7 @@ def photo_file_names(photo):
     folder, stem = posixpath.split(photo.source.name)
     stem = posixpath.splitext(stem)[0]
     month = "/".join(folder.split("/")[-2:])  # the upload's yyyy/mm
-    base = post_media_folder(photo.post_id)
+    base = photo.media_folder()
     names = {"original": f"{base}/photos/{month}/{stem}.jpg"}
     for size in SIZES:
         names[f"{size}.webp"] = f"{base}/renditions/{month}/{stem}-{size}.webp"
@@ -72,10 +77,10 @@ def _abandoned(photo):
     )
 
 
-def _claim(photo_id):
+def _claim(model, photo_id):
     """Mark the photo as being made by this worker; None when there is nothing to do."""
     with transaction.atomic():
-        photo = Photo.objects.select_for_update().filter(pk=photo_id).first()
+        photo = model.objects.select_for_update().filter(pk=photo_id).first()
         if photo is None or photo.render_status in (Status.READY, Status.FAILED) or not photo.source:
             return None
         if photo.render_status == Status.PROCESSING and not _abandoned(photo):
@@ -84,7 +89,7 @@ def _claim(photo_id):
         photo.render_attempts += 1
         photo.render_worker = tasks.worker_id()
         photo.render_started_at = timezone.now()
-        Photo.objects.filter(pk=photo.pk).update(
+        model.objects.filter(pk=photo.pk).update(
             render_status=photo.render_status,
             render_attempts=photo.render_attempts,
             render_worker=photo.render_worker,
@@ -119,13 +124,14 @@ def _make_files(photo):
 def _finish(photo, fields):
     """Record the files on the photo (if it still exists); the upload as received is removed."""
     with transaction.atomic():
-        current = Photo.objects.select_for_update().filter(pk=photo.pk).first()
+        model = type(photo)
+        current = model.objects.select_for_update().filter(pk=photo.pk).first()
         if current is None:
             transaction.on_commit(lambda: _remove(photo_file_names(photo).values()))
             return False
         if current.render_status == Status.READY:
             return True  # another run finished first, with the same file names
-        Photo.objects.filter(pk=photo.pk).update(
+        model.objects.filter(pk=photo.pk).update(
             **fields, render_status=Status.READY, render_error="", source="", render_worker=""
         )
         source = current.source.name
@@ -146,29 +152,31 @@ def _failed(photo, error):
     broken = isinstance(error, ValidationError) and not isinstance(error, StorageUnavailable)
     final = broken or photo.render_attempts >= settings.TASK_MAX_ATTEMPTS
     message = _message(error)
+    model = type(photo)
     if final:
         if not broken:
             message = _("%(message)s Đã thử %(count)d lần.") % {
                 "message": message,
                 "count": photo.render_attempts,
             }
-        Photo.objects.filter(pk=photo.pk, render_status=Status.PROCESSING).update(
+        model.objects.filter(pk=photo.pk, render_status=Status.PROCESSING).update(
             render_status=Status.FAILED, render_error=message[:300], render_worker=""
         )
         return
-    Photo.objects.filter(pk=photo.pk, render_status=Status.PROCESSING).update(
+    model.objects.filter(pk=photo.pk, render_status=Status.PROCESSING).update(
         render_status=Status.QUEUED,
         render_error=(_("%(message)s Sẽ thử lại.") % {"message": message})[:300],
         render_worker="",
     )
     delay = settings.TASK_RETRY_DELAY * 2 ** (photo.render_attempts - 1)
-    tasks.enqueue(render_photo, photo.pk, delay=delay)
+    _enqueue(photo, delay=delay)
 
 
 @tasks.task()
-def render_photo(photo_id):
-    """Make one photo's original and renditions (idempotent); returns what became of it."""
-    photo = _claim(photo_id)
+def render_photo(photo_id, kind="post"):
+    """Make one photo's original and renditions (idempotent); returns what became of it.
+    `kind` names the gallery (`post`, `album`: GALLERIES)."""
+    photo = _claim(GALLERIES[kind], photo_id)
     if photo is None:
         return "skipped"
     try:
@@ -180,10 +188,14 @@ def render_photo(photo_id):
     return "ready" if _finish(photo, fields) else "deleted"
 
 
+def _enqueue(photo, delay=None):
+    tasks.enqueue(render_photo, photo.pk, photo.gallery_kind, delay=delay)
+
+
 def queue_photos(photos):
     """Queue the renditions of `photos` (inside the caller's transaction: the jobs commit with them)."""
     for photo in photos:
-        tasks.enqueue(render_photo, photo.pk)
+        _enqueue(photo)
 
 
 def retry_failed(photos):
@@ -191,7 +203,7 @@ def retry_failed(photos):
     again = [photo for photo in photos if photo.render_status == Status.FAILED and photo.source]
     with transaction.atomic():
         for photo in again:
-            Photo.objects.filter(pk=photo.pk).update(
+            type(photo).objects.filter(pk=photo.pk).update(
                 render_status=Status.QUEUED, render_attempts=0, render_error=""
             )
         queue_photos(again)
@@ -203,24 +215,30 @@ def recover_photos(is_dead):
     """Photos left "Đang xử lý" by a dead worker: queued again, or failed after the last attempt."""
     taken = 0
     expired = tasks.lease_expired_before()
-    for photo in Photo.objects.filter(render_status=Status.PROCESSING).only(
-        "pk", "post_id", "source", "render_worker", "render_started_at", "render_attempts"
-    ):
-        if not (is_dead(photo.render_worker) or (photo.render_started_at or expired) < expired):
-            continue
-        with transaction.atomic():
-            claimed = Photo.objects.filter(
-                pk=photo.pk, render_status=Status.PROCESSING, render_worker=photo.render_worker
-            )
-            if photo.render_attempts >= settings.TASK_MAX_ATTEMPTS:
-                message = _("Máy xử lý ảnh dừng giữa chừng; đã thử %(count)d lần.") % {
-                    "count": photo.render_attempts
-                }
-                if claimed.update(render_status=Status.FAILED, render_error=message, render_worker=""):
-                    transaction.on_commit(lambda photo=photo: _remove(photo_file_names(photo).values()))
-                    taken += 1
+    for model in GALLERIES.values():
+        for photo in model.objects.filter(render_status=Status.PROCESSING).only(
+            "pk", f"{model.owner_field}_id", "source", "render_worker", "render_started_at", "render_attempts"
+        ):
+            if not (is_dead(photo.render_worker) or (photo.render_started_at or expired) < expired):
                 continue
-            if claimed.update(render_status=Status.QUEUED, render_worker=""):
-                tasks.enqueue(render_photo, photo.pk)
-                taken += 1
+            taken += _recover(photo)
     return taken
+
+
+def _recover(photo):
+    with transaction.atomic():
+        claimed = type(photo).objects.filter(
+            pk=photo.pk, render_status=Status.PROCESSING, render_worker=photo.render_worker
+        )
+        if photo.render_attempts >= settings.TASK_MAX_ATTEMPTS:
+            message = _("Máy xử lý ảnh dừng giữa chừng; đã thử %(count)d lần.") % {
+                "count": photo.render_attempts
+            }
+            if claimed.update(render_status=Status.FAILED, render_error=message, render_worker=""):
+                transaction.on_commit(lambda: _remove(photo_file_names(photo).values()))
+                return 1
+            return 0
+        if claimed.update(render_status=Status.QUEUED, render_worker=""):
+            _enqueue(photo)
+            return 1
+    return 0

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from congresses.models import CommuneScopedQuerySet
+from lib.fields import recorded_by
 from lib.storage import private_storage
 from lib.uploads import RandomName
 
@@ -43,15 +44,7 @@ class ReportTemplate(models.Model):
     )
     original_name = models.CharField(_("tên tệp gốc"), max_length=200, blank=True, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người tải lên"),
-    )
+    uploaded_by = recorded_by(_("người tải lên"))
 
     objects = ReportTemplateQuerySet.as_manager()
 

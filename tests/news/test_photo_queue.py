@@ -274,3 +274,68 @@ def test_a_worker_killed_in_the_middle_of_30_photos_leaves_no_stray_file_and_the
     assert media_files(django_settings.PRIVATE_MEDIA_ROOT) == set()
     assert not DBTaskResult.objects.running().exists()
     assert DBTaskResult.objects.failed().filter(exception_class_path="lib.tasks.WorkerLost").count() == 1
+
+
+def album_form(**extra):
+    return {
+        "title": "Trao quà Tết 2027",
+        "taken_on": "20/01/2027",
+        "description": "",
+        "is_published": "on",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        **extra,
+    }
+
+
+def test_an_albums_upload_is_queued_and_the_worker_makes_its_photos(
+    database_queue, editor_client, commune, media_in_tmp
+):
+    from django.test import Client
+
+    from news.models import Album
+
+    uploads = [photo_jpeg(f"IMG_{n}.jpg", n, size=(900, 600)) for n in range(1, 4)]
+    response = editor_client.post(
+        reverse("admin:news_album_add"), album_form(new_photos=uploads), follow=True
+    )
+    assert "Đã nhận 3 ảnh. Ảnh đang được xử lý và sẽ hiện trong album khi xong." in response.content.decode()
+    album = Album.objects.get()
+    assert set(album.photos.values_list("render_status", flat=True)) == {Status.QUEUED}
+    assert media_files(media_in_tmp) == set()  # nothing made in the request
+    page = editor_client.get(reverse("admin:news_album_change", args=[album.pk])).content.decode()
+    assert "3 ảnh: 0 xong, 3 đang xử lý, 0 lỗi" in page
+    reader = Client()
+    page = reader.get(album.get_absolute_url()).content.decode()
+    assert "/renditions/" not in page and reader.get(f"{album.get_absolute_url()}anh/1/").status_code == 404
+    assert "0 ảnh" in reader.get(reverse("news:album_list")).content.decode()
+
+    run_worker()
+
+    photos = list(album.photos.order_by("position"))
+    assert {photo.render_status for photo in photos} == {Status.READY}
+    assert all(photo.image.name.startswith(f"albums/{album.pk}/photos/") for photo in photos)
+    assert media_files(media_in_tmp) == expected_files(photos)
+    assert media_files(django_settings.PRIVATE_MEDIA_ROOT) == set()
+    page = reader.get(album.get_absolute_url()).content.decode()
+    assert page.count(' data-jpeg="') == 3
+    assert "3 ảnh" in reader.get(reverse("news:album_list")).content.decode()
+    page = editor_client.get(reverse("admin:news_album_change", args=[album.pk])).content.decode()
+    assert "3 ảnh: 3 xong, 0 đang xử lý, 0 lỗi" in page
+
+
+def test_an_album_photo_a_dead_worker_left_half_made_is_taken_up_again(database_queue, commune, media_in_tmp):
+    import datetime
+
+    from news.models import Album
+
+    album = Album.objects.create(commune=commune, title="Ngày hội", taken_on=datetime.date(2026, 11, 18))
+    [photo] = services.add_album_photos(album, [photo_jpeg("IMG_1.jpg", 1, size=(800, 600))])
+    DBTaskResult.objects.all().delete()  # the job was lost with its worker
+    type(photo).objects.filter(pk=photo.pk).update(
+        render_status=Status.PROCESSING, render_attempts=1, render_worker="gone:1:x"
+    )
+    assert tasks.recover_photos(lambda worker: worker == "gone:1:x") == 1
+    run_worker()
+    photo.refresh_from_db()
+    assert photo.render_status == Status.READY and photo.large.width == 800

@@ -109,7 +109,7 @@ def test_a_photo_is_cached_by_the_browser(client, post_with_photos, settings):
     post_with_photos.refresh_from_db()
     response = client.get(post_with_photos.photos.first().thumb.jpeg_url, HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200
-    assert response["Cache-Control"] == "public, max-age=86400"
+    assert response["Cache-Control"] == "private, max-age=2592000"
     # A JPEG is compressed already: sent as it is.
     assert not response.has_header("Content-Encoding")
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test lint format venv serve clean tools
+.PHONY: demo test lint format venv serve clean tools lighthouse
 
 venv: $(STAMP)
 
@@ -32,21 +32,33 @@ test: venv
 	TESTING=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: venv
+lint: venv tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates congresses news campaigns mttq_portal lib opendata reports --lint
 	TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	# The W3C Nu HTML checker over every public page shape of a demo built for it (about 3 min);
+	# DEMO_DB=sqlite:////path reuses (or builds and keeps) that demo database, as .ci/run does.
+	$(BIN)/python tools/check_markup.py $(if $(DEMO_DB),--database-url $(DEMO_DB))
 
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Checkers outside Python, pinned in tools/package.json (axe-core for bench/axe_check.py).
+# Checkers outside Python, pinned in tools/package.json: vnu-jar (tools/check_markup.py, run by
+# `make lint` on the machine's Java) and axe-core (bench/axe_check.py).
 tools: tools/node_modules/.installed
 
-tools/node_modules/.installed: tools/package.json
-	cd tools && npm install --no-audit --no-fund --silent
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's is used.
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	cd tools && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+# Lighthouse for bench/lighthouse_check.py: heavy, so neither lint nor CI installs it.
+lighthouse: tools/lighthouse/node_modules/.installed
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
 	touch $@
 
 clean:

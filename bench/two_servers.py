@@ -255,6 +255,10 @@ http {{
         "~(^|;)\\s*(__Host-)?sessionid=" 1;
         "~(^|;)\\s*messages=" 1;
     }}
+    map $http_accept_encoding $mttq_gzip {{
+        default "";
+        "~*gzip" ":gzip";
+    }}
     upstream mttq_apps {{
 {servers}
     }}

@@ -15,5 +15,4 @@ def area_panel(area):
         "template": "campaigns/_area_panel.html",
         "context": {"results": results, "area": area},
         "order": 50,
-        "stylesheet": "css/campaigns.css",
     }

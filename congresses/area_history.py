@@ -50,7 +50,6 @@ def lineage_panel(area):
         "template": "congresses/_area_lineage.html",
         "context": {"tree": tree},
         "order": 80,
-        "stylesheet": "css/activities.css",
     }
 
 
@@ -73,5 +72,4 @@ def festivals_panel(area):
         "template": "congresses/_area_festivals.html",
         "context": {"rows": rows, "area": area},
         "order": 60,
-        "stylesheet": "css/activities.css",
     }

@@ -7,7 +7,7 @@ function and renders what each returns.
 
 A panel function takes the object (an area or a conference) and returns None (nothing to
 show) or a dict: {"title": str, "template": str, "context": dict, "order": int,
-"stylesheet": optional static path of the CSS the panel's template needs}.
+"stylesheet": optional static path of a CSS the panel needs beyond css/public.css, the bundle of mttq_portal/bundle.py}.
 It must run a bounded number of queries whatever the data size.
 """
 

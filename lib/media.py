@@ -67,8 +67,8 @@ def _signed_redirect(signer, name, cache_control):
     if ext not in INLINE_MEDIA_TYPES:
         params["ResponseContentDisposition"] = f'attachment; filename="{posixpath.basename(name)}"'
     response = HttpResponseRedirect(signer(name, **params))
-    public = cache_control and cache_control.startswith("public")
+    cacheable = cache_control and "no-store" not in cache_control
     response["Cache-Control"] = (
-        f"private, max-age={settings.SIGNED_URL_SECONDS // 2}" if public else "private, no-store"
+        f"private, max-age={settings.SIGNED_URL_SECONDS // 2}" if cacheable else "private, no-store"
     )
     return response

@@ -1,5 +1,5 @@
-"""Site-wide middleware: text cleaned at the door, the security headers Django lacks, and one
-log line per request."""
+"""Site-wide middleware: text cleaned at the door, the security headers Django lacks, one
+log line per request, and public pages compressed."""
 
 import logging
 import time
@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.http import QueryDict
+from django.middleware.gzip import GZipMiddleware
 
 from lib.text import clean_text
 
@@ -170,3 +171,28 @@ class StorageUnavailableMiddleware:
         response["Retry-After"] = "60"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Pages, feeds and data compressed for readers who are not signed in; nothing else.
+
+    Compression with a secret and a reader's own input in the same response lets an attacker
+    who sees the traffic's sizes guess the secret (BREACH). A public page's only secret is the
+    CSRF token of a form (the poll, the opinion form), which Django masks afresh in every
+    response, and Django's gzip adds random bytes of its own to each response's length. The
+    pages of signed-in people (the admin, the officers' screen, a draft's preview) carry
+    personal data beside reflected search words: they are sent uncompressed, whatever the
+    browser accepts. Static files come compressed from collectstatic (whitenoise, nginx's
+    gzip_static); photos are compressed already.
+    """
+
+    TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+    PRIVATE_PATHS = ("/quan-tri/", "/nhap-lieu/")
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if user is None or user.is_authenticated or request.path.startswith(self.PRIVATE_PATHS):
+            return response
+        if not response.get("Content-Type", "").startswith(self.TYPES):
+            return response
+        return super().process_response(request, response)

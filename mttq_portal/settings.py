@@ -84,6 +84,8 @@ INSTALLED_APPS = [
 # right after SecurityMiddleware; axes last, as its documentation asks.
 MIDDLEWARE = [
     "mttq_portal.middleware.RequestLogMiddleware",
+    # Outside everything that writes the body or its headers; public pages only (BREACH).
+    "mttq_portal.middleware.PublicGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "mttq_portal.middleware.SecurityHeadersMiddleware",
@@ -156,6 +158,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# css/public.css, the one stylesheet of public pages, is joined from its sources (mttq_portal/bundle.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "mttq_portal.bundle.BundleFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

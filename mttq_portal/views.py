@@ -179,7 +179,8 @@ def media(request, path):
     checks the post is public (news.views.post_media); nothing else under news/ is served."""
     if not settings.SERVE_MEDIA or path.startswith("news/"):
         raise Http404
-    return send_media(request, path, accel="")
+    # Thirty days, as nginx's `expires 30d`: an upload's name is random and never reused.
+    return send_media(request, path, cache_control="public, max-age=2592000", accel="")
 
 
 def favicon(request):

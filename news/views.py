@@ -139,7 +139,9 @@ def post_media(request, post_id, path):
     query; random names alone would not keep a leaked link of a draft private."""
     name = f"{post_media_folder(post_id)}/{path}"
     if Post.objects.published().filter(pk=post_id).exists():
-        return send_media(request, name, cache_control="public, max-age=3600")
+        # Thirty days in the reader's own browser (the names are random, a file never changes),
+        # never in a shared cache: a post taken back to draft stops at the server at once.
+        return send_media(request, name, cache_control="private, max-age=2592000")
     if request.user.has_perm("news.view_post") and Post.objects.filter(pk=post_id).exists():
         return send_media(request, name, cache_control="private, no-store")
     raise Http404

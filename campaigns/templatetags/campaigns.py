@@ -56,7 +56,7 @@ def ranking_list(result, label=None):
                 _bar(progress, compact=True),
             )
         items.append(
-            f'<li class="ranking-item"><span class="ranking-rank" aria-label="{rank_word} {row.rank}">{row.rank}</span>'
+            f'<li class="ranking-item"><span class="ranking-rank"><span class="visually-hidden">{rank_word} </span>{row.rank}</span>'
             f'<div class="ranking-body"><div class="ranking-head"><span class="ranking-area">{_name(row)}</span>'
             f'{head}</div>{bar}<div class="meta">{escape(progress.figure)}</div></div></li>'
         )

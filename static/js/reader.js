@@ -38,6 +38,9 @@
 
   var state = load();
   apply(state);
+  // The tools take their place from the first paint (site.css), not when the page has loaded:
+  // showing them later pushed the whole page down (a layout shift).
+  root.classList.add("reader-tools-on");
 
   function wire() {
     var tools = document.getElementById("cong-cu-doc");

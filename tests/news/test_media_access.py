@@ -64,7 +64,7 @@ def test_the_files_are_served_once_the_post_is_published(client, make_post, djan
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert response["Cache-Control"] == "public, max-age=3600"
+        assert response["Cache-Control"] == "private, max-age=2592000"
         assert b"".join(response.streaming_content)[:2] in (b"\xff\xd8", b"RI")
 
 

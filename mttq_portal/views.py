@@ -195,9 +195,7 @@ def favicon(request):
 def search(request):
     """The site's search: the news (ranked, paged, news.models.PostQuerySet.search), and on the
     first page a group per other kind of record (mttq_portal/search.py)."""
-    from django.core.paginator import Paginator
-
-    from news.models import Post
+    from news.models import Post, search_overflow, search_page
 
     from .search import other_kinds
 
@@ -205,8 +203,7 @@ def search(request):
     page_obj, groups = None, []
     if query:
         site = {"commune": request.commune, "province": request.province}
-        page_obj = Paginator(Post.objects.for_site(**site).search(query), 12).get_page(
-            request.GET.get("trang")
-        )
+        page_obj = search_page(Post.objects.for_site(**site).search(query), request.GET.get("trang"))
         groups = other_kinds(query, request.commune) if page_obj.number == 1 else []
-    return render(request, "search.html", {"query": query, "page_obj": page_obj, "groups": groups})
+    context = {"query": query, "page_obj": page_obj, "groups": groups, "more_than": search_overflow(page_obj)}
+    return render(request, "search.html", context)

@@ -6,9 +6,11 @@ search, the detail page and the tests all go through it.
 
 import re
 
+from django.core import paginator as paging
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +37,8 @@ _PUNCTUATION = re.compile(r"[^\w\s]+|_")
 MAX_QUERY_WORDS = 8
 # No real word is longer; PostgreSQL does not index words over 2047 bytes.
 MAX_WORD_LENGTH = 100
+# How many of a search's newest matches are ranked and counted (news.models.PostQuerySet.search).
+SEARCH_RANKED = 1000
 
 
 def post_media_folder(post_id):
@@ -139,6 +143,32 @@ class Category(models.Model):
         return reverse("news:category", args=[self.slug])
 
 
+def search_page(queryset, number, per_page=12):
+    """One page of `queryset` (a `PostQuerySet.search`) with its count read in the same query
+    (a window COUNT over the ranked matches): a Paginator's own count would run the search's
+    newest-matches subquery a second time. Numbers that are not a page give the first page; a page
+    past the end, the last one (as `Paginator.get_page`)."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(queryset.annotate(found=models.Window(models.Count("pk")))[start : start + per_page])
+    if not rows:
+        return paging.Paginator(queryset, per_page).get_page(number)
+    paginator = paging.Paginator(queryset, per_page)
+    paginator.count = rows[0].found
+    return paging.Page(rows, number, paginator)
+
+
+def search_overflow(page_obj):
+    """SEARCH_RANKED when a search found more posts than it ranks (the page says "hơn 1.000
+    bài"), else None; `page_obj` is a page of `PostQuerySet.search`."""
+    if page_obj is not None and page_obj.paginator.count > SEARCH_RANKED:
+        return SEARCH_RANKED
+    return None
+
+
 class PostQuerySet(SiteScopedQuerySet):
     commune_lookup = "category__commune"
     province_lookup = "category__province"
@@ -171,9 +201,18 @@ class PostQuerySet(SiteScopedQuerySet):
         words = search_words(query).split()[:MAX_QUERY_WORDS]
         if not words or any(len(word) > MAX_WORD_LENGTH for word in words):
             return self.none()
-        result = match_words(self.for_listing(), words)
+        matches = match_words(self.for_listing(), words)
         if commune is not None:
-            result = result.filter(category__commune=commune)
+            matches = matches.filter(category__commune=commune)
+        # Only the newest SEARCH_RANKED + 1 matches are ranked and counted: a word found in most
+        # posts ("xa") would otherwise make every search read and sort every matching row, a cost
+        # that grows with the site. Up to SEARCH_RANKED matches the order is exactly the
+        # relevance order over all of them; beyond, the page says "hơn 1.000" (search_overflow).
+        newest = matches.order_by("-published_at", "-pk").values("pk")[: SEARCH_RANKED + 1]
+        # Compiled on its own, not nested as a queryset: the index condition (news.search) names
+        # the posts' table, which a nested query would rename (U0).
+        newest_sql, newest_params = newest.query.get_compiler(using=newest.db).as_sql()
+        result = self.for_listing().filter(pk__in=RawSQL(newest_sql, newest_params))
         phrase = " " + " ".join(words)
         side_by_side = (
             [models.When(has_phrase(result, words), then=models.Value(1))] if len(words) > 1 else []

@@ -14,7 +14,7 @@ from lib.pagecache import public_page, remember
 from lib.vietnamese import month_name
 
 from .counters import view_counter
-from .models import Category, Photo, Post, Tag, post_media_folder
+from .models import Category, Photo, Post, Tag, post_media_folder, search_overflow, search_page
 
 PER_PAGE = 12
 
@@ -150,8 +150,13 @@ def post_media(request, post_id, path):
 @public_page
 def search(request):
     query = request.GET.get("q", "").strip()[:100]
-    page_obj = _page(request, Post.objects.for_site(**_site(request)).search(query)) if query else None
-    return render(request, "news/search.html", {"query": query, "page_obj": page_obj})
+    page_obj = None
+    if query:
+        page_obj = search_page(
+            Post.objects.for_site(**_site(request)).search(query), request.GET.get("trang")
+        )
+    context = {"query": query, "page_obj": page_obj, "more_than": search_overflow(page_obj)}
+    return render(request, "news/search.html", context)
 
 
 def post_json_ld(request, post):

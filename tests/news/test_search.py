@@ -146,3 +146,38 @@ def test_fts_operators_are_read_as_words(posts):
     assert [p.title for p in Post.objects.search("thon AND dong")] == []
     assert [p.title for p in Post.objects.search('"thon dong"')] == [T_DONG, T_TAY, T_TONG]
     assert [p.title for p in Post.objects.search("-an")] == [T_AN]
+
+
+def test_a_search_ranks_its_newest_matches_and_says_there_are_more(client, posts, monkeypatch):
+    # A word found in most posts is ranked among its newest matches only, so a search costs the
+    # same on a site of ten thousand posts as on one of a hundred thousand.
+    monkeypatch.setattr("news.models.SEARCH_RANKED", 2)
+    # "ho" is in four posts; the newest three are ranked (title first), the oldest left out.
+    assert [p.title for p in Post.objects.search("ho")] == [T_DONG, T_HIEN, T_TAY]
+    page = client.get(reverse("news:search"), {"q": "ho"}).content.decode()
+    assert "Tìm thấy hơn 2 bài cho “ho”" in page
+    assert T_GOP not in page
+    site_page = client.get(reverse("search"), {"q": "ho"}).content.decode()
+    assert "Tìm thấy hơn 2 bài cho “ho”" in site_page
+
+
+def test_a_search_within_the_ranked_number_counts_exactly(client, posts, monkeypatch):
+    monkeypatch.setattr("news.models.SEARCH_RANKED", 4)
+    assert [p.title for p in Post.objects.search("ho")] == [T_DONG, T_HIEN, T_GOP, T_TAY]
+    page = client.get(reverse("news:search"), {"q": "ho"}).content.decode()
+    assert "Tìm thấy 4 bài cho “ho”" in page
+    assert "hơn" not in page.split("Tìm thấy", 1)[1].split("</p>", 1)[0]
+
+
+def test_search_pages_carry_their_count(posts):
+    from news.models import search_page
+
+    first = search_page(Post.objects.search("ho"), "1", per_page=3)
+    assert [p.title for p in first] == [T_DONG, T_HIEN, T_GOP]
+    assert (first.paginator.count, first.paginator.num_pages, first.has_next()) == (4, 2, True)
+    second = search_page(Post.objects.search("ho"), "2", per_page=3)
+    assert [p.title for p in second] == [T_TAY]
+    # not a number: the first page; past the end: the last one
+    assert search_page(Post.objects.search("ho"), "abc", per_page=3).number == 1
+    assert [p.title for p in search_page(Post.objects.search("ho"), "9", per_page=3)] == [T_TAY]
+    assert search_page(Post.objects.search("xyz"), "1").paginator.count == 0

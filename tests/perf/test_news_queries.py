@@ -58,9 +58,9 @@ LISTING_QUERIES = 4
 # detail: the post, its photos, its tags, related posts, menu categories (the reading is
 # counted outside the database)
 DETAIL_QUERIES = 5
-# search across every kind: the posts' count and page, then one query each for documents,
-# announcements, conferences, campaigns and areas, and the menu categories
-SEARCH_QUERIES = 8
+# search across every kind: the posts' page with its count (one query), then one query each for
+# documents, announcements, conferences, campaigns and areas, and the menu categories
+SEARCH_QUERIES = 7
 
 
 def test_home_query_budget(client, news_of_size, django_assert_num_queries):

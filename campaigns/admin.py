@@ -433,7 +433,7 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
     list_display = [
         "day",
         "indicator_name",
-        "area",
+        "area_label",
         "donor",
         "figure_text",
         "entered_by",
@@ -465,6 +465,10 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
     @admin.display(description=_("Chỉ tiêu"), ordering="indicator__name")
     def indicator_name(self, obj):
         return obj.indicator.name
+
+    @admin.display(description=_("Khu dân cư"), ordering="area__position")
+    def area_label(self, obj):
+        return obj.area_name
 
     @admin.display(description=_("Người ủng hộ"), ordering="donor_name")
     def donor(self, obj):
@@ -514,6 +518,11 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
         if db_field.name == "area":
             areas = ResidentialArea.objects.current().order_by("position", "name")
             kwargs["queryset"] = areas_within_scope(areas, request.user)
+            if sees_everything(request.user):
+                # Blank is an entry of the commune as a whole; said in the choice itself.
+                kwargs["empty_label"] = _("— Toàn xã (không thuộc khu dân cư nào) —")
+            else:
+                kwargs["required"] = True  # an officer enters only for their own hamlet
         if db_field.name == "indicator":
             kwargs["queryset"] = Indicator.objects.filter(
                 campaign__status=Campaign.Status.ACTIVE
@@ -521,12 +530,14 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def write(self, request, obj, reason):
-        services.save_contribution(obj, by=request.user, reason=reason)
+        services.save_contribution(
+            obj, by=request.user, reason=reason, items=getattr(obj, "pending_items", None)
+        )
 
     def reversal_summary(self, entry):
         return _("Kết quả ngày %(date)s của %(area)s: %(figure)s (%(donor)s).") % {
             "date": entry.date.strftime("%d/%m/%Y"),
-            "area": entry.area.full_name,
+            "area": entry.area_name,
             "figure": entry.figure,
             "donor": entry.public_donor_name,
         }
@@ -600,7 +611,8 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
         campaign = get_object_or_404(Campaign.objects.current().visible_to(request.user), pk=campaign_id)
         areas = ResidentialArea.objects.current().filter(commune_id=campaign.commune_id).order_by("position")
         areas = areas_within_scope(areas, request.user)
-        response = HttpResponse(imports.template_workbook(campaign, areas), content_type=XLSX)
+        workbook = imports.template_workbook(campaign, areas, commune_wide=sees_everything(request.user))
+        response = HttpResponse(workbook, content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-{campaign.slug[:60]}.xlsx"'
         return response
 

@@ -281,7 +281,8 @@ def _blood_drive(commune, areas, officers, chair, rng, year, today):
             services.prepare_contribution(
                 by=chair,
                 indicator=indicator,
-                area=areas[0],
+                # The commune's militia gave as a unit of the commune, not of one hamlet.
+                area=None,
                 date=days[-1],
                 quantity=10,
                 registered=12,

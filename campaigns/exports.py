@@ -64,6 +64,9 @@ def results_workbook(campaign):
                     row.progress.percent,
                 ],
             )
+        if result.commune_wide:  # the commune's own entries: a line of their own, not ranked
+            wide = result.commune_wide
+            append_row(by_area, [result.indicator.name, "", "Toàn xã", None, wide.achieved, wide.value, None])
     for sheet, header_row in ((by_indicator, 2), (by_area, 1)):
         for cell in sheet[header_row]:
             cell.font = Font(bold=True)

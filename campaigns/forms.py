@@ -51,12 +51,40 @@ class ContributionForm(FiguresModelForm):
         ]
         widgets = {"receipt": ReceiptInput}
 
+    # In-kind gifts, one a line: `350 m² đất`, `120 ngày công`, `2,5 tấn xi măng`.
+    in_kind = forms.CharField(
+        label=_("Hiện vật"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
+        help_text=_(
+            "Mỗi dòng một thứ: số, đơn vị, hiện vật — ví dụ 350 m² đất, 120 ngày công, 2,5 tấn xi măng. "
+            "Trị giá (nếu có) ghi ở ô số tiền."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The people are counted for a few indicators only: a box left empty is none.
-        for name in ("registered", "participants"):
+        if self.instance.pk and not self.is_bound:
+            from .inkind import lines_of
+
+            self.fields["in_kind"].initial = lines_of(self.instance)
+        # The people are counted for a few indicators only, and an in-kind gift may have no
+        # count of its own: a box left empty is none.
+        for name in ("registered", "participants", "quantity"):
             if name in self.fields:
                 self.fields[name].required = False
+
+    def clean_in_kind(self):
+        from .inkind import parse_items
+
+        items = parse_items(self.cleaned_data.get("in_kind", ""))
+        # Read by the model's check (an in-kind entry needs no count of its own) and the admin's write.
+        self.instance.pending_items = items
+        return items
+
+    def clean_quantity(self):
+        value = self.cleaned_data.get("quantity")
+        return 0 if value is None or value == "" else value
 
     def clean_registered(self):
         return self.cleaned_data.get("registered") or 0

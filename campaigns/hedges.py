@@ -35,12 +35,15 @@ class Hedges:
     def __init__(self, rows):
         self.rows = rows
 
-    def words(self, indicator, *, area_id=None, start=None, end=None):
+    def words(self, indicator, *, area_id=None, start=None, end=None, commune_wide=False):
         """(word of the measured figure, word of the money value) for the sum of `indicator`'s
-        entries, optionally of one area and between two dates (inclusive)."""
+        entries, optionally of one area (or, `commune_wide`, of the entries of no area) and
+        between two dates (inclusive)."""
         amounts, quantities = set(), set()
         for indicator_id, row_area, day, amount_word, quantity_word in self.rows:
             if indicator_id != indicator.pk or (area_id is not None and row_area != area_id):
+                continue
+            if commune_wide and row_area is not None:
                 continue
             if (start and day < start) or (end and day > end):
                 continue

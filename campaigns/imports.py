@@ -31,7 +31,10 @@ from lib.vietnamese import fold
 from . import services
 from .forms import DATE_FORMATS
 from .models import Contribution
-from .permissions import may_enter_for_area
+from .permissions import may_enter_for_area, may_enter_for_commune
+
+# What the "Khu dân cư" column says for an entry of the commune as a whole (staff only).
+COMMUNE_WIDE_WORDS = ("Toàn xã", "Cả xã", "Toàn phường", "Cả phường", "Xã")
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -395,6 +398,7 @@ class _Lookups:
         for area in ResidentialArea.objects.filter(commune_id=campaign.commune_id):
             self.areas.setdefault(_key(area.full_name), area)
             self.areas.setdefault(_key(area.name), area)
+        self.commune_wide_words = {_key(word) for word in COMMUNE_WIDE_WORDS}
         self.donor_kinds = {_key(label): value for value, label in Contribution.DonorKind.choices}
         self.donor_kinds.update({_key(value): value for value in Contribution.DonorKind.values})
         self.donor_kinds[_key("Giấu tên")] = Contribution.DonorKind.ANONYMOUS
@@ -463,6 +467,15 @@ class _Lookups:
         return indicator
 
     def _area(self, value, problems):
+        if _key(value) in self.commune_wide_words:
+            if not may_enter_for_commune(self.by, self.campaign.commune_id):
+                problems.append(
+                    _(
+                        "chỉ cán bộ Mặt trận xã nhập được kết quả chung của toàn xã; "
+                        "hãy ghi tên khu dân cư của mình"
+                    )
+                )
+            return None
         area = self.areas.get(_key(value))
         if area is None:
             problems.append(_("không có khu dân cư “%(value)s” trong xã") % {"value": value or ""})
@@ -504,7 +517,7 @@ class _Lookups:
         return ", ".join(str(label) for label in Contribution.DonorKind.labels)
 
 
-def template_workbook(campaign, areas):
+def template_workbook(campaign, areas, *, commune_wide=False):
     """The downloadable XLSX template: the header row, and a guide sheet listing valid values."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -544,6 +557,8 @@ def template_workbook(campaign, areas):
     append_row(guide, ["Khu dân cư"])
     for area in areas:
         append_row(guide, [area.full_name])
+    if commune_wide:
+        append_row(guide, ["Toàn xã", "Kết quả chung của cả xã, không thuộc khu dân cư nào (chỉ cán bộ xã)"])
     append_row(guide, [])
     append_row(guide, ["Người ủng hộ là"])
     for label in Contribution.DonorKind.labels:

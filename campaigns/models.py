@@ -32,6 +32,8 @@ from .receipts import ReceiptField
 from .target_shapes import Shape, TargetShape, meets
 
 ANONYMOUS_DONOR = _("Nhà hảo tâm giấu tên")
+# Where an entry of the commune as a whole (no area) is shown beside the hamlets: never ranked.
+COMMUNE_WIDE = _("Toàn xã")
 
 
 class CampaignQuerySet(CommuneScopedQuerySet):
@@ -379,6 +381,7 @@ class Progress:
         self.hedge, self.value_hedge = hedge or "", value_hedge or ""
         self.percent = percent(self.achieved, self.target) if self.target else None
         self.rate = None  # campaigns.rates.RateResult for a rate indicator (set by the selectors)
+        self.in_kind = ""  # `350 m² đất, 120 ngày công`: the in-kind items summed (set by the selectors)
 
     @property
     def achieved_figure(self):
@@ -753,11 +756,16 @@ class Contribution(LedgerEntry):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("chỉ tiêu")
     )
+    # Blank: an entry of the commune as a whole (a business giving to the commune's fund, the
+    # commune's own event), not raised in one hamlet; only commune staff and the chair enter it.
     area = models.ForeignKey(
         "congresses.ResidentialArea",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="contributions",
         verbose_name=_("khu dân cư"),
+        help_text=_("Để trống: kết quả chung của toàn xã, không thuộc khu dân cư nào (cán bộ xã nhập)."),
     )
     date = models.DateField(_("ngày"), default=timezone.localdate)
     # Signed: a reversing entry holds the negative of the entry it corrects.
@@ -883,14 +891,19 @@ class Contribution(LedgerEntry):
         """The name the public sees: `Nhà hảo tâm giấu tên` for a donor who asked for it,
         `Nhân dân thôn Đông` for the people of a hamlet, `Nhân dân thôn Đông (phần còn lại,
         không ghi tên)` for the rest residents made up."""
-        if self.donor_kind == self.DonorKind.RESIDENTS and not self.donor_name and self.area_id:
-            return f"Nhân dân {self.area.full_name}"
+        if self.donor_kind == self.DonorKind.RESIDENTS and not self.donor_name:
+            return f"Nhân dân {self.area.full_name}" if self.area_id else "Nhân dân toàn xã"
         if self.donor_kind == self.DonorKind.REMAINDER:
             where = f" {self.area.full_name}" if self.area_id else ""
             return f"Nhân dân{where} (phần còn lại, không ghi tên)"
         if self.is_anonymous or not self.donor_name:
             return str(ANONYMOUS_DONOR) if self.is_anonymous else self.get_donor_kind_display()
         return self.donor_name
+
+    @property
+    def area_name(self):
+        """`Thôn Đông`, or `Toàn xã` for an entry of the commune as a whole."""
+        return self.area.full_name if self.area_id else str(COMMUNE_WIDE)
 
     @property
     def receipt_url(self):
@@ -928,7 +941,8 @@ class Contribution(LedgerEntry):
         if self.indicator_id:
             if self.indicator.is_money and not self.amount:
                 errors["amount"] = _("Chỉ tiêu này tính bằng tiền: hãy nhập số tiền.")
-            if not self.indicator.is_money and not self.quantity:
+            # An in-kind gift (350 m² đất, 120 ngày công) may carry only its items.
+            if not self.indicator.is_money and not self.quantity and not getattr(self, "pending_items", None):
                 errors["quantity"] = _("Chỉ tiêu này tính theo số lượng: hãy nhập số lượng.")
             if self.indicator.is_money and self.quantity:
                 errors["quantity"] = _("Chỉ tiêu tiền không nhận số lượng; để trống ô này.")
@@ -1253,6 +1267,7 @@ class AreaOfficer(models.Model):
 from .funds import FundStatement, FundTransfer, fund_balance, main_fund, transfer_totals  # noqa: E402, F401
 from .gifts import GiftBatch, Recipient  # noqa: E402, F401
 from .houses import House, HouseSource  # noqa: E402, F401
+from .inkind import InKindItem  # noqa: E402, F401
 from .rounds import Round, RoundTarget  # noqa: E402, F401
 from .stated import StatedFigure, StatedPart  # noqa: E402, F401
 from .totals import ContributionTotal  # noqa: E402, F401

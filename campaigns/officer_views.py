@@ -43,7 +43,7 @@ def home(request):
                     % {
                         "figure": entry.figure,
                         "indicator": entry.indicator.name,
-                        "area": entry.area.full_name,
+                        "area": entry.area_name,
                     },
                 )
                 return redirect("officer:home")

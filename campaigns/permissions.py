@@ -87,10 +87,25 @@ def may_act_for_campaign(user, campaign):
     return campaign is not None and works_for_commune(user, campaign.commune_id)
 
 
+def may_enter_for_commune(user, commune_id):
+    """An entry of the commune as a whole (no area): commune staff and the chair of that
+    commune only; a hamlet officer enters only for their own hamlet."""
+    return commune_id is not None and sees_everything(user) and works_for_commune(user, commune_id)
+
+
+def entry_commune_id(entry):
+    """The commune of a contribution, through its campaign (its area may be blank)."""
+    indicator = getattr(entry, "indicator", None) if entry.indicator_id else None
+    return indicator.campaign.commune_id if indicator is not None else None
+
+
 def may_write_entry(user, entry):
     """May `user` enter, change or reverse this ledger entry? Contributions belong to their
-    area (an officer writes their own); disbursements are the commune's, written by its staff."""
+    area (an officer writes their own), or to the commune as a whole (its staff write those);
+    disbursements are the commune's, written by its staff."""
     if entry.scoped_by_area:
+        if entry.area_id is None:
+            return may_enter_for_commune(user, entry_commune_id(entry))
         return may_enter_for_area(user, entry.area_id)
     return sees_everything(user) and may_act_for_campaign(user, getattr(entry, "campaign", None))
 

@@ -40,6 +40,10 @@ def summary_sentence(indicator, start=None, end=None, area=None, round=None):
         value_hedge=value_word,
         people=(totals["registered"], totals["participants"]),
     )
+    if start is None and end is None and area is None:
+        from .inkind import items_text, totals_by_indicator
+
+        progress.in_kind = items_text(totals_by_indicator([indicator.pk]).get(indicator.pk, []))
     sentence = sentence_from_progress(progress, target)
     if area is not None:
         sentence = f"{area.full_name}: {_lower_first(sentence)}"
@@ -78,6 +82,8 @@ def sentence_from_progress(progress, target=None, phrase=None):
     else:
         figure = progress.achieved_figure.with_unit(unit)
     sentence = f"{subject} {wording.counted(indicator, figure, progress.people)}"
+    if getattr(progress, "in_kind", ""):
+        sentence += f", hiến {progress.in_kind}"
     if not indicator.is_money and progress.value:
         sentence += f", trị giá {progress.value_figure} đồng"
     kind = shape.shape if shape is not None else Shape.NUMBER
@@ -115,7 +121,7 @@ def round_sentence(result, campaign_target=None):
         total = f"{running.achieved_figure}/{format_number(running.target)} {unit}"
     else:
         total = running.achieved_figure.with_unit(unit)
-    tail = f"lũy kế {wording.counted(result.indicator, total)}"
+    tail = f"lũy kế {wording.counted(result.indicator, total, running.people)}"
     if running.percent is not None:
         phrase = campaign_target.report_phrase if campaign_target is not None else "kế hoạch"
         tail += f", đạt {running.percent_text} {phrase}"

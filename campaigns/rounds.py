@@ -168,6 +168,7 @@ def round_results(campaign, indicators, commune_targets, hedges):
         .order_by()
     )
     daily = [(row["indicator_id"], row["date"], row["total_amount"], row["total_quantity"]) for row in days]
+    people = _daily_people(indicators, max(r.end_date for r in rounds))
     results = []
     for round_ in rounds:
         for indicator in indicators:
@@ -184,6 +185,15 @@ def round_results(campaign, indicators, commune_targets, hedges):
             target = targets.get((round_.pk, indicator.pk))
             if not any(inside) and target is None:
                 continue
+            people_inside, people_running = [0, 0], [0, 0]
+            for indicator_id, day, registered, participants in people:
+                if indicator_id != indicator.pk or day > round_.end_date:
+                    continue
+                people_running[0] += registered
+                people_running[1] += participants
+                if day >= round_.start_date:
+                    people_inside[0] += registered
+                    people_inside[1] += participants
             word, value_word = hedges.words(indicator, start=round_.start_date, end=round_.end_date)
             progress = Progress(
                 indicator,
@@ -192,6 +202,7 @@ def round_results(campaign, indicators, commune_targets, hedges):
                 shape=target,
                 hedge=word,
                 value_hedge=value_word,
+                people=people_inside,
             )
             word, value_word = hedges.words(indicator, end=round_.end_date)
             total = Progress(
@@ -201,8 +212,27 @@ def round_results(campaign, indicators, commune_targets, hedges):
                 shape=commune_targets.get(indicator.pk),
                 hedge=word,
                 value_hedge=value_word,
+                people=people_running,
             )
             result = RoundResult(round_, indicator, progress, total, target)
             result.sentence = round_sentence(result, commune_targets.get(indicator.pk))
             results.append(result)
     return results
+
+
+def _daily_people(indicators, last_day):
+    """[(indicator id, day, registered, participants)] of the indicators that count people, up
+    to `last_day`; no query when none does. Read from the partial index of entries with people."""
+    ids = [indicator.pk for indicator in indicators if indicator.counts_people]
+    if not ids:
+        return []
+    rows = (
+        Contribution.objects.countable()
+        .filter(~models.Q(registered=0) | ~models.Q(participants=0), indicator_id__in=ids, date__lte=last_day)
+        .values("indicator_id", "date")
+        .annotate(
+            registered_sum=Coalesce(Sum("registered"), 0), participants_sum=Coalesce(Sum("participants"), 0)
+        )
+        .order_by()
+    )
+    return [(r["indicator_id"], r["date"], r["registered_sum"], r["participants_sum"]) for r in rows]

@@ -15,6 +15,7 @@ from congresses.models import ResidentialArea
 from .charts import progress_chart
 from .funds import FundStatement, FundTransfer, transfer_totals
 from .hedges import hedges_for
+from .inkind import items_text, totals_by_indicator
 from .models import Campaign, Contribution, Disbursement, Indicator, Progress, Target, fund_balance_moves
 from .rates import area_rates, rate_results
 from .reports import sentence_from_progress
@@ -82,6 +83,9 @@ class IndicatorResult:
     chart: dict | None = None
     rate: object = None  # campaigns.rates.RateResult, for a rate indicator
     area_rates: list = field(default_factory=list)
+    # What the commune raised as a whole (entries of no area): shown after the ranked
+    # hamlets as a "Toàn xã" line, never ranked against a hamlet's target.
+    commune_wide: Progress | None = None
 
     @property
     def split_differs(self):
@@ -158,7 +162,7 @@ def campaign_page(campaign):
             "indicator_id", "area_id", "amount", "assigned_by", *SHAPE_COLUMNS
         )
     )
-    area_ids = {area_id for (_, area_id) in by_area} | {row[1] for row in targets if row[1]}
+    area_ids = {area_id for (_, area_id) in by_area if area_id} | {row[1] for row in targets if row[1]}
     kinds = {value: str(label) for value, label in ResidentialArea.Kind.choices}
     areas = [
         (pk, f"{kinds.get(kind, '')} {name}".strip())
@@ -169,10 +173,20 @@ def campaign_page(campaign):
     ]
     people = _people_by(indicators)
     rates = rate_results(indicators)
+    in_kind = {pk: items_text(rows) for pk, rows in totals_by_indicator(ids).items()}
     results = [
         _rate_result(rates[indicator.pk])
         if indicator.is_rate
-        else _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people.get(indicator.pk))
+        else _indicator_result(
+            indicator,
+            by_area,
+            by_month,
+            targets,
+            areas,
+            hedges,
+            people.get(indicator.pk),
+            in_kind.get(indicator.pk),
+        )
         for indicator in indicators
     ]
     rounds = round_results(
@@ -317,7 +331,7 @@ def _rate_result(rate):
     )
 
 
-def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people=None):
+def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, people=None, in_kind=""):
     own_targets = [_target_of(indicator, row) for row in targets if row[0] == indicator.pk]
     commune_target = next((target for target in own_targets if not target.area_id), None)
     area_targets = {target.area_id: target for target in own_targets if target.area_id}
@@ -335,6 +349,7 @@ def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, peop
         value_hedge=value_word,
         people=people,
     )
+    progress.in_kind = in_kind or ""
     rows = []
     for area_id, area_name in areas:
         sums = by_area.get((indicator.pk, area_id))
@@ -356,6 +371,11 @@ def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, peop
     )
     for rank, row in enumerate(rows, start=1):
         row.rank = rank
+    commune_wide = None
+    if (pk, None) in by_area:
+        wide_measure, wide_value = _measure(indicator, by_area[(pk, None)])
+        word, value_word = hedges.words(indicator, commune_wide=True)
+        commune_wide = Progress(indicator, wide_measure, value=wide_value, hedge=word, value_hedge=value_word)
     months = [(month, a, q) for (ind, month, a, q) in by_month if ind == indicator.pk]
     points, running = [], 0
     for month, month_amount, month_quantity in months:
@@ -369,6 +389,7 @@ def _indicator_result(indicator, by_area, by_month, targets, areas, hedges, peop
         rows=rows,
         split_total=sum(target.amount or 0 for target in area_targets.values()),
         chart=progress_chart(indicator, points, progress.target) if points else None,
+        commune_wide=commune_wide,
     )
 
 

@@ -23,7 +23,13 @@ from .funds import FundStatement, FundTransfer, main_fund
 from .gifts import GiftBatch, Recipient
 from .houses import STAGE_DATES, House, HouseSource
 from .models import Campaign, Contribution, Disbursement, Indicator, PeriodLock, Round, RoundTarget, Target
-from .permissions import is_chair, may_act_for_campaign, may_enter_for_area, may_write_entry, sees_everything
+from .permissions import (
+    is_chair,
+    may_act_for_campaign,
+    may_enter_for_area,
+    may_write_entry,
+    sees_everything,
+)
 from .rounds import fund_year_dates
 from .stated import StatedFigure, StatedPart
 from .target_shapes import NUMBERED, Shape
@@ -50,6 +56,18 @@ REASON_LENGTH = 100
 def _refuse_area(by, area_id):
     if not may_enter_for_area(by, area_id):
         raise PermissionDenied(_("Bạn chỉ được nhập kết quả cho khu dân cư mình phụ trách."))
+
+
+def _refuse_entry(by, entry):
+    """A contribution of a hamlet: who works for that hamlet; of the commune as a whole (no
+    area): its staff and chair only."""
+    if entry.area_id is None:
+        if not may_write_entry(by, entry):
+            raise PermissionDenied(
+                _("Chỉ cán bộ Mặt trận xã được nhập kết quả chung của toàn xã; hãy chọn khu dân cư của mình.")
+            )
+        return
+    _refuse_area(by, entry.area_id)
 
 
 def _stored_for_change(entry, by):
@@ -88,27 +106,48 @@ def prepare_contribution(*, by, indicator, area, amount=0, quantity=0, date=None
     """An unsaved contribution entered by `by`, checked like any other; for batch writers
     (the import, the demo) that check every row before saving any with `record_contributions`.
     Raises like `record_contribution`."""
-    _refuse_area(by, area.pk)
     entry = _new_contribution(by, indicator, area, amount, quantity, date, fields)
+    _refuse_entry(by, entry)
     entry.full_clean()
     entry._history_user = by
     return entry
 
 
-def record_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, **fields):
+def record_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, items=None, **fields):
     """Save one contribution entered by `by` after every check; returns it.
 
-    Raises PermissionDenied for an area the user may not enter for, ValidationError
-    (Vietnamese messages) for bad figures or a locked period.
+    `items` are in-kind quantities [(quantity, unit, thing)] or their text (`350 m² đất`, one
+    a line; see `campaigns.inkind`). Raises PermissionDenied for an area the user may not
+    enter for, ValidationError (Vietnamese messages) for bad figures or a locked period.
     """
-    return save_contribution(_new_contribution(by, indicator, area, amount, quantity, date, fields), by=by)
+    entry = _new_contribution(by, indicator, area, amount, quantity, date, fields)
+    return save_contribution(entry, by=by, items=items)
+
+
+def _items(items):
+    if isinstance(items, str):
+        from .inkind import parse_items
+
+        return parse_items(items)
+    return list(items)
+
+
+def _write_items(entry, items):
+    """Replace the entry's in-kind items with `items` (in the caller's transaction)."""
+    from .inkind import InKindItem
+
+    InKindItem.objects.filter(contribution=entry).delete()
+    InKindItem.objects.bulk_create(
+        InKindItem(contribution=entry, quantity=q, unit=u, thing=t, position=i)
+        for i, (q, u, t) in enumerate(items)
+    )
 
 
 def record_contributions(entries):
     """Save contributions made by `prepare_contribution` all together or none; returns them.
     Each keeps who entered it, in the row and in its history."""
     for entry in entries:
-        _refuse_area(entry.entered_by, entry.area_id)
+        _refuse_entry(entry.entered_by, entry)
         entry.fold_search_text()  # bulk_create skips save()
     with transaction.atomic():
         saved = bulk_create_with_history(entries, Contribution, batch_size=500)
@@ -118,15 +157,18 @@ def record_contributions(entries):
         return saved
 
 
-def save_contribution(entry, *, by, reason=""):
+def save_contribution(entry, *, by, reason="", items=None):
     """Save a new contribution, or a change to one, after every check; returns it.
 
     A new entry is entered by `by` for an area they work for. A change is refused for an
     entry of another area (before or after the change), a reversal, or a locked period; a
     change of what the chair verified clears the verification, and the history says why.
     """
-    _refuse_area(by, entry.area_id)
+    _refuse_entry(by, entry)
     entry._history_user = by
+    if items is not None:
+        items = _items(items)
+        entry.pending_items = items
     with transaction.atomic():
         stored = None
         if entry.pk is None:
@@ -156,6 +198,8 @@ def save_contribution(entry, *, by, reason=""):
             add_entries([entry])
         else:
             move_entry(stored, entry)
+        if items is not None:
+            _write_items(entry, items)
     return entry
 
 
@@ -180,11 +224,17 @@ def reverse_entry(entry, *, by, reason):
         if refusal:
             raise ValidationError(refusal)
         reversal = original.reversal(by=by, reason=reason)
+        items = []
+        if isinstance(original, Contribution):  # in-kind items are cancelled with the figures
+            items = [(-item.quantity, item.unit, item.thing) for item in original.in_kind_items.all()]
+            reversal.pending_items = items
         reversal.full_clean(exclude=["reverses"])
         reversal._history_user = by
         reversal.save()
         if isinstance(reversal, Contribution):
             add_entries([reversal])
+        if items:
+            _write_items(reversal, items)
     return reversal
 
 

@@ -726,6 +726,12 @@ def _area_rows(indicator, start, end):
         measure = row["amount"] if indicator.is_money else row["quantity"]
         value = row["amount"] if not indicator.is_money and row["amount"] else None
         rows.append([area.full_name, indicator.unit_long, targets.get(area.pk), measure, value, row["n"]])
+    # Entries of the commune as a whole: their own line, after the hamlets, with no target.
+    row = sums.get(None)
+    if row:
+        measure = row["amount"] if indicator.is_money else row["quantity"]
+        value = row["amount"] if not indicator.is_money and row["amount"] else None
+        rows.append(["Toàn xã", indicator.unit_long, None, measure, value, row["n"]])
     return rows
 
 
@@ -738,7 +744,7 @@ def _entry_rows(campaign, indicator, start, end):
             campaign.name,
             indicator.name,
             c.date,
-            c.area.full_name,
+            c.area_name,
             c.public_donor_name or "",
             indicator.unit_long,
             c.amount if indicator.is_money else c.quantity,

@@ -218,3 +218,46 @@ def test_jointly_needs_every_name(fund, area_a, officer_a):
             donor_name="Ông Ba",
         )
     assert "ghi tên từng người" in str(error.value)
+
+
+def test_a_round_sentence_says_the_people_of_the_round_and_the_running_total(
+    client, drive, area_a, officer_a, chair
+):
+    drive.percent_decimals = 1
+    drive.save()
+    services.add_round(
+        drive.campaign,
+        by=chair,
+        name="Đợt 1",
+        start_date=datetime.date(2025, 2, 1),
+        end_date=datetime.date(2025, 2, 28),
+    )
+    second = services.add_round(
+        drive.campaign,
+        by=chair,
+        name="Đợt 2",
+        start_date=datetime.date(2025, 3, 1),
+        end_date=datetime.date(2025, 3, 31),
+    )
+    services.set_round_target(second, drive, by=chair, amount=30)
+    for day, quantity, registered in ((datetime.date(2025, 2, 10), 10, 15), (DAY, 28, 32)):
+        services.record_contribution(
+            by=officer_a,
+            indicator=drive,
+            area=area_a,
+            quantity=quantity,
+            registered=registered,
+            participants=quantity,
+            date=day,
+            donor_name="Đoàn Thanh niên xã",
+        )
+    sentence = summary_sentence(drive, round=second)
+    assert sentence == (
+        "Đợt 2 (từ 01/03/2025 đến 31/03/2025): vận động hiến máu tình nguyện có 32 người đăng ký, "
+        "28 người hiến 28/30 đơn vị máu, đạt 93,3% chỉ tiêu đợt; lũy kế có 47 người đăng ký, "
+        "38 người hiến 38/44 đơn vị máu, đạt 86,4% chỉ tiêu tỉnh giao"
+    ), sentence
+    assert (
+        "Đợt 1 (từ 01/02/2025 đến 28/02/2025): vận động hiến máu tình nguyện có 15 người đăng ký, 10 người hiến 10 đơn vị máu"
+        in page_text(client, drive.campaign)
+    )

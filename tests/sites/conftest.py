@@ -103,6 +103,15 @@ def _build(commune, mark):
         donor_name=f"Gia đình {mark}",
         date=datetime.date(2025, 2, 1),
     )
+    # An entry of the commune as a whole: no area, scoped through its campaign's commune.
+    commune_wide = Contribution.objects.create(
+        indicator=indicator,
+        area=None,
+        amount=300_000,
+        donor_kind=Contribution.DonorKind.BUSINESS,
+        donor_name=f"Công ty {mark}",
+        date=datetime.date(2025, 2, 3),
+    )
     stage = Round.objects.create(
         campaign=campaign,
         name=f"Đợt 1 {mark}",
@@ -291,6 +300,7 @@ def _build(commune, mark):
         "target": target,
         "round": stage,
         "contribution": contribution,
+        "commune_wide_contribution": commune_wide,
         "conference": conference,
         "committee": committee,
         "person": person,

@@ -21,6 +21,7 @@ RECORDS = [
     "target",
     "round",
     "contribution",
+    "commune_wide_contribution",
     "voter_meeting",
     "opinion",
     "document",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.vietnamese import percent
 
 from .models import (
+    ConcurrentRole,
     Conference,
     Delegate,
     FrontCommittee,
@@ -106,8 +107,12 @@ def directory(commune=None, on=None):
 
 
 def _terms_with_members(terms):
+    # What a member also holds (Chủ tịch Hội Nông dân xã) is shown beside the name: one query more.
+    roles = Prefetch(
+        "person__concurrent_roles", queryset=ConcurrentRole.objects.shown(), to_attr="public_roles"
+    )
     return terms.select_related("committee__area", "committee__commune").prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.for_display())
+        Prefetch("memberships", queryset=Membership.objects.for_display().prefetch_related(roles))
     )
 
 

@@ -46,7 +46,7 @@ def area_detail(request, commune, slug):
 @public_page
 def commune_detail(request, commune):
     commune = get_object_or_404(Commune.objects.for_commune(_site_commune(request)), slug=commune)
-    page = selectors.commune_page(commune)
+    page = selectors.commune_page(commune, roles=True)
     return render(request, "congresses/commune_detail.html", {"commune": commune, "page": page})
 
 

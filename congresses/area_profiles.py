@@ -11,13 +11,13 @@
 Writes go through `congresses.personnel_services`.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.vietnamese import format_number, percent
 
 from .festivals import officer_area_ids, sees_every_area
@@ -67,15 +67,7 @@ class AreaProfile(models.Model):
         blank=True,
         help_text=_("Ví dụ: Kết quả rà soát hộ nghèo cuối năm của UBND xã"),
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người nhập"),
-    )
+    entered_by = recorded_by(_("người nhập"))
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = AreaProfileQuerySet.as_manager()

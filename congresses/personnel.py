@@ -14,7 +14,6 @@
 Writes go through `congresses.personnel_services`.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib import bounds
+from lib.fields import recorded_by
 from lib.vietnamese import percent
 
 from .models import CommuneScopedQuerySet, Conference, FrontCommittee, Membership, Person, Position, Term
@@ -112,15 +112,7 @@ class SupplementaryConsultation(VotesMixin, models.Model):
         related_name="supplementary_consultation",
         verbose_name=_("chức danh được lập"),
     )
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người xác nhận"),
-    )
+    confirmed_by = recorded_by(_("người xác nhận"))
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
 

@@ -15,3 +15,7 @@ class CampaignsConfig(AppConfig):
 
         panels.register("area", area_panel)
         province_merger.connect()
+
+        from .term_totals import conference_term_panel
+
+        panels.register("conference", conference_term_panel)

@@ -40,6 +40,7 @@ from .models import (
     Term,
 )
 from .permissions import is_province_staff
+from .personnel_admin import person_history
 
 
 def _error_text(error):
@@ -328,7 +329,13 @@ class PersonAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
         (None, {"fields": ["commune", "full_name", "gender", "birth_year", "occupation", "photo"]}),
         (_("Cơ cấu"), {"fields": ["ethnicity", "religion", "party_member"]}),
         (_("Liên hệ"), {"fields": ["phone", "email", "contact_public"]}),
+        (_("Quá trình công tác qua các nhiệm kỳ"), {"fields": ["history_across_terms"]}),
     ]
+    readonly_fields = ["history_across_terms"]
+
+    @admin.display(description=_("chức danh đã giữ"))
+    def history_across_terms(self, person):
+        return person_history(person)
 
 
 @admin.register(Membership)

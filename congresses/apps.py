@@ -25,3 +25,17 @@ class CongressesConfig(AppConfig):
         # page and its query budget already know how to take them.
         panels.register("area", festivals_panel)
         panels.register("area", lineage_panel)
+
+        from .outcome_panels import (
+            area_parts_panel,
+            area_profile_panel,
+            congress_outcome_panel,
+            delegates_roster_panel,
+            supplementary_panel,
+        )
+
+        panels.register("area", area_profile_panel)
+        panels.register("area", area_parts_panel)
+        panels.register("conference", congress_outcome_panel)
+        panels.register("conference", supplementary_panel)
+        panels.register("conference", delegates_roster_panel)

@@ -161,7 +161,10 @@ def _attach(conference, kind, title, ascii_title, file_name):
 
 
 def load(commune=None, log=print):
-    from . import activity_demo  # deferred: it imports the services, which import these models
+    from . import (  # deferred: they import the services, which import these models
+        activity_demo,
+        personnel_demo,
+    )
 
     commune, _ = Commune.objects.get_or_create(
         name="Hòa Phú",
@@ -183,6 +186,7 @@ def load(commune=None, log=print):
     if not VoterMeeting.objects.filter(commune=commune).exists():
         _voters_opinions(commune, log)
     activity_demo.load(commune, log)
+    personnel_demo.load(commune, log)
     log(f"  {commune.full_name}: {commune.areas.count()} khu dân cư")
     return commune
 

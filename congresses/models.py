@@ -346,6 +346,13 @@ class ResidentialArea(models.Model):
         QUARTER = "khu_pho", _("Khu phố")
         CIVIL_GROUP = "to_dan_pho", _("Tổ dân phố")
         AREA = "khu_dan_cu", _("Khu dân cư")
+        LANG = "lang", _("Làng")
+        XOM = "xom", _("Xóm")
+        KHOM = "khom", _("Khóm")
+        KHU = "khu", _("Khu")
+        SUB_QUARTER = "tieu_khu", _("Tiểu khu")
+        ZONE = "khu_vuc", _("Khu vực")
+        SELF_GOVERNED = "to_tu_quan", _("Tổ dân cư tự quản")
 
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="areas", verbose_name=_("xã, phường")
@@ -1307,7 +1314,11 @@ class Delegate(models.Model):
 
 # The Front's work between congresses lives in its own module; imported here so Django finds
 # the models of the app in one place.
+# Areas' yearly profiles and splits, congress outcomes and personnel between congresses.
+from .area_profiles import AreaProfile, AreaSuccession  # noqa: E402, F401
 from .festivals import FestivalArea, UnityFestival  # noqa: E402, F401
 from .opinions import Opinion, VoterMeeting  # noqa: E402, F401
+from .outcomes import CongressAward, DocumentApproval, TermSummaryItem  # noqa: E402, F401
+from .personnel import CandidateRound, ConcurrentRole, SupplementaryConsultation  # noqa: E402, F401
 from .plans import ActivityPlan, PlannedActivity  # noqa: E402, F401
 from .supervision import FollowUp, Recommendation, Supervision  # noqa: E402, F401

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.vietnamese import percent
 
 from .models import (
+    ConcurrentRole,
     Conference,
     Delegate,
     FrontCommittee,
@@ -105,9 +106,17 @@ def directory(commune=None, on=None):
     return list(rows.values())
 
 
-def _terms_with_members(terms):
+def _terms_with_members(terms, roles=True):
+    """Terms with their memberships; with `roles`, each member's public concurrent roles
+    (Chủ tịch Hội Nông dân xã) shown beside the name: one query more."""
+    members = Membership.objects.for_display()
+    if roles:
+        shown = ConcurrentRole.objects.shown()
+        members = members.prefetch_related(
+            Prefetch("person__concurrent_roles", queryset=shown, to_attr="public_roles")
+        )
     return terms.select_related("committee__area", "committee__commune").prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.for_display())
+        Prefetch("memberships", queryset=members)
     )
 
 
@@ -161,11 +170,12 @@ def area_page(area, on=None, conferences_shown=20):
     return _committee_view(terms, conferences, committee, on)
 
 
-def commune_page(commune, on=None, conferences_shown=20):
-    """The commune's Ủy ban MTTQ: standing board and members of the running term. Three queries."""
+def commune_page(commune, on=None, conferences_shown=20, roles=False):
+    """The commune's Ủy ban MTTQ: standing board and members of the running term. Three queries;
+    four with `roles` (each member's public concurrent roles, which the committee page shows)."""
     on = on or timezone.localdate()
     here = Q(committee__commune=commune, committee__level=FrontCommittee.Level.COMMUNE)
-    terms = list(_terms_with_members(Term.objects.filter(here)).order_by("-start_date"))
+    terms = list(_terms_with_members(Term.objects.filter(here), roles=roles).order_by("-start_date"))
     committee = terms[0].committee if terms else None
     conferences = Conference.objects.filter(here).for_listing()[:conferences_shown]
     return _committee_view(terms, conferences, committee, on)

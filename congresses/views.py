@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from lib.pagecache import public_page
 
 from . import selectors
+from .area_profiles import best_successor
 from .models import Commune, Conference, ConferenceDocument, ResidentialArea
 from .panels import panels_for
 
@@ -34,6 +35,9 @@ def area_detail(request, commune, slug):
     )
     if area.merged_into_id:
         return redirect(area.successor(), permanent=True)
+    if not area.is_current and area.successions.exists():
+        # Split between several areas or re-drawn: the old address leads to the main successor.
+        return redirect(best_successor(area), permanent=True)
     page = selectors.area_page(area)
     context = {"area": area, "page": page, "panels": panels_for("area", area)}
     return render(request, "congresses/area_detail.html", context)
@@ -42,7 +46,7 @@ def area_detail(request, commune, slug):
 @public_page
 def commune_detail(request, commune):
     commune = get_object_or_404(Commune.objects.for_commune(_site_commune(request)), slug=commune)
-    page = selectors.commune_page(commune)
+    page = selectors.commune_page(commune, roles=True)
     return render(request, "congresses/commune_detail.html", {"commune": commune, "page": page})
 
 

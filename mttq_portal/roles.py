@@ -38,7 +38,17 @@ CONGRESS_MODELS = [
     "consultation",
     "slateentry",
     "delegate",
+    # Personnel between congresses and a congress's outcomes, kept like the consultations.
+    "supplementaryconsultation",
+    "concurrentrole",
+    "candidateround",
+    "documentapproval",
+    "termsummaryitem",
+    "congressaward",
+    "areasuccession",
 ]
+# An area's yearly figures: commune staff for every area, a hamlet officer for their own.
+AREA_PROFILE_MODELS = ["areaprofile"]
 # Voters' opinions carry citizens' phone numbers: staff handle them, the chair reads them,
 # hamlet officers get none (an opinion about their own hamlet may be about them).
 OPINION_MODELS = ["votermeeting", "opinion"]
@@ -111,6 +121,7 @@ ROLE_PERMISSIONS = {
         + perms("campaigns", ["contribution"], ("add", "change", "view"))
         + perms("congresses", ["unityfestival"], ("view",))
         + perms("congresses", ["festivalarea"], KEEP_ACTIONS)
+        + perms("congresses", AREA_PROFILE_MODELS, KEEP_ACTIONS)
     ),
     CHAIR: _allowed(
         perms("campaigns", CAMPAIGN_MODELS)
@@ -126,6 +137,7 @@ ROLE_PERMISSIONS = {
         + perms("congresses", OPINION_MODELS, ("view",))
         + perms("news", ["calendarentry"], ("view",))
         + perms("congresses", ACTIVITY_MODELS, ("view",))
+        + perms("congresses", AREA_PROFILE_MODELS, ("view",))
         + REPORT_CODES
         + UNLOCK_LOGINS
         + ["auth.view_user"]
@@ -135,6 +147,7 @@ ROLE_PERMISSIONS = {
         + perms("congresses", OPINION_MODELS)
         + ["congresses.publish_opinion"]
         + perms("congresses", ACTIVITY_MODELS, KEEP_ACTIONS)
+        + perms("congresses", AREA_PROFILE_MODELS, KEEP_ACTIONS)
         + perms("news", NEWS_MODELS + REGISTRY_MODELS + PUBLIC_DUTY_MODELS + GALLERY_MODELS)
         + perms("campaigns", [*CAMPAIGN_MODELS, "communeshare"], ("view",))
         + perms("campaigns", ["contribution", "disbursement"], ("add", "change"))

@@ -29,7 +29,8 @@ from campaigns.models import (
 )
 from campaigns.province_services import sync_commune_campaigns
 from campaigns.rates import RateFigure
-from congresses import activity_services, services
+from congresses import activity_services, personnel_services, services
+from congresses.area_profiles import AreaProfile
 from congresses.models import (
     ActivityPlan,
     Commune,
@@ -37,6 +38,7 @@ from congresses.models import (
     Opinion,
     Person,
     PlannedActivity,
+    Position,
     Province,
     ResidentialArea,
     StaffProfile,
@@ -44,6 +46,8 @@ from congresses.models import (
     UnityFestival,
     VoterMeeting,
 )
+from congresses.outcomes import CongressAward, DocumentApproval, TermSummaryItem
+from congresses.personnel import CandidateRound, ConcurrentRole, SupplementaryConsultation
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
 from news import services as news_services
 from news.models import Album, Announcement, Category, Document, Poll, PollOption, Post, Tag
@@ -250,6 +254,51 @@ def _build(commune, mark):
     activity_services.save_planned_activity(
         PlannedActivity(plan=plan, kind=PlannedActivity.Kind.SUPERVISION, planned_count=3)
     )
+    # Personnel between congresses, congress outcomes, an area's figures and a split.
+    approval = personnel_services.save_outcome(
+        DocumentApproval(conference=conference, document=f"Nghị quyết {mark}", approval_percent=100)
+    )
+    term_total = personnel_services.save_outcome(
+        TermSummaryItem(conference=conference, label=f"Nhà Đại đoàn kết {mark}", unit="count", quantity=3)
+    )
+    award = personnel_services.save_outcome(
+        CongressAward(conference=conference, award="Giấy khen", recipient=f"Chi hội {mark}")
+    )
+    east_term = committee.terms.create(
+        start_date=datetime.date(2024, 2, 1), end_date=datetime.date(2026, 12, 31)
+    )
+    meeting = Conference.objects.create(
+        committee=committee,
+        term=east_term,
+        kind=Conference.Kind.COMMITTEE,
+        title=f"Hội nghị hiệp thương bổ sung {mark}",
+        starts_at=now - timedelta(days=2),
+    )
+    supplementary = SupplementaryConsultation.objects.create(
+        conference=meeting,
+        term=east_term,
+        person=person,
+        position=Position.objects.get(name="Thành viên"),
+        since=timezone.localdate() - timedelta(days=2),
+    )
+    personnel_services.confirm_supplementary(supplementary)
+    concurrent_role = ConcurrentRole.objects.create(person=person, title=f"Chi hội trưởng {mark}")
+    candidate_round = personnel_services.record_candidate_round(
+        CandidateRound(
+            committee=committee,
+            year=2025,
+            stage=CandidateRound.Stage.COMMITTEE,
+            held_on=datetime.date(2025, 11, 3),
+            person=person,
+            result=CandidateRound.Result.AGREED,
+            note=f"Vòng 1 {mark}",
+        )
+    )
+    area_profile = personnel_services.save_area_profile(
+        AreaProfile(area=east, year=2025, households=1250, persons=4812, source=f"Rà soát {mark}")
+    )
+    old_area = ResidentialArea.objects.create(commune=commune, name=f"Cũ {mark}", position=9)
+    succession = personnel_services.split_area(old_area, [(east, 120, True)], on=datetime.date(2025, 7, 1))[0]
     report_run = ReportRun(
         commune=commune,
         kind=Kind.FIRST_HALF,
@@ -275,6 +324,16 @@ def _build(commune, mark):
     news_services.add_album_photos(album, [jpeg_upload()], caption=f"Văn nghệ {mark}")
     return {
         "album": album,
+        "approval": approval,
+        "term_total": term_total,
+        "award": award,
+        "meeting": meeting,
+        "supplementary": supplementary,
+        "concurrent_role": concurrent_role,
+        "candidate_round": candidate_round,
+        "area_profile": area_profile,
+        "old_area": old_area,
+        "succession": succession,
         "album_photo": album.photos.get(),
         "commune": commune,
         "tag": tag,

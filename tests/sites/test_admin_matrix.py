@@ -47,6 +47,14 @@ RECORDS = [
     "report_template",
     "tag",
     "album",
+    "approval",
+    "term_total",
+    "award",
+    "supplementary",
+    "concurrent_role",
+    "candidate_round",
+    "area_profile",
+    "succession",
 ]
 
 

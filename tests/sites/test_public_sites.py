@@ -25,6 +25,8 @@ def public_urls(site):
         "/mat-tran/hoi-nghi/",
         site["conference"].get_absolute_url(),
         site["area"].get_absolute_url(),
+        site["old_area"].get_absolute_url(),
+        site["meeting"].get_absolute_url(),
         "/van-dong/",
         site["campaign"].get_absolute_url(),
         site["campaign"].get_absolute_url() + "nha-hao-tam/",

@@ -46,6 +46,9 @@ RECORDS = [
     "report_template",
     "tag",
     "album",
+    "video",
+    "web_link",
+    "banner",
 ]
 
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('congresses', '0010_commune_mergers'),
-        ('news', '0012_tags_and_albums'),
+        ('news', '0013_album_photos_made_by_the_worker'),
     ]
 
     operations = [

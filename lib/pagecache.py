@@ -340,9 +340,11 @@ def fragment_key(request, name, vary=()):
     return f"{PREFIX}:frag:{site[0]}{site[1]}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def cached_fragment(request, name, vary, render):
+def cached_fragment(request, name, vary, render, timeout=None):
     """The fragment from the shared cache, or `render()` kept there. Staff and readers alike:
-    a fragment holds nothing of one user (no form token, no nonce, no name)."""
+    a fragment holds nothing of one user (no form token, no nonce, no name). `timeout`, a
+    function called after `render()`, may keep it less than PAGE_CACHE_SECONDS (seconds; a
+    fragment that changes by itself at a known time: the banners)."""
     if not enabled() or request is None:
         return render()
     try:
@@ -354,8 +356,13 @@ def cached_fragment(request, name, vary, render):
     if text is not None:
         return text
     text = render()
+    seconds = settings.PAGE_CACHE_SECONDS
+    if timeout is not None:
+        seconds = min(seconds, timeout())
+    if seconds <= 0:
+        return text
     try:
-        _cache().set(key, text, settings.PAGE_CACHE_SECONDS)
+        _cache().set(key, text, seconds)
     except Exception:
         log.warning("page cache unavailable; the fragment is not kept", exc_info=True)
     return text

@@ -12,7 +12,7 @@ from campaigns.models import Campaign, ProvinceCampaign
 from campaigns.province_selectors import commune_names, province_results
 from congresses.home import latest_conferences
 from congresses.province import conferences_held, voter_opinions_by_field
-from news.home import pinned_announcements, running_poll, upcoming_events
+from news.home import latest_videos, pinned_announcements, running_poll, upcoming_events
 from news.models import Post
 
 from .visits import statistics
@@ -69,6 +69,7 @@ def home_page(commune):
         "latest_posts": latest,
         "sections": _sections(SECTIONS, commune),
         "poll": running_poll(commune),
+        "videos": latest_videos(commune),
         "visits": statistics(commune) if commune is not None else None,
     }
 

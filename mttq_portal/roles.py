@@ -24,7 +24,7 @@ REGISTRY_MODELS = ["document", "documentfile", "announcement"]
 # The organisation pages, the work calendar and the polls: kept by editors and commune staff.
 PUBLIC_DUTY_MODELS = ["page", "calendarentry", "poll", "polloption"]
 # Tags, albums, videos, links and banners: kept by the people who write the news.
-GALLERY_MODELS = ["tag", "album", "albumphoto"]
+GALLERY_MODELS = ["tag", "album", "albumphoto", "video", "weblink", "banner"]
 CONGRESS_MODELS = [
     "commune",
     "residentialarea",

@@ -386,7 +386,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF, *_MEDIA_ORIGINS],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
+        # The privacy-enhanced player alone, loaded only when a reader taps a video (news/videos.py).
+        "frame-src": ["https://www.youtube-nocookie.com"],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],
@@ -396,10 +397,11 @@ CONTENT_SECURITY_POLICY = {
 }
 # Browser features the portal never uses are switched off (SecurityHeadersMiddleware).
 PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    'accelerometer=(), autoplay=("https://www.youtube-nocookie.com"), camera=(), display-capture=(), '
+    "geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
     "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), browsing-topics=(), "
-    'fullscreen=(self "https://www.youtube-nocookie.com" "https://www.youtube.com")'
+    'fullscreen=(self "https://www.youtube-nocookie.com")'
 )
 
 # The rich-text editor's toolbar in Vietnamese: an editor extension of our own (the package

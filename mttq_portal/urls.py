@@ -13,9 +13,11 @@ from news.sitemaps import (
     AnnouncementSitemap,
     CategorySitemap,
     DocumentSitemap,
+    ListPagesSitemap,
     PollSitemap,
     PostSitemap,
     ProvincePostSitemap,
+    VideoSitemap,
 )
 
 from . import views
@@ -32,6 +34,8 @@ sitemaps = {
     "cuoc-van-dong": CampaignSitemap,
     "gioi-thieu": OrganisationSitemap,
     "khao-sat": PollSitemap,
+    "video": VideoSitemap,
+    "danh-muc": ListPagesSitemap,
 }
 
 # The province's site: its home, its campaigns and its own news (the communes' are theirs).

@@ -377,6 +377,7 @@ class PostAdmin(AreaScopedAdminMixin, SimpleHistoryAdmin):
 from . import (  # noqa: E402, F401
     album_admin,
     calendar_admin,
+    media_admin,
     organisation_admin,
     poll_admin,
     registry_admin,  # noqa: E402, F401

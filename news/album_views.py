@@ -24,7 +24,8 @@ def album_list(request):
 def album_detail(request, slug):
     album = get_object_or_404(Album.objects.published().for_commune(request.commune), slug=slug)
     photos = _photos(album)
-    context = {"album": album, "photos": photos, "cover": album.cover_photo(photos)}
+    videos = list(album.videos.published().order_by("recorded_on", "pk"))
+    context = {"album": album, "photos": photos, "cover": album.cover_photo(photos), "videos": videos}
     return render(request, "news/album_detail.html", context)
 
 

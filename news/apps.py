@@ -21,6 +21,10 @@ class NewsConfig(AppConfig):
         from lib import pagecache
 
         pagecache.scheduled_changes.append(next_publication)
+        # So does a banner at its start and at its end.
+        from .links import next_banner_change
+
+        pagecache.scheduled_changes.append(next_banner_change)
         post_migrate.connect(keep_search_index, sender=self)
         # Registers the photo job and its recovery of photos a killed worker left half-made.
         from . import tasks  # noqa: F401

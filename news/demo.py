@@ -398,6 +398,9 @@ def load(commune=None, log=print, figures=None):
     from . import demo_gallery
 
     demo_gallery.load(commune, log)
+    from . import demo_media
+
+    demo_media.load(commune, log)
     total = Post.objects.filter(category__commune=commune).count()
     log(f"  tin tức: {len(categories)} chuyên mục, {total} bài (1 bản nháp, 1 hẹn giờ)")
     return total

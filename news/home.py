@@ -69,3 +69,13 @@ def running_poll(commune):
         "total": total,
         "results_visible": poll.results == Poll.Results.ALWAYS,
     }
+
+
+HOME_VIDEOS = 2
+
+
+def latest_videos(commune):
+    """The commune's newest published videos for the home page's side column; one query."""
+    from .videos import Video
+
+    return list(Video.objects.for_listing().for_commune(commune)[:HOME_VIDEOS])

@@ -528,7 +528,9 @@ post_delete.connect(delete_gallery_photo_files, sender=Photo, dispatch_uid="post
 from .albums import Album, AlbumPhoto  # noqa: E402, F401
 from .announcements import Announcement  # noqa: E402, F401
 from .documents import Document, DocumentFile  # noqa: E402, F401
+from .links import Banner, WebLink  # noqa: E402, F401
 from .organisation import Page  # noqa: E402, F401
 from .polls import Ballot, Poll, PollOption  # noqa: E402, F401
 from .tags import Tag  # noqa: E402, F401
+from .videos import Video  # noqa: E402, F401
 from .work_calendar import CalendarEntry  # noqa: E402, F401

@@ -86,3 +86,53 @@ class LatestAnnouncementsFeed(CommuneFeed):
 
     def item_updateddate(self, announcement):
         return announcement.updated_at
+
+
+class LatestAlbumsFeed(CommuneFeed):
+    heading = _("Thư viện ảnh")
+    description = _("Album ảnh mới của Ủy ban Mặt trận Tổ quốc Việt Nam")
+
+    def link(self):
+        return reverse("news:album_list")
+
+    def items(self, commune):
+        from .albums import Album
+
+        return Album.objects.published().for_commune(commune).order_by("-taken_on", "-pk")[:FEED_SIZE]
+
+    def item_title(self, album):
+        return clean_line(album.title)
+
+    def item_description(self, album):
+        return clean_text(album.description or album.title, multiline=True)
+
+    def item_pubdate(self, album):
+        return album.created_at
+
+    def item_updateddate(self, album):
+        return album.updated_at
+
+
+class LatestVideosFeed(CommuneFeed):
+    heading = _("Video")
+    description = _("Video mới của Ủy ban Mặt trận Tổ quốc Việt Nam")
+
+    def link(self):
+        return reverse("news:video_list")
+
+    def items(self, commune):
+        from .videos import Video
+
+        return Video.objects.for_listing().for_commune(commune)[:FEED_SIZE]
+
+    def item_title(self, video):
+        return clean_line(video.title)
+
+    def item_description(self, video):
+        return clean_text(video.description or video.title, multiline=True)
+
+    def item_pubdate(self, video):
+        return video.created_at
+
+    def item_updateddate(self, video):
+        return video.updated_at

@@ -322,3 +322,120 @@ def add_album_photos(album, files, caption=""):
         return _("%(title)s – ảnh %(number)s") % {"title": album.title[:200], "number": number}
 
     return _add_gallery_photos(AlbumPhoto, album, files, caption, alt_text)
+
+
+# --- videos, website links and banners --------------------------------------------------------
+
+
+def _poster(uploaded, folder):
+    """A poster or banner image checked and made into renditions (lib.uploads via
+    news.images.prepare_image); returns the renditions' names. Raises a Vietnamese
+    ValidationError, writing nothing, for a file that is not a readable image."""
+    image = uploaded if isinstance(uploaded, PreparedImage) else prepare_image(uploaded)
+    return save_renditions(image.renditions, folder)
+
+
+def save_video(video, youtube_url=None, file=None, poster=None):
+    """Validate and save a video: a YouTube address (`youtube_url`), or an uploaded MP4 (`file`,
+    checked by its content), with an optional poster image. All or nothing: a bad address, a
+    file that is not an MP4, an unreadable poster is a Vietnamese ValidationError and nothing
+    is written. A video keeps its source when edited without a new address or file."""
+    from .videos import Video, parse_youtube, validate_mp4
+
+    errors = {}
+    youtube_id = None
+    if youtube_url:
+        try:
+            youtube_id = parse_youtube(youtube_url)
+        except ValidationError as error:
+            errors["youtube_url"] = error.messages
+    if file is not None:
+        try:
+            validate_mp4(file)
+        except ValidationError as error:
+            errors["file"] = error.messages
+    if youtube_url and file is not None:
+        errors.setdefault("file", []).append(_("Chọn một nguồn: địa chỉ YouTube hoặc tệp MP4, không cả hai."))
+    if not errors and not youtube_id and file is None and not video.source:
+        errors["youtube_url"] = [_("Hãy dán địa chỉ video YouTube hoặc chọn tệp MP4 để tải lên.")]
+    prepared = None
+    if poster is not None and not errors:
+        try:
+            prepared = poster if isinstance(poster, PreparedImage) else prepare_image(poster)
+        except ValidationError as error:
+            errors["poster"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    video.full_clean(exclude=["slug", "source", "youtube_id", "file", "file_size", "poster_renditions"])
+    old_file = video.file.name if video.file else ""
+    old_poster = dict(video.poster_renditions or {})
+    written, new_file = [], ""
+    try:
+        with transaction.atomic():
+            if youtube_id:
+                video.source, video.youtube_id, video.file, video.file_size = (
+                    Video.Source.YOUTUBE,
+                    youtube_id,
+                    None,
+                    0,
+                )
+            elif file is not None:
+                video.source, video.youtube_id, video.file_size = Video.Source.FILE, "", file.size
+                video.file.save("video.mp4", file, save=False)
+                new_file = video.file.name
+            if prepared is not None:
+                video.poster_renditions = save_renditions(prepared.renditions, "videos/posters")
+                written.append(video.poster_renditions)
+            video.save()
+    except Exception:
+        for renditions in written:
+            delete_renditions(renditions)
+        _delete_files([new_file])
+        raise
+    if old_file and (not video.file or video.file.name != old_file):
+        _delete_files([old_file])
+    if prepared is not None:
+        delete_renditions(old_poster)
+    return video
+
+
+def save_web_link(link):
+    """Validate and save a website link (http/https only); a Vietnamese ValidationError else."""
+    link.url = (link.url or "").strip()
+    link.full_clean()
+    link.save()
+    return link
+
+
+def save_banner(banner, image=None):
+    """Validate and save a banner with its image (checked, normalised, renditions made), all or
+    nothing: a bad link, an end before the start, a file that is not an image is a Vietnamese
+    ValidationError and nothing is written. A new banner needs an image."""
+    banner.url = (banner.url or "").strip()
+    errors = {}
+    try:
+        banner.full_clean(exclude=["image_renditions"])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    prepared = None
+    if image is None and not banner.image_renditions:
+        errors.setdefault("image", []).append(_("Hãy chọn ảnh cho băng rôn."))
+    elif image is not None:
+        try:
+            prepared = image if isinstance(image, PreparedImage) else prepare_image(image)
+        except ValidationError as error:
+            errors.setdefault("image", []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    old = dict(banner.image_renditions or {})
+    if prepared is not None:
+        banner.image_renditions = save_renditions(prepared.renditions, "banners")
+    try:
+        banner.save()
+    except Exception:
+        if prepared is not None:
+            delete_renditions(banner.image_renditions)
+        raise
+    if prepared is not None:
+        delete_renditions(old)
+    return banner

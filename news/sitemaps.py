@@ -97,3 +97,33 @@ class ProvincePostSitemap(PostSitemap):
             .only("slug", "updated_at")
             .order_by("-published_at")
         )
+
+
+class VideoSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        from .videos import Video
+
+        return Video.objects.for_listing().for_commune(self.commune).only("slug", "updated_at")
+
+    def lastmod(self, video):
+        return video.updated_at
+
+
+# The lists of the portal's public duties: each a page readers and search engines start from.
+LIST_PAGES = ["news:documents", "news:announcements", "news:album_list", "news:video_list", "news:polls"]
+
+
+class ListPagesSitemap(CommuneSitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        from django.urls import reverse
+
+        return [reverse(name) for name in LIST_PAGES] if self.commune is not None else []
+
+    def location(self, url):
+        return url

@@ -4,7 +4,7 @@ from django.urls import path
 
 from lib.pagecache import public_page
 
-from . import album_views, feeds, views
+from . import album_views, feeds, registry_feeds, video_views, views
 
 app_name = "news"
 
@@ -17,8 +17,12 @@ urlpatterns = [
     path("tin/xem-truoc/<int:pk>/", views.post_preview, name="post_preview"),
     path("tin/<slug:slug>/anh/<int:number>/", views.post_photo, name="post_photo"),
     path("thu-vien-anh/", album_views.album_list, name="album_list"),
+    path("thu-vien-anh/rss/", public_page(registry_feeds.LatestAlbumsFeed()), name="albums_feed"),
     path("thu-vien-anh/<slug:slug>/", album_views.album_detail, name="album_detail"),
     path("thu-vien-anh/<slug:slug>/anh/<int:number>/", album_views.album_photo, name="album_photo"),
+    path("video/", video_views.video_list, name="video_list"),
+    path("video/rss/", public_page(registry_feeds.LatestVideosFeed()), name="videos_feed"),
+    path("video/<slug:slug>/", video_views.video_detail, name="video_detail"),
     path("tim-kiem/", views.search, name="search"),
     path("rss/", public_page(feeds.LatestPostsFeed()), name="feed"),
 ]

@@ -77,7 +77,7 @@ def post_detail(request, slug):
         Post.objects.published()
         .for_site(**_site(request))
         .select_related("category", "conference")
-        .prefetch_related(photos, "tags"),
+        .prefetch_related(photos, "tags", _public_videos()),
         slug=slug,
     )
     post.register_view()
@@ -96,13 +96,21 @@ def post_preview(request, pk):
     post = get_object_or_404(
         Post.objects.visible_to(request.user)
         .select_related("category", "conference")
-        .prefetch_related(photos),
+        .prefetch_related(photos, _public_videos()),
         pk=pk,
     )
     context = {"post": post, "related_posts": post.related_posts(), "preview": True}
     response = render(request, "news/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def _public_videos():
+    from .videos import Video
+
+    return Prefetch(
+        "videos", queryset=Video.objects.published().order_by("recorded_on", "pk"), to_attr="public_videos"
+    )
 
 
 @public_page

@@ -77,3 +77,18 @@ def test_the_demo_chairs_dashboard_has_something_in_every_part(demo, client):
         "Kiến nghị sau giám sát quá hạn",
     ):
         assert heading in page, heading
+
+
+def test_the_demo_has_videos_links_and_two_banners_on_the_home_page(demo, client):
+    from news.links import Banner, WebLink
+    from news.videos import Video
+
+    video = Video.objects.filter(album__isnull=False, post__isnull=False).get()
+    host = video.commune.host
+    home = client.get("/", HTTP_HOST=host).content.decode()
+    assert video.title in home
+    assert all(link.title in home for link in WebLink.objects.filter(commune=video.commune))
+    banners = Banner.objects.filter(commune=video.commune)
+    assert banners.count() == 2 and all(f'alt="{banner.title}"' in home for banner in banners)
+    album = client.get(video.album.get_absolute_url(), HTTP_HOST=host).content.decode()
+    assert f"youtube-nocookie.com/embed/{video.youtube_id}" in album

@@ -51,13 +51,16 @@ def news_of_size(request, commune):
 # home: pinned announcements, featured, latest, menu categories, latest conferences (congresses'
 # section), current campaigns (campaigns' section: campaigns; indicators, totals and targets only
 # when any), the next events (calendar entries, conferences, voter meetings), the running poll and
-# its counts, the stored visit counts
-HOME_QUERIES = 12
+# its counts, the stored visit counts, the newest videos, the banners of the side column and of
+# the page's end, the website links
+HOME_QUERIES = 16
 # listing: the category, the page count, the page of posts, menu categories
 LISTING_QUERIES = 4
-# detail: the post, its photos, its tags, related posts, menu categories (the reading is
-# counted outside the database)
-DETAIL_QUERIES = 5
+# detail: the post, its photos, its tags, its videos, related posts, menu categories (the
+# reading is counted outside the database)
+DETAIL_QUERIES = 6
+# search across every kind: the posts' count and page, then one query each for documents,
+# announcements, conferences, campaigns and areas, and the menu categories
 # search across every kind: the posts' page with its count (one query), then one query each for
 # documents, announcements, conferences, campaigns and areas, and the menu categories
 SEARCH_QUERIES = 7

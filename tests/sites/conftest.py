@@ -50,7 +50,19 @@ from congresses.outcomes import CongressAward, DocumentApproval, TermSummaryItem
 from congresses.personnel import CandidateRound, ConcurrentRole, SupplementaryConsultation
 from lib.roles import CHAIR, COMMUNE_STAFF, EDITOR, HAMLET_OFFICER, PROVINCE_STAFF, role_groups
 from news import services as news_services
-from news.models import Album, Announcement, Category, Document, Poll, PollOption, Post, Tag
+from news.models import (
+    Album,
+    Announcement,
+    Banner,
+    Category,
+    Document,
+    Poll,
+    PollOption,
+    Post,
+    Tag,
+    Video,
+    WebLink,
+)
 from news.organisation import Page
 from news.work_calendar import CalendarEntry
 from reports.documents import DEFAULT_TEMPLATE
@@ -322,7 +334,26 @@ def _build(commune, mark):
         commune=commune, title=f"Ngày hội thôn Đông {mark}", taken_on=datetime.date(2026, 11, 18)
     )
     news_services.add_album_photos(album, [jpeg_upload()], caption=f"Văn nghệ {mark}")
+    video = news_services.save_video(
+        Video(commune=commune, title=f"Video ngày hội {mark}", post=posts[0], album=album),
+        youtube_url="https://youtu.be/aqz-KE-bpKQ",
+    )
+    web_link = news_services.save_web_link(
+        WebLink(commune=commune, title=f"Cổng thông tin {mark}", url=f"https://{mark.lower()}.example.vn")
+    )
+    banner = news_services.save_banner(
+        Banner(
+            commune=commune,
+            title=f"Băng rôn {mark}",
+            starts_at=timezone.now() - datetime.timedelta(days=1),
+            ends_at=timezone.now() + datetime.timedelta(days=30),
+        ),
+        jpeg_upload(),
+    )
     return {
+        "video": video,
+        "web_link": web_link,
+        "banner": banner,
         "album": album,
         "approval": approval,
         "term_total": term_total,

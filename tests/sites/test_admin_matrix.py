@@ -55,6 +55,9 @@ RECORDS = [
     "candidate_round",
     "area_profile",
     "succession",
+    "video",
+    "web_link",
+    "banner",
 ]
 
 

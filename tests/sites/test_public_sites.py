@@ -63,6 +63,10 @@ def public_urls(site):
         "/thu-vien-anh/",
         site["album"].get_absolute_url(),
         site["album"].get_absolute_url() + "anh/1/",
+        "/thu-vien-anh/rss/",
+        "/video/",
+        "/video/rss/",
+        site["video"].get_absolute_url(),
         f"/tin-tuc/{timezone.localdate():%Y/%m}/",
     ]
 
@@ -94,6 +98,8 @@ def test_nothing_of_one_commune_appears_on_the_other(client, sites, here, there)
     feed = client.get("/lich-cong-tac.ics", HTTP_HOST=HOSTS[here]).content.decode()
     assert f"UID:lich-{mine['calendar_entry'].pk}@{HOSTS[here]}" in feed
     assert f"Ủy ban MTTQ Việt Nam xã {mine['commune'].name}" in home  # the site's own name
+    # Its own video, link (footer) and banner (side column) on the home page.
+    assert mine["video"].title in home and mine["web_link"].title in home and mine["banner"].title in home
 
 
 @pytest.mark.parametrize("here,there", [("a", "b"), ("b", "a")])
@@ -117,6 +123,7 @@ def test_the_other_communes_pages_are_404_at_this_host(client, sites, here, ther
         other["album"].get_absolute_url(),
         other["album"].get_absolute_url() + "anh/1/",
         other["posts"][0].get_absolute_url() + "anh/1/",
+        other["video"].get_absolute_url(),
     ]
     for url in urls:
         assert client.get(url, HTTP_HOST=HOSTS[here]).status_code == 404, url

@@ -161,7 +161,7 @@ def _attach(conference, kind, title, ascii_title, file_name):
 
 
 def load(commune=None, log=print):
-    from . import activity_demo  # deferred: it imports the services, which import these models
+    from . import activity_demo, event_demo  # deferred: it imports the services, which import these models
 
     commune, _ = Commune.objects.get_or_create(
         name="Hòa Phú",
@@ -183,6 +183,7 @@ def load(commune=None, log=print):
     if not VoterMeeting.objects.filter(commune=commune).exists():
         _voters_opinions(commune, log)
     activity_demo.load(commune, log)
+    event_demo.load(commune, log)
     log(f"  {commune.full_name}: {commune.areas.count()} khu dân cư")
     return commune
 

@@ -29,11 +29,12 @@ from campaigns.models import (
 )
 from campaigns.province_services import sync_commune_campaigns
 from campaigns.rates import RateFigure
-from congresses import activity_services, services
+from congresses import activity_services, event_services, services
 from congresses.models import (
     ActivityPlan,
     Commune,
     Conference,
+    MeetingRound,
     Opinion,
     Person,
     PlannedActivity,
@@ -241,6 +242,24 @@ def _build(commune, mark):
     activity_services.save_planned_activity(
         PlannedActivity(plan=plan, kind=PlannedActivity.Kind.SUPERVISION, planned_count=3)
     )
+    meeting_round = event_services.save_meeting_round(
+        MeetingRound(
+            commune=commune,
+            title=f"Hội nghị nhiệm kỳ các thôn {mark}",
+            conference_kind=Conference.Kind.TERM,
+            starts_on=datetime.date(2025, 1, 1),
+            is_published=True,
+        )
+    )
+    announced = event_services.announce_conference(
+        Conference(
+            committee=committee,
+            kind=Conference.Kind.ROLLOUT,
+            title=f"Hội nghị triển khai sắp tới {mark}",
+            starts_at=now + datetime.timedelta(days=3),
+            part_of_day=Conference.PartOfDay.MORNING,
+        )
+    )
     report_run = ReportRun(
         commune=commune,
         kind=Kind.FIRST_HALF,
@@ -280,6 +299,8 @@ def _build(commune, mark):
         "calendar_entry": calendar_entry,
         "conference_this_week": conference_this_week,
         "plan": plan,
+        "meeting_round": meeting_round,
+        "announced_conference": announced,
         "supervision": supervision,
         "recommendation": recommendation,
         "festival": festival,

@@ -33,6 +33,8 @@ RECORDS = [
     "festival",
     "festival_area",
     "plan",
+    "meeting_round",
+    "announced_conference",
     "recipient",
     "house",
     "gift_batch",

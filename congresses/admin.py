@@ -23,7 +23,7 @@ from lib.images import normalized_photo
 from lib.money import FiguresModelForm
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 
-from . import services
+from . import event_services, services
 from .models import (
     Commune,
     Conference,
@@ -391,12 +391,23 @@ class ConsultationInline(ScopedInlineMixin, admin.StackedInline):
         return super().has_delete_permission(request, obj) and not self._confirmed(obj)
 
 
+class ConferenceForm(FiguresModelForm):
+    def clean(self):
+        data = super().clean()
+        starts_at = data.get("starts_at")
+        held = self.instance.pk and self.instance.status == Conference.Status.HELD
+        if held and starts_at and starts_at > timezone.now():
+            self.add_error("starts_at", _("Hội nghị đã tổ chức không thể có thời gian trong tương lai."))
+        return data
+
+
 @admin.register(Conference)
 class ConferenceAdmin(AreaScopedAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
-    form = FiguresModelForm
+    form = ConferenceForm
     list_display = [
         "__str__",
         "kind",
+        "status",
         "starts_at",
         "committee",
         "attendees_count",
@@ -404,25 +415,47 @@ class ConferenceAdmin(AreaScopedAdminMixin, FoldedSearchMixin, admin.ModelAdmin)
         "opinions_count",
     ]
     list_filter = [
+        "status",
         "kind",
         "committee__level",
         ("committee__area", admin.RelatedOnlyFieldListFilter),
         ("term", admin.RelatedOnlyFieldListFilter),
     ]
+    readonly_fields = ["status"]
     search_fields = ["title"]
     list_select_related = ["committee__area", "committee__commune"]
     autocomplete_fields = ["committee", "term"]
     date_hierarchy = "starts_at"
     inlines = [DocumentInline, ConsultationInline]
-    actions = ["start_new_term"]
+    actions = ["start_new_term", "mark_held"]
     change_form_template = "admin/congresses/conference/change_form.html"
     fieldsets = [
-        (None, {"fields": ["kind", "committee", "term", "title", "ordinal", "starts_at", "venue"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "committee",
+                    "term",
+                    "title",
+                    "ordinal",
+                    "status",
+                    ("starts_at", "part_of_day"),
+                    "venue",
+                ]
+            },
+        ),
+        (
+            _("Cơ quan chủ trì (khi Mặt trận phối hợp tổ chức)"),
+            {"fields": [("organiser", "organiser_name")], "classes": ["collapse"]},
+        ),
+        (_("Thông báo mời"), {"fields": ["invited", "to_bring"]}),
         (
             _("Người dự và ý kiến"),
             {
                 "fields": [
                     "guests",
+                    ("delegates_present", "delegates_convened"),
                     "attendees_count",
                     "sessions_count",
                     ("areas_taking_part", "areas_total"),
@@ -439,6 +472,27 @@ class ConferenceAdmin(AreaScopedAdminMixin, FoldedSearchMixin, admin.ModelAdmin)
     @admin.display(description=_("khu dân cư tham gia"))
     def areas_share(self, conference):
         return conference.areas_share
+
+    def save_model(self, request, obj, form, change):
+        # A new conference set in the future is an announcement until it is recorded as held.
+        event_services.save_conference(obj, by=request.user)
+
+    @admin.action(description=_("Ghi nhận đã tổ chức (hội nghị đã thông báo)"), permissions=["change"])
+    def mark_held(self, request, queryset):
+        done = 0
+        for conference in queryset.announced():
+            try:
+                event_services.record_held(conference, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{conference}: {_error_text(error)}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                _("Đã ghi nhận %(count)s hội nghị đã tổ chức; hãy nhập số người dự và kết quả.")
+                % {"count": done},
+            )
 
     def get_urls(self):
         urls = [
@@ -533,7 +587,15 @@ class ConsultationAdmin(AreaScopedAdminMixin, FoldedSearchMixin, SimpleHistoryAd
     autocomplete_fields = ["conference"]
     inlines = [LockedSlateInline, LockedDelegateInline]
     readonly_fields = ["status", "new_term_link", "confirmed_at", "confirmed_by"]
-    fields = ["conference", "term_start", "term_end", "congress_ordinal", "note", *readonly_fields]
+    fields = [
+        "conference",
+        "term_start",
+        "term_end",
+        "congress_ordinal",
+        "stated_delegates",
+        "note",
+        *readonly_fields,
+    ]
     actions = ["confirm_selected"]
     change_form_template = "admin/congresses/consultation/change_form.html"
 
@@ -639,4 +701,4 @@ class ConferenceDocumentAdmin(AreaScopedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["original_name", "size", "uploaded_at"]
 
 
-from . import activities_admin, opinions_admin  # noqa: E402, F401
+from . import activities_admin, events_admin, opinions_admin  # noqa: E402, F401

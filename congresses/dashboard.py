@@ -127,7 +127,7 @@ def upcoming_conferences(board, days=UPCOMING_DAYS):
         Item(
             text=conference.title,
             url=reverse("admin:congresses_conference_change", args=[conference.pk]),
-            figure=date_format(timezone.localtime(conference.starts_at), "H\\hi, d/m/Y"),
+            figure=conference.when,
             detail=" — ".join(part for part in [_("Hội nghị"), conference.venue] if part),
             when=timezone.localtime(conference.starts_at).date(),
         )

@@ -163,6 +163,7 @@ def _attach(conference, kind, title, ascii_title, file_name):
 def load(commune=None, log=print):
     from . import (  # deferred: they import the services, which import these models
         activity_demo,
+        event_demo,
         personnel_demo,
     )
 
@@ -187,6 +188,7 @@ def load(commune=None, log=print):
         _voters_opinions(commune, log)
     activity_demo.load(commune, log)
     personnel_demo.load(commune, log)
+    event_demo.load(commune, log)
     log(f"  {commune.full_name}: {commune.areas.count()} khu dân cư")
     return commune
 

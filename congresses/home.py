@@ -8,7 +8,7 @@ HOME_CONFERENCES = 4
 
 
 def latest_conferences(commune):
-    conferences = list(Conference.objects.for_commune(commune).for_listing()[:HOME_CONFERENCES])
+    conferences = list(Conference.objects.for_commune(commune).held().for_listing()[:HOME_CONFERENCES])
     if not conferences:
         return None
     return {

@@ -24,6 +24,8 @@ from lib.slugs import unique_slug
 from lib.uploads import RandomName, validate_document_upload, validate_image_upload
 from lib.vietnamese import fold, percent, slugify_vi, tel_uri
 
+from .event_kinds import ORGANISER_WORDS, PART_HOURS, ConferenceStatus, Organiser, PartOfDay
+
 
 def normalize_host(value):
     """`HoaPhu.Example.vn:8000` → `hoaphu.example.vn`: host names compare without case or port."""
@@ -566,6 +568,15 @@ class Term(models.Model):
         blank=True,
         help_text=_("Số thứ tự của đại hội bầu ra nhiệm kỳ; bắt đầu lại từ 1 sau khi sáp nhập"),
     )
+    stated_members = models.PositiveSmallIntegerField(
+        _("số thành viên (theo quyết định)"),
+        null=True,
+        blank=True,
+        validators=[bounds.CountLimit()],
+        help_text=_(
+            "Khi chưa nhập danh sách thành viên, ví dụ: 11. Khi đã nhập danh sách, số được tính từ danh sách."
+        ),
+    )
 
     objects = TermQuerySet.as_manager()
 
@@ -631,6 +642,14 @@ class Term(models.Model):
 
     def get_absolute_url(self):
         return self.committee.get_absolute_url()
+
+    def members_count(self, members):
+        """(count, stated count when it differs): from the names entered, else as stated."""
+        people = len({m.person_id for m in members})
+        if not people:
+            return self.stated_members, None
+        differs = self.stated_members if self.stated_members not in (None, people) else None
+        return people, differs
 
 
 def proposed_term_end(committee, previous, term_start):
@@ -912,10 +931,24 @@ class ConferenceQuerySet(CommuneScopedQuerySet):
         folded = fold(query)
         return self.filter(search_text__contains=folded) if folded else self
 
+    def held(self):
+        """What was held: an announced meeting is never counted or listed as recent."""
+        return self.filter(status=ConferenceStatus.HELD)
+
+    def announced(self):
+        return self.filter(status=ConferenceStatus.ANNOUNCED)
+
+    def upcoming(self, now=None):
+        """Announced meetings from today on, soonest first."""
+        today = timezone.localtime(now or timezone.now()).replace(hour=0, minute=0, second=0, microsecond=0)
+        return self.announced().filter(starts_at__gte=today).order_by("starts_at")
+
 
 # The figures a conference reports, each within lib.bounds.MAX_COUNT.
 COUNT_FIELDS = [
     "attendees_count",
+    "delegates_convened",
+    "delegates_present",
     "sessions_count",
     "areas_taking_part",
     "areas_total",
@@ -933,6 +966,15 @@ class Conference(models.Model):
         DIALOGUE = "dialogue", _("Hội nghị đối thoại")
         VOTERS = "voters", _("Tiếp xúc cử tri")
         COMMITTEE = "committee", _("Hội nghị Ủy ban")
+        ROLLOUT = "rollout", _("Hội nghị triển khai")
+        LAUNCH = "launch", _("Lễ ra mắt")
+        CAMPAIGN_LAUNCH = "campaign", _("Lễ phát động")
+
+    # Announced, then held: the fields of an announcement and of the Front's partners live in
+    # congresses/events.py with the coverage of a round of meetings.
+    Status = ConferenceStatus
+    PartOfDay = PartOfDay
+    Organiser = Organiser
 
     committee = models.ForeignKey(
         FrontCommittee,
@@ -987,6 +1029,41 @@ class Conference(models.Model):
         _("số ý kiến"), null=True, blank=True, validators=[bounds.CountLimit()]
     )
     summary = models.TextField(_("nội dung, kết quả"), blank=True)
+    status = models.CharField(
+        _("tình trạng"),
+        max_length=10,
+        choices=ConferenceStatus.choices,
+        default=ConferenceStatus.HELD,
+        editable=False,
+    )
+    part_of_day = models.CharField(
+        _("buổi"),
+        max_length=6,
+        choices=PartOfDay.choices,
+        blank=True,
+        help_text=_("Khi thông báo chỉ ghi buổi (sáng, chiều, tối), không ghi giờ"),
+    )
+    invited = models.TextField(_("thành phần mời"), blank=True)
+    to_bring = models.TextField(_("đề nghị mang theo"), blank=True)
+    organiser = models.CharField(
+        _("cơ quan chủ trì"),
+        max_length=8,
+        choices=Organiser.choices,
+        blank=True,
+        help_text=_("Bỏ trống khi Mặt trận chủ trì; khi cơ quan khác chủ trì, Mặt trận phối hợp tổ chức"),
+    )
+    organiser_name = models.CharField(
+        _("tên cơ quan chủ trì"),
+        max_length=160,
+        blank=True,
+        help_text=_("Bỏ trống để tự ghi, ví dụ: Đảng ủy xã; ghi khi chọn “Cơ quan khác”"),
+    )
+    delegates_convened = models.PositiveIntegerField(
+        _("số đại biểu được triệu tập"), null=True, blank=True, validators=[bounds.CountLimit()]
+    )
+    delegates_present = models.PositiveIntegerField(
+        _("số đại biểu có mặt"), null=True, blank=True, validators=[bounds.CountLimit()]
+    )
 
     objects = ConferenceQuerySet.as_manager()
 
@@ -1053,6 +1130,15 @@ class Conference(models.Model):
     def clean(self):
         if self.term_id and self.committee_id and self.term.committee_id != self.committee_id:
             raise ValidationError({"term": _("Nhiệm kỳ này thuộc ban khác.")})
+        if self.organiser == Organiser.OTHER and not self.organiser_name.strip():
+            raise ValidationError({"organiser_name": _("Hãy ghi tên cơ quan chủ trì.")})
+        if self.organiser_name.strip() and not self.organiser:
+            raise ValidationError({"organiser": _("Hãy chọn cơ quan chủ trì, hoặc bỏ trống tên cơ quan.")})
+        present, convened = self.delegates_present, self.delegates_convened
+        if present is not None and convened is not None and present > convened:
+            raise ValidationError(
+                {"delegates_present": _("Số đại biểu có mặt không thể lớn hơn số đại biểu được triệu tập.")}
+            )
         taking_part, total = self.areas_taking_part, self.areas_total
         if taking_part is not None and total is not None and taking_part > total:
             raise ValidationError(
@@ -1060,6 +1146,8 @@ class Conference(models.Model):
             )
 
     def save(self, *args, **kwargs):
+        if self.part_of_day and self.starts_at:
+            self.starts_at = self._at_part_of_day()
         if not self.title:
             self.title = self.default_title()
         if not self.slug:
@@ -1074,6 +1162,57 @@ class Conference(models.Model):
 
     def get_absolute_url(self):
         return reverse("congresses:conference", kwargs={"slug": self.slug})
+
+    def _at_part_of_day(self):
+        """The day at the hour its part of the day is filed under (sáng: 7h30)."""
+        when = self.starts_at
+        aware = timezone.is_aware(when)
+        local = timezone.localtime(when) if aware else when
+        day = datetime.datetime.combine(local.date(), PART_HOURS[self.part_of_day])
+        return timezone.make_aware(day) if aware else day
+
+    @property
+    def is_announced(self):
+        return self.status == ConferenceStatus.ANNOUNCED
+
+    @property
+    def when(self):
+        """`sáng 12/11/2026` when only the part of the day is known, else `8h00, ngày 12/11/2026`."""
+        local = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
+        if self.part_of_day:
+            return f"{self.get_part_of_day_display().lower()} {local:%d/%m/%Y}"
+        return f"{local:%H}h{local:%M}, ngày {local:%d/%m/%Y}"
+
+    @property
+    def organiser_label(self):
+        """`Đảng ủy xã`, or the name staff typed; "" when the Front chairs its own meeting."""
+        if not self.organiser:
+            return ""
+        if self.organiser_name.strip():
+            return self.organiser_name.strip()
+        kind = self.committee.commune.get_kind_display().lower() if self.committee_id else ""
+        return f"{ORGANISER_WORDS.get(self.organiser, '')} {kind}".strip()
+
+    @property
+    def organisers(self):
+        """`Đảng ủy xã chủ trì, Ủy ban MTTQ xã phối hợp tổ chức`, or the Front's committee alone."""
+        if not self.committee_id:
+            return ""
+        committee = self.committee
+        if committee.level == FrontCommittee.Level.COMMUNE:
+            front = f"Ủy ban MTTQ {committee.commune.get_kind_display().lower()}"
+        else:
+            front = committee.name
+        if not self.organiser:
+            return committee.name
+        return f"{self.organiser_label} chủ trì, {front} phối hợp tổ chức"
+
+    @property
+    def delegates_share(self):
+        """`95/100 đại biểu`: present out of convened."""
+        if self.delegates_present is None or not self.delegates_convened:
+            return ""
+        return f"{self.delegates_present}/{self.delegates_convened}"
 
     @property
     def areas_share(self):
@@ -1167,6 +1306,13 @@ class Consultation(models.Model):
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
     confirmed_by = recorded_by(_("người xác nhận"))
     note = models.TextField(_("ghi chú"), blank=True)
+    stated_delegates = models.PositiveSmallIntegerField(
+        _("số đại biểu đi dự đại hội (theo biên bản)"),
+        null=True,
+        blank=True,
+        validators=[bounds.CountLimit()],
+        help_text=_("Khi chưa nhập tên từng đại biểu, ví dụ: 6. Khi đã nhập tên, số được tính từ danh sách."),
+    )
 
     history = HistoricalRecords()
 
@@ -1188,6 +1334,14 @@ class Consultation(models.Model):
     @property
     def term_years(self):
         return f"{self.term_start.year}–{self.term_end.year}" if self.term_start and self.term_end else ""
+
+    def delegates_count(self):
+        """(count, stated count when it differs), from the prefetched delegates where entered."""
+        entered = len(self.delegates.all())
+        if not entered:
+            return self.stated_delegates, None
+        differs = self.stated_delegates if self.stated_delegates not in (None, entered) else None
+        return entered, differs
 
     def clean(self):
         if self.term_start and self.term_end and self.term_end <= self.term_start:
@@ -1316,6 +1470,7 @@ class Delegate(models.Model):
 # the models of the app in one place.
 # Areas' yearly profiles and splits, congress outcomes and personnel between congresses.
 from .area_profiles import AreaProfile, AreaSuccession  # noqa: E402, F401
+from .events import MeetingRound  # noqa: E402, F401
 from .festivals import FestivalArea, UnityFestival  # noqa: E402, F401
 from .opinions import Opinion, VoterMeeting  # noqa: E402, F401
 from .outcomes import CongressAward, DocumentApproval, TermSummaryItem  # noqa: E402, F401

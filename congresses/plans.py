@@ -209,7 +209,7 @@ def _conferences(commune_id, start, last, kind=""):
     tz = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, tz)
     until = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tz)
-    rows = Conference.objects.filter(
+    rows = Conference.objects.held().filter(
         committee__commune_id=commune_id,
         starts_at__gte=since,
         starts_at__lt=until,

@@ -132,6 +132,24 @@ class CommitteeView:
     conferences: list
 
     @property
+    def upcoming(self):
+        """Announced meetings still to come, soonest first; never among the recent ones."""
+        today = timezone.localdate()
+        rows = [c for c in self.conferences if c.is_announced and timezone.localdate(c.starts_at) >= today]
+        return sorted(rows, key=lambda c: c.starts_at)
+
+    @property
+    def held_conferences(self):
+        return [c for c in self.conferences if not c.is_announced]
+
+    @property
+    def members_count(self):
+        """(count, stated count when it differs) of the running term: from the names, else stated."""
+        if self.current_term is None:
+            return None, None
+        return self.current_term.members_count(self.members)
+
+    @property
     def standing_board(self):
         return [m for m in self.members if m.position.on_standing_board]
 

@@ -6,6 +6,7 @@ from .models import (
     ActivityPlan,
     Commune,
     Conference,
+    MeetingRound,
     ResidentialArea,
     Supervision,
     UnityFestival,
@@ -84,6 +85,14 @@ class ActivityPlanSitemap(CommuneSitemap):
         return ActivityPlan.objects.published().for_commune(self.commune).order_by("-starts_on", "pk")
 
 
+class MeetingRoundSitemap(CommuneSitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return MeetingRound.objects.published().for_commune(self.commune).order_by("-starts_on", "pk")
+
+
 sitemaps = {
     "uy-ban-mttq": CommuneCommitteeSitemap,
     "khu-dan-cu": AreaSitemap,
@@ -92,4 +101,5 @@ sitemaps = {
     "giam-sat": SupervisionSitemap,
     "ngay-hoi-dai-doan-ket": UnityFestivalSitemap,
     "ke-hoach": ActivityPlanSitemap,
+    "dot-hoi-nghi": MeetingRoundSitemap,
 }

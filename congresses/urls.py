@@ -11,6 +11,7 @@ urlpatterns = [
     path("uy-ban/", views.commune_default, name="commune_default"),
     path("hoi-nghi/", views.conference_list, name="conferences"),
     path("hoi-nghi/<slug:slug>/", views.conference_detail, name="conference"),
+    path("dot-hoi-nghi/<int:pk>/", views.meeting_round_detail, name="meeting_round"),
     path("tai-lieu/<int:pk>/", views.document_download, name="document"),
     path("tiep-xuc-cu-tri/", opinion_views.voter_meetings, name="voter_meetings"),
     path("tiep-xuc-cu-tri/<slug:slug>/", opinion_views.voter_meeting_detail, name="voter_meeting"),

@@ -8,6 +8,7 @@ from lib.pagecache import public_page
 
 from . import selectors
 from .area_profiles import best_successor
+from .events import MeetingRound, public_rounds, round_page
 from .models import Commune, Conference, ConferenceDocument, ResidentialArea
 from .panels import panels_for
 
@@ -57,13 +58,31 @@ def commune_default(request):
 
 @public_page
 def conference_list(request):
-    conferences = Conference.objects.for_commune(_site_commune(request)).for_listing()
+    commune = _site_commune(request)
+    everything = Conference.objects.for_commune(commune).for_listing()
     kind = request.GET.get("loai", "")
     if kind in Conference.Kind.values:
-        conferences = conferences.filter(kind=kind)
-    page = Paginator(conferences, 20).get_page(request.GET.get("trang"))
-    context = {"page": page, "kinds": Conference.Kind.choices, "kind": kind}
+        everything = everything.filter(kind=kind)
+    page = Paginator(everything.held(), 20).get_page(request.GET.get("trang"))
+    first = page.number == 1
+    context = {
+        "page": page,
+        "kinds": Conference.Kind.choices,
+        "kind": kind,
+        # Announced meetings head the first page; they are never among the held ones.
+        "upcoming": list(everything.upcoming()) if first else [],
+        "rounds": public_rounds(commune) if first and not kind else [],
+    }
     return render(request, "congresses/conference_list.html", context)
+
+
+@public_page
+def meeting_round_detail(request, pk):
+    try:
+        meeting_round = round_page(_site_commune(request), pk)
+    except MeetingRound.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "congresses/meeting_round_detail.html", {"round": meeting_round})
 
 
 @public_page

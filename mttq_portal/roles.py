@@ -58,7 +58,9 @@ OPINION_MODELS = ["votermeeting", "opinion"]
 SUPERVISION_MODELS = ["supervision", "recommendation", "followup"]
 FESTIVAL_MODELS = ["unityfestival", "festivalarea"]
 PLAN_MODELS = ["activityplan", "plannedactivity"]
-ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS + PLAN_MODELS
+# The rounds of meetings every area holds ("7/7 thôn đã tổ chức"): the commune's to keep.
+ROUND_MODELS = ["meetinground"]
+ACTIVITY_MODELS = SUPERVISION_MODELS + FESTIVAL_MODELS + PLAN_MODELS + ROUND_MODELS
 KEEP_ACTIONS = ("add", "change", "view")
 # Recipients (lists of poor households), gifts, houses, stated figures and yearly rates: the commune's
 # staff and chair record them; hamlet officers get none.

@@ -165,6 +165,20 @@ def _entry_item(entry, domain):
 
 def _conference_item(conference, domain):
     day = timezone.localtime(conference.starts_at).date()
+    if conference.part_of_day:  # announced as "sáng 12/11", with no hour
+        return Item(
+            uid=f"hoi-nghi-{conference.pk}@{domain}",
+            source=str(_("Hội nghị")),
+            title=conference.title,
+            first_day=day,
+            last_day=day,
+            part=str(conference.get_part_of_day_display()),
+            part_order=PART_ORDER.get(conference.part_of_day, 3),
+            host=conference.organisers,
+            participants=conference.invited.replace("\n", "; ").strip("; "),
+            venue=conference.venue,
+            url=conference.get_absolute_url(),
+        )
     return Item(
         uid=f"hoi-nghi-{conference.pk}@{domain}",
         source=str(_("Hội nghị")),
@@ -172,7 +186,8 @@ def _conference_item(conference, domain):
         first_day=day,
         last_day=day,
         start=conference.starts_at,
-        host=conference.committee.name,
+        host=conference.organisers,
+        participants=conference.invited.replace("\n", "; ").strip("; "),
         venue=conference.venue,
         url=conference.get_absolute_url(),
     )

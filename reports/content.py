@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from campaigns.aid import STAGE_ORDER, HouseGroup, gifts_sentence
@@ -20,6 +21,7 @@ from campaigns.houses import House, Stage
 from campaigns.models import Campaign, Contribution
 from campaigns.reports import summary_sentence
 from campaigns.rounds import round_results
+from congresses.events import MeetingRound
 from congresses.festivals import UnityFestival
 from congresses.models import Conference, Consultation, FrontCommittee, Membership, Position, roman
 from congresses.opinions import Opinion, VoterMeeting
@@ -148,10 +150,21 @@ def _annex(annexes, annex):
 def conferences_in(commune, start, end):
     return (
         Conference.objects.for_commune(commune)
+        .held()
         .filter(starts_at__date__gte=start, starts_at__date__lte=end)
         .select_related("committee__commune", "committee__area")
         .order_by("starts_at", "pk")
     )
+
+
+def meeting_round_sentences(commune, start, end):
+    """`07/07 thôn đã tổ chức …`: each round of the period as of its last day in the period
+    (the public round page's sentence on that day)."""
+    today = timezone.localdate()
+    return [
+        r.coverage(min(end, today)).sentence
+        for r in MeetingRound.objects.for_commune(commune).touching(start, end).select_related("commune")
+    ]
 
 
 def _conference_section(commune, start, end, annexes, figures):
@@ -213,6 +226,9 @@ def _conference_section(commune, start, end, annexes, figures):
         .order_by("conference__starts_at", "pk")
     )
     if consultations:
+        for c in consultations:
+            # Before the names are entered, the count the minutes state ("06 đại biểu").
+            c.delegate_count = c.delegate_count or c.stated_delegates or 0
         slate = sum(c.slate_count for c in consultations)
         delegates = sum(c.delegate_count for c in consultations)
         confirmed = sum(1 for c in consultations if c.is_confirmed)
@@ -255,6 +271,10 @@ def _conference_section(commune, start, end, annexes, figures):
         figures["consultations"] = len(consultations)
         figures["slate"] = slate
         figures["delegates"] = delegates
+    rounds = meeting_round_sentences(commune, start, end)
+    if rounds:
+        items.append(Item("Tổ chức hội nghị ở các khu dân cư", [f"{s}." for s in rounds]))
+        figures["meeting_rounds"] = rounds
     if not items:
         return None
     return Section("Công tác tổ chức hội nghị, đại hội và hiệp thương", items=items)

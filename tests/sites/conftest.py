@@ -29,12 +29,13 @@ from campaigns.models import (
 )
 from campaigns.province_services import sync_commune_campaigns
 from campaigns.rates import RateFigure
-from congresses import activity_services, personnel_services, services
+from congresses import activity_services, event_services, personnel_services, services
 from congresses.area_profiles import AreaProfile
 from congresses.models import (
     ActivityPlan,
     Commune,
     Conference,
+    MeetingRound,
     Opinion,
     Person,
     PlannedActivity,
@@ -311,6 +312,24 @@ def _build(commune, mark):
     )
     old_area = ResidentialArea.objects.create(commune=commune, name=f"Cũ {mark}", position=9)
     succession = personnel_services.split_area(old_area, [(east, 120, True)], on=datetime.date(2025, 7, 1))[0]
+    meeting_round = event_services.save_meeting_round(
+        MeetingRound(
+            commune=commune,
+            title=f"Hội nghị nhiệm kỳ các thôn {mark}",
+            conference_kind=Conference.Kind.TERM,
+            starts_on=datetime.date(2025, 1, 1),
+            is_published=True,
+        )
+    )
+    announced = event_services.announce_conference(
+        Conference(
+            committee=committee,
+            kind=Conference.Kind.ROLLOUT,
+            title=f"Hội nghị triển khai sắp tới {mark}",
+            starts_at=now + datetime.timedelta(days=3),
+            part_of_day=Conference.PartOfDay.MORNING,
+        )
+    )
     report_run = ReportRun(
         commune=commune,
         kind=Kind.FIRST_HALF,
@@ -379,6 +398,8 @@ def _build(commune, mark):
         "calendar_entry": calendar_entry,
         "conference_this_week": conference_this_week,
         "plan": plan,
+        "meeting_round": meeting_round,
+        "announced_conference": announced,
         "supervision": supervision,
         "recommendation": recommendation,
         "festival": festival,

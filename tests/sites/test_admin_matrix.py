@@ -34,6 +34,8 @@ RECORDS = [
     "festival",
     "festival_area",
     "plan",
+    "meeting_round",
+    "announced_conference",
     "recipient",
     "house",
     "gift_batch",

@@ -262,6 +262,22 @@ class TermAdmin(AreaScopedAdminMixin, FoldedInPythonSearch, admin.ModelAdmin):
     list_select_related = ["committee__area", "committee__commune"]
     autocomplete_fields = ["committee"]
     inlines = [MembershipInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["committee", "start_date", "end_date", "ended_on", "end_reason", "congress_ordinal"]},
+        ),
+        (
+            _("Số lượng và cơ cấu theo quyết định (khi chưa nhập danh sách thành viên)"),
+            {
+                "fields": [
+                    "stated_members",
+                    ("stated_women", "stated_party"),
+                    ("stated_young", "stated_minorities", "stated_religious"),
+                ]
+            },
+        ),
+    ]
 
     @admin.display(description=_("nhiệm kỳ"))
     def years(self, term):

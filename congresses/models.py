@@ -533,6 +533,16 @@ class FrontCommittee(models.Model):
         return self.terms.running(day).first()
 
 
+def _stated_count(label):
+    return models.PositiveSmallIntegerField(
+        label,
+        null=True,
+        blank=True,
+        validators=[bounds.CountLimit()],
+        help_text=_("Theo quyết định; để trống nếu không ghi"),
+    )
+
+
 class TermQuerySet(CommuneScopedQuerySet):
     commune_lookup = "committee__commune"
 
@@ -577,6 +587,13 @@ class Term(models.Model):
             "Khi chưa nhập danh sách thành viên, ví dụ: 11. Khi đã nhập danh sách, số được tính từ danh sách."
         ),
     )
+    # The make-up as the decision gives it ("4 nữ, 7 đảng viên"), while the names are not entered;
+    # once they are, the composition is counted from them (congresses.selectors.Composition).
+    stated_women = _stated_count(_("trong đó nữ"))
+    stated_young = _stated_count(_("trong đó trẻ (dưới 35 tuổi)"))
+    stated_minorities = _stated_count(_("trong đó người dân tộc thiểu số"))
+    stated_religious = _stated_count(_("trong đó người theo tôn giáo"))
+    stated_party = _stated_count(_("trong đó đảng viên"))
 
     objects = TermQuerySet.as_manager()
 
@@ -627,6 +644,7 @@ class Term(models.Model):
             raise ValidationError({"ended_on": _("Nhiệm kỳ không thể kết thúc trước khi bắt đầu.")})
         if self.ended_on and not self.end_reason and self.end_date and self.ended_on < self.end_date:
             raise ValidationError({"end_reason": _("Nhiệm kỳ kết thúc sớm: hãy ghi lý do.")})
+        self.clean_stated_parts()
         if self.committee_id and self.start_date and self.end_date:
             for other in Term.objects.filter(committee_id=self.committee_id).exclude(pk=self.pk):
                 if other.start_date <= self.effective_end and self.start_date <= other.effective_end:
@@ -642,6 +660,24 @@ class Term(models.Model):
 
     def get_absolute_url(self):
         return self.committee.get_absolute_url()
+
+    STATED_PARTS = ["stated_women", "stated_young", "stated_minorities", "stated_religious", "stated_party"]
+
+    def clean_stated_parts(self):
+        """A part of the stated make-up cannot exceed the stated number of members."""
+        errors = {}
+        for name in self.STATED_PARTS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if self.stated_members is None:
+                errors[name] = _("Hãy ghi số thành viên trước khi ghi cơ cấu.")
+            elif value > self.stated_members:
+                errors[name] = _("Không thể lớn hơn số thành viên (%(count)d).") % {
+                    "count": self.stated_members
+                }
+        if errors:
+            raise ValidationError(errors)
 
     def members_count(self, members):
         """(count, stated count when it differs): from the names entered, else as stated."""

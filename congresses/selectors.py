@@ -36,8 +36,28 @@ class Composition:
     religious: int
     party: int
     average_age: int | None
+    # True when the figures are the decision's, not counted from entered names.
+    is_stated: bool = False
 
     YOUNG_UNDER = 35
+
+    @classmethod
+    def stated(cls, term):
+        """The make-up the decision gives (None for a part it does not), while no names are
+        entered; None when the term states no number of members or no part of it."""
+        parts = [getattr(term, name) for name in term.STATED_PARTS]
+        if term.stated_members is None or all(part is None for part in parts):
+            return None
+        return cls(
+            total=term.stated_members,
+            women=term.stated_women,
+            young=term.stated_young,
+            minorities=term.stated_minorities,
+            religious=term.stated_religious,
+            party=term.stated_party,
+            average_age=None,
+            is_stated=True,
+        )
 
     @classmethod
     def of(cls, memberships, on):
@@ -55,14 +75,15 @@ class Composition:
         )
 
     def rows(self):
-        """(label, count, percent) for display."""
-        return [
-            (_("Nữ"), self.women, percent(self.women, self.total)),
-            (_("Trẻ (dưới 35 tuổi)"), self.young, percent(self.young, self.total)),
-            (_("Người dân tộc thiểu số"), self.minorities, percent(self.minorities, self.total)),
-            (_("Người theo tôn giáo"), self.religious, percent(self.religious, self.total)),
-            (_("Đảng viên"), self.party, percent(self.party, self.total)),
+        """(label, count, percent) for display; a part the decision does not give is left out."""
+        rows = [
+            (_("Nữ"), self.women),
+            (_("Trẻ (dưới 35 tuổi)"), self.young),
+            (_("Người dân tộc thiểu số"), self.minorities),
+            (_("Người theo tôn giáo"), self.religious),
+            (_("Đảng viên"), self.party),
         ]
+        return [(label, count, percent(count, self.total)) for label, count in rows if count is not None]
 
 
 def term_composition(term, on=None):
@@ -172,7 +193,12 @@ def _committee_view(terms, conferences, committee, on):
         if current
         else []
     )
-    composition = Composition.of(members, on=on) if current else None
+    if current is None:
+        composition = None
+    elif members:
+        composition = Composition.of(members, on=on)
+    else:
+        composition = Composition.stated(current)
     past = [t for t in terms if t is not current and t.start_date <= on]
     return CommitteeView(committee, current, members, composition, past, list(conferences))
 

@@ -25,6 +25,8 @@ class NewsConfig(AppConfig):
         from .links import next_banner_change
 
         pagecache.scheduled_changes.append(next_banner_change)
+        # And an announcement when it starts or expires (pinned ones leave the home page then).
+        pagecache.scheduled_changes.append(next_announcement_change)
         post_migrate.connect(keep_search_index, sender=self)
         # Registers the photo job and its recovery of photos a killed worker left half-made.
         from . import tasks  # noqa: F401
@@ -48,3 +50,19 @@ def next_publication(commune, province, now):
     posts = Post.objects.exclude(status=Post.Status.DRAFT).filter(published_at__gt=now)
     posts = posts.for_site(commune=commune, province=province)
     return posts.order_by("published_at").values_list("published_at", flat=True).first()
+
+
+def next_announcement_change(commune, province, now):
+    """When the site's announcements next change by themselves: one starts or one expires."""
+    from django.db.models import Min, Q
+
+    from .announcements import Announcement
+
+    if commune is None:
+        return None
+    published = Announcement.objects.for_commune(commune).filter(is_published=True)
+    moments = published.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        expires=Min("expires_at", filter=Q(expires_at__gt=now)),
+    )
+    return min((moment for moment in moments.values() if moment), default=None)

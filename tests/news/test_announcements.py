@@ -107,3 +107,30 @@ def test_the_feed_has_current_announcements_and_the_sitemap_every_public_one(ano
 def test_a_page_number_that_is_no_number_still_answers(anonymous, pinned):
     for value in ("abc", "99999999999999999999999", "-3"):
         assert anonymous.get(ARCHIVE, {"trang": value}).status_code == 200
+
+
+def test_a_cached_home_page_drops_a_pinned_announcement_at_its_expiry(commune, settings):
+    """Nobody saves anything when an announcement expires: a cached home page is kept no longer
+    than that moment (the real clock: the cache expires entries by it)."""
+    import time
+
+    from django.core.cache import caches
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    caches["default"].clear()
+    now = timezone.now()
+    notice = make_announcement(
+        commune,
+        title="Thông báo sắp hết hạn",
+        is_pinned=True,
+        starts_at=now - timedelta(hours=1),
+        expires_at=now + timedelta(seconds=3),
+    )
+    first = Client().get("/")
+    assert first["X-Page-Cache"] == "miss" and notice.title in first.content.decode()
+    assert Client().get("/")["X-Page-Cache"] == "hit"
+    time.sleep(max(0, (notice.expires_at - timezone.now()).total_seconds()) + 0.2)
+    again = Client().get("/")
+    assert again["X-Page-Cache"] == "miss" and notice.title not in again.content.decode()
+    caches["default"].clear()

@@ -63,7 +63,12 @@ INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE = (
 )
 # Optional: the people beside the units, for an indicator that counts them (a blood drive).
 REGISTERED, PARTICIPANTS = "Số người đăng ký", "Số người tham gia"
-HEADERS = [INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE, REGISTERED, PARTICIPANTS]
+# Optional: in-kind quantities of the entry, as the officer screen takes them
+# (`350 m² đất; 120 ngày công`); the money column then holds their value, if any.
+IN_KIND = "Hiện vật"
+HEADERS = [
+    INDICATOR, AREA, DATE, AMOUNT, QUANTITY, DONOR_KIND, DONOR_NAME, NOTE, REGISTERED, PARTICIPANTS, IN_KIND,
+]  # fmt: skip
 REQUIRED = [AREA, DATE, AMOUNT, QUANTITY, DONOR_NAME]
 
 
@@ -435,10 +440,12 @@ class _Lookups:
             problems.append(
                 _("“Người ủng hộ là” phải là một trong: %(kinds)s") % {"kinds": self._kind_names()}
             )
+        items = self._items(row.get(IN_KIND), problems)
         if problems:
             return None, problems
         try:
             entry = services.prepare_contribution(
+                items=items,
                 by=self.by,
                 indicator=indicator,
                 area=area,
@@ -513,6 +520,19 @@ class _Lookups:
             return 0
         return number
 
+    def _items(self, value, problems):
+        """In-kind quantities of the row ([] for an empty cell); a line that cannot be read is a problem."""
+        from .inkind import parse_items
+
+        text = str(value or "").strip()
+        if not text:
+            return []
+        try:
+            return parse_items(text)
+        except ValidationError as error:
+            problems.append(_("hiện vật: %(reason)s") % {"reason": " ".join(error.messages)})
+            return []
+
     def _kind_names(self):
         return ", ".join(str(label) for label in Contribution.DonorKind.labels)
 
@@ -528,7 +548,7 @@ def template_workbook(campaign, areas, *, commune_wide=False):
     append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGHIJ", [30, 18, 12, 16, 10, 20, 30, 30, 16, 16], strict=True):
+    for letter, width in zip("ABCDEFGHIJK", [30, 18, 12, 16, 10, 20, 30, 30, 16, 16, 30], strict=True):
         sheet.column_dimensions[letter].width = width
     guide = workbook.create_sheet("Hướng dẫn")
     append_row(guide, ["Cuộc vận động", campaign.name])
@@ -541,6 +561,14 @@ def template_workbook(campaign, areas, *, commune_wide=False):
     append_row(
         guide,
         ["Số báo cáo ước", "Ghi chữ trước số như trong báo cáo: trên 214 triệu, hơn 300, gần 40, khoảng 150"],
+    )
+    append_row(
+        guide,
+        [
+            "Hiện vật",
+            "Khi đóng góp bằng hiện vật: mỗi thứ một dòng hoặc cách nhau bằng dấu chấm phẩy, số trước rồi "
+            "đơn vị, ví dụ 350 m² đất; 120 ngày công; 2,5 tấn xi măng. Cột Số tiền ghi trị giá nếu có.",
+        ],
     )
     append_row(
         guide,

@@ -102,11 +102,13 @@ def _new_contribution(by, indicator, area, amount, quantity, date, fields):
     )
 
 
-def prepare_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, **fields):
+def prepare_contribution(*, by, indicator, area, amount=0, quantity=0, date=None, items=None, **fields):
     """An unsaved contribution entered by `by`, checked like any other; for batch writers
     (the import, the demo) that check every row before saving any with `record_contributions`.
-    Raises like `record_contribution`."""
+    `items` as for `record_contribution`. Raises like `record_contribution`."""
     entry = _new_contribution(by, indicator, area, amount, quantity, date, fields)
+    if items:
+        entry.pending_items = _items(items)
     _refuse_entry(by, entry)
     entry.full_clean()
     entry._history_user = by
@@ -151,6 +153,9 @@ def record_contributions(entries):
         entry.fold_search_text()  # bulk_create skips save()
     with transaction.atomic():
         saved = bulk_create_with_history(entries, Contribution, batch_size=500)
+        for entry in saved:
+            if getattr(entry, "pending_items", None):
+                _write_items(entry, entry.pending_items)
         add_entries(saved)
         # bulk_create sends no post_save: the campaign pages are told here.
         pagecache.records_changed({entry.indicator_id: entry for entry in saved}.values())

@@ -147,3 +147,35 @@ def test_a_reversal_cancels_the_items_too(staff, officer_a, roads, area_a):
     services.reverse_contribution(entry, by=staff, reason="Hộ rút lại, chưa hiến")
     assert InKindItem.objects.filter(quantity=-350).count() == 1
     assert "hiến 80 m² đất" in summary_sentence(roads)
+
+
+def test_an_officer_imports_in_kind_rows_and_a_bad_line_saves_nothing(client, roads, area_a, officer_a):
+    from campaigns import imports
+    from tests.campaigns.test_import import HEADER, csv_file
+
+    header = HEADER + ",Hiện vật"
+    NAME = '"Hiến đất, ngày công làm đường giao thông nông thôn"'  # noqa: N806
+    bad = csv_file(
+        NAME + ",Đông,10/03/2025,,1,Cá nhân,Hộ ông Năm,,1.250 m² đất; 120 ngày công",
+        NAME + ",Đông,11/03/2025,,1,Cá nhân,Hộ bà Sáu,,3.000 viên gạch",
+        header=header,
+    )
+    result = imports.import_contributions(bad, campaign=roads.campaign, by=officer_a)
+    assert len(result.errors) == 1 and result.errors[0].startswith("Dòng 3: hiện vật: ")
+    assert "3.000 viên gạch" in result.errors[0]
+    assert not Contribution.objects.exists() and not InKindItem.objects.exists()
+
+    good = csv_file(
+        NAME + ",Đông,10/03/2025,175.000.000,1,Cá nhân,Hộ ông Năm,,1.250 m² đất; 120 ngày công",
+        NAME + ',Đông,11/03/2025,,,Cá nhân,Hộ bà Sáu,,"2,5 tấn xi măng"',
+        header=header,
+    )
+    result = imports.import_contributions(good, campaign=roads.campaign, by=officer_a)
+    assert result.ok, result.errors
+    first = Contribution.objects.get(donor_name="Hộ ông Năm")
+    assert first.amount == 175_000_000
+    assert [str(item) for item in first.in_kind_items.all()] == ["1.250 m² đất", "120 ngày công"]
+    second = Contribution.objects.get(donor_name="Hộ bà Sáu")
+    assert [str(item) for item in second.in_kind_items.all()] == ["2,5 tấn xi măng"]
+    text = page_text(client, roads.campaign)
+    assert "1.250 m² đất" in text and "2,5 tấn xi măng" in text

@@ -17,11 +17,128 @@ from lib.money import FiguresModelForm
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
 from lib.vietnamese import format_money, format_number
 
-from . import services
+from . import record_imports, services
 from .forms import vietnamese_date_field
 from .gifts import GiftBatch, Recipient
 from .houses import STAGE_FILTERS, House, HouseSource, Stage
 from .permissions import sees_everything
+
+
+class RecordImportForm(forms.Form):
+    campaign = forms.ModelChoiceField(label=_("Cuộc vận động"), queryset=None)
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+
+    def __init__(self, *args, user=None, with_campaign=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Campaign
+
+        if with_campaign:
+            self.fields["campaign"].queryset = Campaign.objects.current().visible_to(user)
+        else:
+            del self.fields["campaign"]
+
+
+class RecordImportMixin:
+    """An admin list whose records staff can also import from a spreadsheet
+    (campaigns.record_imports): a link above the list, an import page, a template file."""
+
+    change_list_template = "admin/campaigns/records/change_list.html"
+    import_headers = []
+    import_explanation = ""
+    import_with_campaign = True
+
+    def run_import(self, request, form):
+        raise NotImplementedError
+
+    def _name(self, view):
+        return f"{self.model._meta.app_label}_{self.model._meta.model_name}_{view}"
+
+    def get_urls(self):
+        from django.urls import path
+
+        wrap = self.admin_site.admin_view
+        return [
+            path("nhap-tu-tep/", wrap(self.import_view), name=self._name("import")),
+            path("mau-nhap/", wrap(self.import_template_view), name=self._name("import_template")),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "import_url": reverse(f"admin:{self._name('import')}")}
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        from django.contrib import messages
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import redirect
+        from django.template.response import TemplateResponse
+
+        from . import imports
+
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = RecordImportForm(
+            request.POST or None,
+            request.FILES or None,
+            user=request.user,
+            with_campaign=self.import_with_campaign,
+        )
+        errors, refused = [], None
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = self.run_import(request, form)
+            except imports.ImportRefused as error:
+                refused = str(error)
+            else:
+                if result.ok:
+                    self.message_user(
+                        request,
+                        _("Đã nhập %(count)s dòng.") % {"count": format_number(len(result.saved))},
+                        messages.SUCCESS,
+                    )
+                    return redirect(f"admin:{self._name('changelist')}")
+                errors = result.errors
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Nhập %(what)s từ tệp Excel hoặc CSV")
+            % {"what": self.model._meta.verbose_name_plural},
+            "explanation": self.import_explanation,
+            "form": form,
+            "refused": refused,
+            "errors": errors[: imports.MAX_ERRORS_SHOWN],
+            "error_count": len(errors),
+            "changelist_url": reverse(f"admin:{self._name('changelist')}"),
+            "template_url": reverse(f"admin:{self._name('import_template')}"),
+            "max_rows": format_number(imports.MAX_ROWS),
+            "max_kb": format_number(imports.MAX_BYTES // 1024),
+        }
+        return TemplateResponse(request, "admin/campaigns/records/import.html", context)
+
+    def import_template_view(self, request):
+        from django.core.exceptions import PermissionDenied
+        from django.http import HttpResponse
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        from lib.sheets import append_row
+
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = str(self.model._meta.verbose_name_plural)[:31]
+        append_row(sheet, self.import_headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        workbook.save(response)
+        response["Content-Disposition"] = (
+            f'attachment; filename="mau-nhap-{self.model._meta.model_name}.xlsx"'
+        )
+        return response
 
 
 class StaffRecordsMixin(AreaScopedAdminMixin):
@@ -52,8 +169,20 @@ class RecipientForm(forms.ModelForm):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(StaffRecordsMixin, admin.ModelAdmin):
+class RecipientAdmin(RecordImportMixin, StaffRecordsMixin, admin.ModelAdmin):
     form = RecipientForm
+    import_headers = record_imports.RECIPIENT_HEADERS
+    import_with_campaign = False
+    import_explanation = _(
+        "Mỗi dòng là một hộ gia đình, trường học hay đơn vị nhận hỗ trợ của xã. Hộ gia đình cần tên "
+        "khu dân cư. Đối tượng ghi như: Hộ nghèo, Hộ cận nghèo, Gia đình chính sách, Trường học."
+    )
+
+    def run_import(self, request, form):
+        return record_imports.import_recipients(
+            form.cleaned_data["file"], commune=working_commune(request), by=request.user
+        )
+
     list_display = ["label", "kind", "area", "is_active"]
     list_filter = ["kind", "is_active", ("area", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["label", "note"]
@@ -298,8 +427,20 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(House)
-class HouseAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
+class HouseAdmin(RecordImportMixin, StaffRecordsMixin, SimpleHistoryAdmin):
     form = HouseForm
+    import_headers = record_imports.HOUSE_HEADERS
+    import_explanation = _(
+        "Mỗi dòng là một căn nhà: hộ được hỗ trợ (chưa có trong danh sách thì được thêm), khu dân "
+        "cư, tổng trị giá, phần Mặt trận hỗ trợ, từng nguồn khác và ngày của từng bước. Số tiền ghi "
+        "như 60.000.000 hoặc 60 triệu; ngày ghi ngày/tháng/năm."
+    )
+
+    def run_import(self, request, form):
+        return record_imports.import_houses(
+            form.cleaned_data["file"], campaign=form.cleaned_data["campaign"], by=request.user
+        )
+
     inlines = [HouseSourceInline]
     list_display = ["household", "area", "work", "value_text", "front_text", "stage_text"]
     list_filter = ["campaign", StageFilter, "kind", "work", ("area", admin.RelatedOnlyFieldListFilter)]

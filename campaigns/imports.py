@@ -135,7 +135,7 @@ def _too_slow():
     )
 
 
-def read_rows(uploaded):
+def read_rows(uploaded, headers=None, required=None):
     """[(row number as in Excel, {header: value})], header row checked; raises ImportRefused.
 
     Bounded work: at most MAX_BYTES read, every row read (empty ones too) counted against
@@ -152,11 +152,12 @@ def read_rows(uploaded):
         )
     uploaded.seek(0)
     deadline = time.thread_time() + READ_SECONDS
-    table = _xlsx_rows(uploaded, deadline) if ext == ".xlsx" else _csv_rows(uploaded)
+    width = len(headers or HEADERS) + 4
+    table = _xlsx_rows(uploaded, deadline, width) if ext == ".xlsx" else _csv_rows(uploaded)
     header = next(table, None)
     if not header:
         raise ImportRefused(_("Tệp trống."))
-    columns = _check_header(header)
+    columns = _check_header(header, headers or HEADERS, REQUIRED if required is None else required)
     rows = []
     for number, values in enumerate(table, start=2):
         if number > MAX_ROWS + 1:
@@ -256,7 +257,7 @@ def _scan_sheet(archive, name, deadline):
                 raise _too_slow()
 
 
-def _xlsx_rows(uploaded, deadline):
+def _xlsx_rows(uploaded, deadline, width):
     from openpyxl import load_workbook
 
     names = _check_xlsx_package(uploaded)
@@ -280,7 +281,7 @@ def _xlsx_rows(uploaded, deadline):
         # Read to the sheet's real end, whatever its <dimension> claims: rows are counted by the caller.
         sheet.reset_dimensions()
         # Only the template's columns are read: a sheet with thousands of columns costs nothing.
-        yield from sheet.iter_rows(max_col=len(HEADERS) + 4, values_only=True)
+        yield from sheet.iter_rows(max_col=width, values_only=True)
     except ImportRefused:
         raise
     except (KeyError, ValueError, TypeError, IndexError, SyntaxError, zipfile.BadZipFile) as error:
@@ -331,18 +332,18 @@ def _csv_rows(uploaded):
         ) from error
 
 
-def _check_header(header):
+def _check_header(header, headers, required):
     names = [str(value or "").strip() for value in header]
     folded = {fold(name): index for index, name in enumerate(names) if name}
     columns, missing = {}, []
-    for name in HEADERS:
+    for name in headers:
         index = folded.get(fold(name))
         if index is None:
-            if name in REQUIRED:
+            if name in required:
                 missing.append(name)
             continue
         columns[name] = index
-    known = {fold(name) for name in HEADERS}
+    known = {fold(name) for name in headers}
     unknown = [name for name in names if name and fold(name) not in known]
     problems = []
     if missing:

@@ -1,0 +1,142 @@
+"""Staff import a campaign's houses and the commune's recipients from a spreadsheet, in the
+number formats they type (1.500.000, 60 triệu): all rows or none, each problem by row."""
+
+import datetime
+
+import pytest
+
+from campaigns import record_imports, services
+from campaigns.gifts import Recipient
+from campaigns.houses import House, HouseSource, Stage
+from campaigns.models import Disbursement
+from tests.campaigns.test_import import csv_file, xlsx_file
+
+HOUSES = ",".join(record_imports.HOUSE_HEADERS)
+RECIPIENTS = ",".join(record_imports.RECIPIENT_HEADERS)
+JAN = datetime.date(2025, 1, 10)
+
+
+def house_row(**cells):
+    values = dict.fromkeys(record_imports.HOUSE_HEADERS, "")
+    values.update(cells)
+    return ",".join(f'"{values[column]}"' for column in record_imports.HOUSE_HEADERS)
+
+
+@pytest.fixture
+def raised(fund, area_a, staff):
+    return services.record_contribution(
+        by=staff, indicator=fund, area=area_a, amount=80_000_000, date=JAN, donor_name="Công ty Hòa Bình"
+    )
+
+
+def test_staff_import_houses_with_their_sources_and_stages(staff, campaign, area_a, area_b, raised):
+    upload = csv_file(
+        house_row(**{
+            "Tên hộ hoặc đối tượng": "Hộ nghèo số 12", "Khu dân cư": "Thôn Đông",
+            "Tổng trị giá (đồng)": "60.000.000", "Mặt trận hỗ trợ (đồng)": "40 triệu",
+            "Quỹ cấp trên (đồng)": "10.000.000", "Gia đình và dòng họ (đồng)": "4.000.000",
+            "Ngày công quy ra tiền (đồng)": "3.000.000", "Số ngày công": "30",
+            "Ngày duyệt": "10/01/2025", "Ngày trao tiền": "10/02/2025",
+        }),
+        house_row(**{
+            "Tên hộ hoặc đối tượng": "Hộ cận nghèo số 3", "Đối tượng": "Hộ cận nghèo",
+            "Khu dân cư": area_b.name, "Loại nhà": "Nhà tình nghĩa", "Xây mới hay sửa chữa": "Sửa chữa",
+            "Tổng trị giá (đồng)": "25.000.000", "Ngày duyệt": "12/01/2025",
+        }),
+        header=HOUSES,
+    )  # fmt: skip
+    result = record_imports.import_houses(upload, campaign=campaign, by=staff)
+    assert result.ok, result.errors
+    first = House.objects.get(recipient__label="Hộ nghèo số 12")
+    assert (first.total_value, first.front_support, first.stage) == (60_000_000, 40_000_000, Stage.MONEY)
+    assert first.area == area_a and first.remainder() == 3_000_000
+    assert sorted((s.kind, s.amount, s.workdays) for s in first.sources.all()) == sorted([
+        (HouseSource.Kind.UPPER_FUND, 10_000_000, 0),
+        (HouseSource.Kind.FAMILY, 4_000_000, 0),
+        (HouseSource.Kind.WORKDAYS, 3_000_000, 30),
+    ])  # fmt: skip
+    # Only the Front's part, handed over, is paid from the fund.
+    assert first.disbursement.amount == 40_000_000 and campaign.fund_balance() == 40_000_000
+    second = House.objects.get(recipient__label="Hộ cận nghèo số 3")
+    assert (second.kind, second.work, second.area) == (House.Kind.GRATITUDE, House.Work.REPAIR, area_b)
+    assert second.recipient.kind == Recipient.Kind.NEAR_POOR
+
+
+def test_one_bad_row_saves_no_house_no_recipient_and_no_payout(staff, campaign, area_a, raised):
+    upload = csv_file(
+        house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 12", "Khu dân cư": "Đông",
+                     "Tổng trị giá (đồng)": "60.000.000", "Mặt trận hỗ trợ (đồng)": "40.000.000",
+                     "Ngày trao tiền": "10/02/2025"}),
+        house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 13", "Khu dân cư": "Thôn Bắc",
+                     "Tổng trị giá (đồng)": "năm chục triệu"}),
+        house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 14", "Khu dân cư": "Đông",
+                     "Tổng trị giá (đồng)": "10.000.000", "Gia đình và dòng họ (đồng)": "12.000.000"}),
+        header=HOUSES,
+    )  # fmt: skip
+    result = record_imports.import_houses(upload, campaign=campaign, by=staff)
+    assert not result.ok
+    assert any(e.startswith("Dòng 3: không có khu dân cư “Thôn Bắc”") for e in result.errors)
+    assert any(e.startswith("Dòng 3: Tổng trị giá (đồng) “năm chục triệu”") for e in result.errors)
+    assert any(e.startswith("Dòng 4: ") for e in result.errors)  # sources beyond the house's value
+    assert not House.objects.exists() and not Recipient.objects.exists()
+    assert not Disbursement.objects.exists() and campaign.fund_balance() == 80_000_000
+
+
+def test_an_officer_cannot_import_houses(officer_a, campaign, area_a):
+    upload = csv_file(
+        house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 12", "Khu dân cư": "Đông",
+                     "Tổng trị giá (đồng)": "60.000.000"}),
+        header=HOUSES,
+    )  # fmt: skip
+    result = record_imports.import_houses(upload, campaign=campaign, by=officer_a)
+    assert result.errors and "Chỉ cán bộ Mặt trận xã" in result.errors[0]
+    assert not House.objects.exists() and not Recipient.objects.exists()
+
+
+def test_staff_import_recipients_from_excel_and_a_known_one_is_not_added_twice(staff, commune, area_a):
+    services.record_recipient(by=staff, commune=commune, label="Hộ nghèo số 12", area=area_a)
+    upload = xlsx_file([
+        record_imports.RECIPIENT_HEADERS,
+        ["Hộ cận nghèo số 3", "Hộ cận nghèo", "Thôn Đông", ""],
+        ["Trường Tiểu học số 1", "Trường học", "", "Điểm trường chính"],
+    ])  # fmt: skip
+    result = record_imports.import_recipients(upload, commune=commune, by=staff)
+    assert result.ok, result.errors
+    school = Recipient.objects.get(label="Trường Tiểu học số 1")
+    assert school.kind == Recipient.Kind.SCHOOL and school.area is None and school.note == "Điểm trường chính"
+    again = xlsx_file([record_imports.RECIPIENT_HEADERS, ["hộ nghèo số 12", "", "Đông", ""]])
+    result = record_imports.import_recipients(again, commune=commune, by=staff)
+    assert result.errors == ["Dòng 2: “Hộ nghèo số 12” đã có trong tệp hoặc trong danh sách"]
+    assert Recipient.objects.count() == 3
+
+
+def test_a_household_needs_its_hamlet(staff, commune):
+    upload = xlsx_file([record_imports.RECIPIENT_HEADERS, ["Hộ nghèo số 20", "Hộ nghèo", "", ""]])
+    result = record_imports.import_recipients(upload, commune=commune, by=staff)
+    assert result.errors == ["Dòng 2: thiếu khu dân cư của hộ"]
+    assert not Recipient.objects.exists()
+
+
+def test_staff_import_houses_through_the_admin_and_an_officer_is_refused(
+    client, staff, officer_a, campaign, area_a, raised
+):
+    from django.urls import reverse
+
+    url = reverse("admin:campaigns_house_import")
+    client.force_login(officer_a)
+    assert client.get(url).status_code in (403, 404)
+    client.force_login(staff)
+    listing = client.get(reverse("admin:campaigns_house_changelist")).content.decode()
+    assert url in listing and "Nhập từ tệp Excel/CSV" in listing
+    template = client.get(reverse("admin:campaigns_house_import_template"))
+    assert template.status_code == 200 and template["Content-Type"].startswith("application/vnd.openxml")
+    bad = csv_file(house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 12", "Khu dân cư": "Thôn Bắc",
+                                "Tổng trị giá (đồng)": "60.000.000"}), header=HOUSES)  # fmt: skip
+    page = client.post(url, {"campaign": campaign.pk, "file": bad}).content.decode()
+    assert "Có 1 lỗi, chưa lưu dòng nào" in page and "không có khu dân cư “Thôn Bắc”" in page
+    assert not House.objects.exists()
+    good = csv_file(house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 12", "Khu dân cư": "Đông",
+                                 "Tổng trị giá (đồng)": "60.000.000"}), header=HOUSES)  # fmt: skip
+    response = client.post(url, {"campaign": campaign.pk, "file": good}, follow=True)
+    assert "Đã nhập 1 dòng." in response.content.decode()
+    assert House.objects.get().total_value == 60_000_000

@@ -179,9 +179,10 @@ class RecipientAdmin(RecordImportMixin, StaffRecordsMixin, admin.ModelAdmin):
     )
 
     def run_import(self, request, form):
-        return record_imports.import_recipients(
-            form.cleaned_data["file"], commune=working_commune(request), by=request.user
-        )
+        commune = working_commune(request)
+        if commune is None:  # province staff on the province's site: no commune to add to
+            raise record_imports.ImportRefused(_("Hãy mở trang quản trị của xã cần nhập danh sách."))
+        return record_imports.import_recipients(form.cleaned_data["file"], commune=commune, by=request.user)
 
     list_display = ["label", "kind", "area", "is_active"]
     list_filter = ["kind", "is_active", ("area", admin.RelatedOnlyFieldListFilter)]

@@ -20,7 +20,9 @@ from lib.money import parse_count, parse_money
 from . import services
 from .gifts import Recipient
 from .houses import House, HouseSource
-from .imports import ImportResult, _key, parse_date, read_rows
+from .imports import ImportRefused, ImportResult, _key, parse_date, read_rows
+
+__all__ = ["ImportRefused", "import_houses", "import_recipients"]
 
 # --- columns ----------------------------------------------------------------------------------
 

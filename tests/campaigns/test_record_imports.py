@@ -140,3 +140,13 @@ def test_staff_import_houses_through_the_admin_and_an_officer_is_refused(
     response = client.post(url, {"campaign": campaign.pk, "file": good}, follow=True)
     assert "Đã nhập 1 dòng." in response.content.decode()
     assert House.objects.get().total_value == 60_000_000
+
+
+def test_staff_import_recipients_through_the_admin(client, staff, commune, area_a):
+    from django.urls import reverse
+
+    client.force_login(staff)
+    upload = xlsx_file([record_imports.RECIPIENT_HEADERS, ["Hộ nghèo số 7", "Hộ nghèo", "Đông", ""]])
+    response = client.post(reverse("admin:campaigns_recipient_import"), {"file": upload}, follow=True)
+    assert "Đã nhập 1 dòng." in response.content.decode()
+    assert Recipient.objects.get().commune == commune

@@ -278,8 +278,19 @@ class TopUpFilter(admin.SimpleListFilter):
 
 
 @admin.register(GiftBatch)
-class GiftBatchAdmin(StaffRecordsMixin, SimpleHistoryAdmin):
+class GiftBatchAdmin(RecordImportMixin, StaffRecordsMixin, SimpleHistoryAdmin):
     form = GiftBatchForm
+    import_headers = record_imports.GIFT_HEADERS
+    import_explanation = _(
+        "Mỗi dòng là một đợt trao quà: nội dung, ngày trao, khu dân cư (hoặc Toàn xã), đối tượng, số "
+        "suất và giá trị mỗi suất bằng tiền, hiện vật. Đợt bổ sung cho một đợt trước thì nhập trong trang này."
+    )
+
+    def run_import(self, request, form):
+        return record_imports.import_gift_batches(
+            form.cleaned_data["file"], campaign=form.cleaned_data["campaign"], by=request.user
+        )
+
     # Narrow enough for a laptop: the campaign and the kind of recipient are filters.
     list_display = ["title", "date_text", "count_text", "each_text", "value_text", "fund_part"]
     list_filter = ["campaign", TopUpFilter, "beneficiary_kind"]

@@ -1,9 +1,9 @@
-"""Import a campaign's houses (nhà Đại đoàn kết) and its recipients from a spreadsheet, as
-staff keep them in Excel: all rows or none, every problem listed with its row number.
+"""Import a campaign's houses (nhà Đại đoàn kết) and gift batches, and the commune's
+recipients, from a spreadsheet, as staff keep them in Excel: all rows or none, every problem listed with its row number.
 
 The file is read with the contributions import's reader (`campaigns.imports.read_rows`: the
 same size, row and time bounds, CSV or XLSX). Each row is written through the services
-(`save_recipient`, `save_house`), so the checks, the fund's payout for the Front's support and
+(`save_recipient`, `save_house`, `save_gift_batch`), so the checks, the fund's payout for the Front's support and
 the history are the ones the admin gives; every row is tried inside one transaction, which is
 rolled back when any row fails.
 """
@@ -22,7 +22,7 @@ from .gifts import Recipient
 from .houses import House, HouseSource
 from .imports import ImportRefused, ImportResult, _key, parse_date, read_rows
 
-__all__ = ["ImportRefused", "import_houses", "import_recipients"]
+__all__ = ["ImportRefused", "import_gift_batches", "import_houses", "import_recipients"]
 
 # --- columns ----------------------------------------------------------------------------------
 
@@ -272,3 +272,76 @@ def import_houses(uploaded, *, campaign, by):
         return services.save_house(house, by=by, sources=sources)
 
     return _run(uploaded, HOUSE_HEADERS, [LABEL, AREA, TOTAL], write)
+
+
+# --- gift batches -------------------------------------------------------------------------------
+
+TITLE, GIVEN_ON, BENEFICIARY, COUNT, UNIT_LABEL = (
+    "Nội dung",
+    "Ngày trao",
+    "Đối tượng nhận",
+    "Số suất",
+    "Gọi là",
+)
+CASH, KIND_QUANTITY, KIND_UNIT = "Tiền mặt mỗi suất (đồng)", "Hiện vật mỗi suất (số lượng)", "Đơn vị hiện vật"
+KIND_OTHER, KIND_VALUE = "Hiện vật khác", "Trị giá hiện vật mỗi suất (đồng)"
+GIVER, PAID, FUNDING = "Đơn vị trao hoặc tài trợ", "Nguồn chi", "Nguồn ứng trước"
+GIFT_HEADERS = [
+    TITLE, GIVEN_ON, AREA, BENEFICIARY, COUNT, UNIT_LABEL, CASH, KIND_QUANTITY, KIND_UNIT, KIND_OTHER,
+    KIND_VALUE, GIVER, PAID, FUNDING, NOTE,
+]  # fmt: skip
+# What "Khu dân cư" says for a batch handed out across the commune.
+WHOLE_COMMUNE = ("Toàn xã", "Cả xã", "Toàn phường", "Cả phường")
+
+
+def import_gift_batches(uploaded, *, campaign, by):
+    """The campaign's gift batches, one a row (`200 suất quà, mỗi suất 500.000 đồng và 10 kg
+    gạo`), the fund's part paid as `save_gift_batch` pays it. Staff and chair only; all rows
+    or none. Top-ups of an earlier batch are entered in the admin, where the batch is chosen."""
+    from .gifts import GiftBatch
+
+    lookups = _Rows(campaign.commune_id)
+    whole = {_key(word) for word in WHOLE_COMMUNE}
+    paid_kinds = _choices(
+        GiftBatch.Paid.choices,
+        ("Không chi từ quỹ", GiftBatch.Paid.NOT_FROM_FUND),
+        ("Tiền mặt", GiftBatch.Paid.CASH),
+        ("Toàn bộ", GiftBatch.Paid.ALL),
+    )
+
+    def write(row, problems):
+        title = str(row.get(TITLE) or "").strip()[:200]
+        if not title:
+            problems.append(_("thiếu “%(column)s”") % {"column": TITLE})
+        day = lookups.date(row, GIVEN_ON, problems)
+        if day is None and not any(GIVEN_ON in p for p in problems):
+            problems.append(_("thiếu “%(column)s”") % {"column": GIVEN_ON})
+        area = None if _key(row.get(AREA)) in whole else lookups.area(row, problems, required=False)
+        beneficiary = lookups.choice(row, BENEFICIARY, lookups.recipient_kinds, Recipient.Kind.POOR, problems)
+        count = lookups.count(row, COUNT, problems)
+        if not count and not any(COUNT in p for p in problems):
+            problems.append(_("thiếu “%(column)s”") % {"column": COUNT})
+        paid = lookups.choice(row, PAID, paid_kinds, GiftBatch.Paid.CASH, problems)
+        batch = GiftBatch(
+            campaign=campaign,
+            title=title,
+            date=day,
+            area=area,
+            beneficiary_kind=beneficiary,
+            count=count,
+            unit_label=str(row.get(UNIT_LABEL) or "").strip()[:40] or "suất quà",
+            cash_per_gift=lookups.money(row, CASH, problems),
+            kind_quantity=lookups.count(row, KIND_QUANTITY, problems),
+            kind_unit=str(row.get(KIND_UNIT) or "").strip()[:60],
+            kind_description=str(row.get(KIND_OTHER) or "").strip()[:200],
+            kind_value_per_gift=lookups.money(row, KIND_VALUE, problems),
+            giver=str(row.get(GIVER) or "").strip()[:200],
+            paid=paid,
+            funding_source=str(row.get(FUNDING) or "").strip()[:200],
+            note=str(row.get(NOTE) or "").strip()[:255],
+        )
+        if problems:
+            return None
+        return services.save_gift_batch(batch, by=by)
+
+    return _run(uploaded, GIFT_HEADERS, [TITLE, GIVEN_ON, COUNT], write)

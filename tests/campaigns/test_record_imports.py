@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from campaigns import record_imports, services
-from campaigns.gifts import Recipient
+from campaigns.gifts import GiftBatch, Recipient
 from campaigns.houses import House, HouseSource, Stage
 from campaigns.models import Disbursement
 from tests.campaigns.test_import import csv_file, xlsx_file
@@ -150,3 +150,46 @@ def test_staff_import_recipients_through_the_admin(client, staff, commune, area_
     response = client.post(reverse("admin:campaigns_recipient_import"), {"file": upload}, follow=True)
     assert "Đã nhập 1 dòng." in response.content.decode()
     assert Recipient.objects.get().commune == commune
+
+
+def gift_row(**cells):
+    values = dict.fromkeys(record_imports.GIFT_HEADERS, "")
+    values.update(cells)
+    return ",".join(f'"{values[column]}"' for column in record_imports.GIFT_HEADERS)
+
+
+GIFTS = ",".join(record_imports.GIFT_HEADERS)
+
+
+def test_staff_import_gift_batches_and_the_fund_pays_its_part(staff, campaign, area_a, raised):
+    upload = csv_file(
+        gift_row(**{"Nội dung": "Trao quà Tết cho hộ nghèo", "Ngày trao": "20/01/2025", "Khu dân cư": "Toàn xã",
+                    "Số suất": "40", "Tiền mặt mỗi suất (đồng)": "500.000", "Hiện vật mỗi suất (số lượng)": "10",
+                    "Đơn vị hiện vật": "kg gạo", "Trị giá hiện vật mỗi suất (đồng)": "150.000"}),
+        gift_row(**{"Nội dung": "Quà của nhà tài trợ", "Ngày trao": "21/01/2025", "Khu dân cư": "Đông",
+                    "Đối tượng nhận": "Học sinh có hoàn cảnh khó khăn", "Số suất": "12",
+                    "Hiện vật khác": "1 bộ sách vở", "Đơn vị trao hoặc tài trợ": "Công ty Hòa Bình",
+                    "Nguồn chi": "Không chi từ quỹ"}),
+        header=GIFTS,
+    )  # fmt: skip
+    result = record_imports.import_gift_batches(upload, campaign=campaign, by=staff)
+    assert result.ok, result.errors
+    tet = GiftBatch.objects.get(title="Trao quà Tết cho hộ nghèo")
+    assert (tet.count, tet.cash_per_gift, tet.kind_quantity, tet.area) == (40, 500_000, 10, None)
+    assert tet.disbursement.amount == 20_000_000  # the cash part, 40 × 500.000 đ
+    assert campaign.fund_balance() == 60_000_000
+    sponsor = GiftBatch.objects.get(title="Quà của nhà tài trợ")
+    assert sponsor.disbursement is None and sponsor.area == area_a
+
+
+def test_a_gift_row_without_its_count_saves_no_batch(staff, campaign, area_a, raised):
+    upload = csv_file(
+        gift_row(**{"Nội dung": "Trao quà", "Ngày trao": "20/01/2025", "Số suất": "10",
+                    "Tiền mặt mỗi suất (đồng)": "300.000"}),
+        gift_row(**{"Nội dung": "Trao quà 2", "Ngày trao": "32/01/2025"}),
+        header=GIFTS,
+    )  # fmt: skip
+    result = record_imports.import_gift_batches(upload, campaign=campaign, by=staff)
+    assert any(e.startswith("Dòng 3: Ngày trao: ngày “32/01/2025”") for e in result.errors)
+    assert "Dòng 3: thiếu “Số suất”" in result.errors
+    assert not GiftBatch.objects.exists() and not Disbursement.objects.exists()

@@ -79,6 +79,7 @@ def load(commune=None, log=print):
     _houses(commune, areas, officers, chair, rng, year, today)
     _past_fund(commune, areas, officers, chair, rng, year)
     _cultured_families(commune, areas, officers, chair, year)
+    _rural_roads(commune, areas, officers, chair, year, today)
     log(
         f"  {Campaign.objects.filter(commune=commune).count()} cuộc vận động, "
         f"{Contribution.objects.filter(area__commune=commune).count()} kết quả đóng góp"
@@ -242,6 +243,48 @@ def _cultured_families(commune, areas, officers, chair, year):
         share = Decimal("82.0") + Decimal(number * 17 % 13) / 2
         services.record_rate(
             by=officers[area.pk], indicator=indicator, year=year - 1, percent=share, area=area
+        )
+
+
+def _rural_roads(commune, areas, officers, chair, year, today):
+    """Households giving land and workdays for the hamlets' roads: in-kind entries with several
+    quantities each and, for one, the money value the hamlet put on them."""
+    campaign = Campaign.objects.create(
+        commune=commune,
+        name=f"Hiến đất, góp ngày công làm đường giao thông nông thôn năm {year}",
+        kind=Campaign.Kind.MOVEMENT,
+        status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(year, 2, 1),
+        description="Bà con hiến đất mở rộng đường thôn, góp ngày công và vật liệu cùng Nhà nước làm đường.",
+    )
+    indicator = Indicator.objects.create(
+        campaign=campaign,
+        name="Hộ hiến đất, góp ngày công làm đường",
+        unit=Indicator.Unit.COUNT,
+        unit_label="hộ",
+        report_phrase="Nhân dân các thôn",
+        sentence_form="tham_gia",
+    )
+    _targets(indicator, 40, [], [], chair)
+    gifts = [
+        (0, datetime.date(year, 3, 12), "Hộ ông Trần Văn Lộc", "350 m² đất\n12 ngày công", 0),
+        (1, datetime.date(year, 4, 2), "Hộ bà Lê Thị Thu", "120 m² đất\n8 ngày công", 0),
+        (2, datetime.date(year, 4, 20), "Các hộ xóm Bàu", "2,5 tấn xi măng\n40 ngày công", 4_500_000),
+    ]
+    for index, day, donor, items, value in gifts:
+        if day > today or index >= len(areas):
+            continue
+        area = areas[index]
+        services.record_contribution(
+            by=officers[area.pk],
+            indicator=indicator,
+            area=area,
+            date=day,
+            quantity=1,
+            amount=value,
+            donor_kind=Contribution.DonorKind.FAMILY,
+            donor_name=donor,
+            items=items,
         )
 
 

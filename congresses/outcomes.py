@@ -69,7 +69,8 @@ class DocumentApproval(models.Model):
         ]
 
     def __str__(self):
-        return self.sentence
+        # A form sent back with the share left empty still names the document in its title.
+        return self.sentence if self.approval_percent is not None else self.document
 
     def clean(self):
         if (self.votes_for is None) != (self.votes_total is None):
@@ -144,11 +145,14 @@ class TermSummaryItem(models.Model):
 
     @property
     def figure(self):
+        """`1.250.000.000 đ`, `52 căn nhà`: the figure as the report gives it."""
         if self.unit == self.Unit.MONEY:
             return format_money(self.amount) if self.amount is not None else ""
         if self.quantity is None:
             return ""
         return f"{format_number(self.quantity)} {self.unit_label}".strip()
+
+    figure.fget.short_description = _("số liệu")
 
 
 class CongressAward(models.Model):

@@ -7,7 +7,7 @@ search, the detail page and the tests all go through it.
 import re
 
 from django.core import paginator as paging
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.expressions import RawSQL
@@ -211,7 +211,10 @@ class PostQuerySet(SiteScopedQuerySet):
         newest = matches.order_by("-published_at", "-pk").values("pk")[: SEARCH_RANKED + 1]
         # Compiled on its own, not nested as a queryset: the index condition (news.search) names
         # the posts' table, which a nested query would rename (U0).
-        newest_sql, newest_params = newest.query.get_compiler(using=newest.db).as_sql()
+        try:
+            newest_sql, newest_params = newest.query.get_compiler(using=newest.db).as_sql()
+        except EmptyResultSet:  # a site with no posts to search (no commune, an empty scope)
+            return self.none()
         result = self.for_listing().filter(pk__in=RawSQL(newest_sql, newest_params))
         phrase = " " + " ".join(words)
         side_by_side = (

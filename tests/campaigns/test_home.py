@@ -42,4 +42,4 @@ def test_area_page_shows_its_results_styled_like_the_campaign_page(client, fund,
     page = client.get(area_a.get_absolute_url()).content.decode()
     assert "Kết quả vận động của Thôn Đông" in page
     assert "2.000.000" in page
-    assert "css/campaigns" in page
+    assert "css/public" in page  # the one stylesheet, which holds the campaign cards' styles

@@ -107,7 +107,7 @@ def test_the_new_communes_site_answers_at_its_host(tmp_path, province, client, s
 def test_every_bad_row_is_listed_and_nothing_is_created(tmp_path, province):
     get_user_model().objects.create_user("bientap.hoatien")
     commune = [*COMMUNE[:2], ("Tên miền", "hoa tien!"), ("Tỉnh", "Đà Lạt"), *COMMUNE[4:]]
-    areas = [*AREAS, ("Làng", "Cũ", 4), ("Thôn", "Lệ Sơn 1", 5), ("Thôn", "", 6)]
+    areas = [*AREAS, ("Phum", "Cũ", 4), ("Thôn", "Lệ Sơn 1", 5), ("Thôn", "", 6)]
     members = [
         *MEMBERS,
         ("Võ Văn Hai", "Nam", 1969, "Chủ tịch", "", "", ""),
@@ -124,7 +124,7 @@ def test_every_bad_row_is_listed_and_nothing_is_created(tmp_path, province):
     for expected in [
         "Trang “Xã, phường”, dòng 3: tên miền “hoa tien!” không hợp lệ",
         "Trang “Xã, phường”, dòng 4: tỉnh “Đà Lạt” chưa có trong hệ thống",
-        "Trang “Khu dân cư”, dòng 5: loại “Làng” không có; chọn một trong: Thôn, Ấp",
+        "Trang “Khu dân cư”, dòng 5: loại “Phum” không có; chọn một trong: Thôn, Ấp",
         "Trang “Khu dân cư”, dòng 6: “Thôn Lệ Sơn 1” trùng với dòng 2.",
         "Trang “Khu dân cư”, dòng 7: thiếu tên khu dân cư.",
         "Trang “Ủy ban”, dòng 5: mỗi ban chỉ có một người đứng đầu: đã có ở dòng 2.",

@@ -49,12 +49,14 @@ def test_category_listing_paginates_newest_first(client, make_post, category):
 
 
 def test_listing_shows_renditions_never_the_original(client, make_post):
+    services.set_cover(make_post("Ảnh bìa cũ hơn"), jpeg_upload(width=1200, height=800))
     post = services.set_cover(make_post("Có ảnh bìa"), jpeg_upload(width=1200, height=800))
     page = client.get(reverse("news:index")).content.decode()
     assert post.cover.url not in page
     assert post.cover_thumb.webp_url in page and post.cover_thumb.jpeg_url in page
     assert 'width="480" height="320"' in page
-    assert 'loading="lazy"' in page
+    # The first card's image is the page's largest: fetched at once; the others wait.
+    assert page.count('fetchpriority="high"') == 1 and 'loading="lazy"' in page
     assert 'type="image/webp"' in page
 
 

@@ -11,9 +11,9 @@ from congresses.models import ResidentialArea
 
 LIST_QUERIES = 6  # count, campaigns, indicators, totals, hedged entries, commune targets
 # campaign, indicators, per-area sums, monthly sums, hedged entries, targets, areas, rounds,
-# donors, disbursements, paid out, fund transfers, published thu–chi tables; houses by kind and
-# gift batches (campaigns.aid: nothing more when there are none)
-DETAIL_QUERIES = 15
+# donors, disbursements, paid out, fund transfers, published thu–chi tables, in-kind items; houses
+# by kind and gift batches (campaigns.aid: nothing more when there are none)
+DETAIL_QUERIES = 16
 ROUND_QUERIES = 2  # with rounds: their targets, daily sums
 DONOR_QUERIES = 4  # campaign, its indicators, count, page
 AREA_PANEL_QUERIES = 4  # indicators of current campaigns, the area's sums, hedged entries, its targets

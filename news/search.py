@@ -24,6 +24,7 @@ from django.db.models.expressions import RawSQL
 FTS_TABLE = "news_post_fts"
 PG_INDEX = "news_post_search_gin"
 PG_VECTOR = '"news_post"."search_vector"'
+PG_VECTOR_STORAGE = "MAIN"
 
 SQLITE_TRIGGERS = {
     "news_post_fts_insert": f"""
@@ -53,6 +54,12 @@ def install(connection):
                 "ALTER TABLE news_post ADD COLUMN IF NOT EXISTS search_vector tsvector "
                 "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED"
             )
+            # Kept in the row (MAIN), not in the TOAST table: a common word walks the newest posts
+            # and checks each row's vector, and an out-of-line vector cost 2-3 extra page reads per
+            # row (the body and folded text, read by nobody in that walk, move out instead).
+            cursor.execute(
+                f"ALTER TABLE news_post ALTER COLUMN search_vector SET STORAGE {PG_VECTOR_STORAGE}"
+            )
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON news_post USING gin (search_vector)")
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
@@ -69,6 +76,17 @@ def install(connection):
             if present != set(SQLITE_TRIGGERS):
                 # Rows written while a trigger was missing: index everything again.
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def store_vectors_in_rows(connection):
+    """Write every post's row again so that vectors stored before `SET STORAGE MAIN` move from
+    the TOAST table into their rows (the generated column is computed anew on update)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"ALTER TABLE news_post ALTER COLUMN search_vector SET STORAGE {PG_VECTOR_STORAGE}"
+            )
+            cursor.execute("UPDATE news_post SET search_text = search_text")
 
 
 def uninstall_index(connection):

@@ -6,6 +6,8 @@
 #     (Redis as the cache; locust's FastHttpUser; a database already filled, e.g. 10,000 posts)
 #   NGINX_FRONT=1 FRONT_PORT=8196 …: readers go through nginx with deploy/'s proxy and one-second
 #     microcache snippets (as deployed), nginx run as the current user from a temporary folder
+#   READERS=uniform …: posts drawn uniformly from the sitemap instead of readers arriving on one
+#     shared post and reading on from the lists (READERS=shared, the default; bench/locustfile.py)
 # Creates the database's tables and demo data if missing; never touches another database.
 set -euo pipefail
 cd "$(dirname "$0")/.."

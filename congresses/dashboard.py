@@ -110,6 +110,51 @@ def overdue_recommendations(board):
     )
 
 
+def unrecorded_conferences(board):
+    """Conferences announced for a day now past and never recorded as held: the public pages list
+    them neither as coming nor as held, so they wait here until someone records what happened
+    (or corrects the date). Two queries when there are some, one when there are none."""
+    start_of_today = timezone.make_aware(datetime.datetime.combine(board.today, datetime.time(0)))
+    unrecorded = (
+        Conference.objects.visible_to(board.user)
+        .for_commune(board.commune)
+        .announced()
+        .filter(starts_at__lt=start_of_today)
+    )
+    rows = list(unrecorded.order_by("starts_at", "pk")[:SHOWN])
+    if not rows:
+        return None
+    items = [
+        Item(
+            text=conference.title,
+            url=reverse("admin:congresses_conference_change", args=[conference.pk]),
+            figure=_("Dự kiến %(day)s, %(late)s")
+            % {
+                "day": date_format(timezone.localtime(conference.starts_at), "d/m/Y"),
+                "late": _days_late(timezone.localtime(conference.starts_at).date(), board.today),
+            },
+            detail=conference.venue,
+            tone="late",
+            when=timezone.localtime(conference.starts_at).date(),
+        )
+        for conference in rows
+    ]
+    return Section(
+        key="unrecorded-conferences",
+        title=_("Hội nghị đã qua ngày, chưa ghi nhận kết quả"),
+        items=items,
+        perm="congresses.change_conference",
+        count=unrecorded.count(),
+        more_url=_changelist("congresses_conference", status__exact="announced"),
+        more_label=_("Mọi hội nghị đã thông báo"),
+        rule=_(
+            "Đã thông báo nhưng chưa ghi nhận đã tổ chức: trang công khai không liệt kê hội nghị này "
+            "cho đến khi được ghi nhận (chọn “Ghi nhận đã tổ chức” trong danh sách hội nghị)."
+        ),
+        order=65,
+    )
+
+
 def upcoming_conferences(board, days=UPCOMING_DAYS):
     """Conferences of the commune (and its hamlets) in the coming days: items for the page's
     "coming up" section, each linked to its change page. One query."""

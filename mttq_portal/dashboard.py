@@ -52,6 +52,7 @@ COMMUNE_SECTIONS = [
     campaigns_dashboard.stated_mismatches,
     congresses_dashboard.overdue_opinions,
     congresses_dashboard.overdue_recommendations,
+    congresses_dashboard.unrecorded_conferences,
     upcoming,
     news_dashboard.expiring_announcements,
     reports_dashboard.last_report,

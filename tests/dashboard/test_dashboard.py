@@ -171,3 +171,39 @@ def test_an_account_without_a_commune_gets_the_plain_index(client, settings, gro
     assert response.status_code == 200
     assert board_of(response) == ""
     assert "Các mục quản trị" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_conference_whose_day_passed_unrecorded_waits_on_the_board_until_recorded(
+    client, chair, staff, commune
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from congresses import event_services
+    from congresses.models import Conference, ConferenceStatus, FrontCommittee
+
+    committee = FrontCommittee.objects.create(commune=commune, level=FrontCommittee.Level.COMMUNE)
+    # Announced while it was ahead; its day has since passed with nobody recording it.
+    conference = Conference.objects.create(
+        committee=committee,
+        kind=Conference.Kind.COMMITTEE,
+        title="Hội nghị sơ kết 6 tháng",
+        starts_at=timezone.now() - datetime.timedelta(days=4),
+        venue="Hội trường thôn Đông",
+        status=ConferenceStatus.ANNOUNCED,
+    )
+    board = open_board(client, chair)
+    assert "Hội nghị đã qua ngày, chưa ghi nhận kết quả" in board
+    assert "Hội nghị sơ kết 6 tháng" in board and "quá 4 ngày" in board
+    assert reverse("admin:congresses_conference_change", args=[conference.pk]) in board
+    assert (
+        client.get(reverse("admin:congresses_conference_changelist") + "?status__exact=announced").status_code
+        == 200
+    )
+
+    event_services.record_held(conference, by=staff, attendees_count=35)
+    board = open_board(client, chair)
+    assert "Hội nghị sơ kết 6 tháng" not in board
+    assert "chưa ghi nhận kết quả" not in board

@@ -22,10 +22,11 @@ from tests.conftest import chair, editor, groups, staff  # noqa: F401
 
 # The page as a whole: session and user, roles and permissions, the commune, the admin's app
 # list and log, then the sections. The chair's: running campaigns 5, last year 2, hamlets
-# behind 3, unconfirmed 1, stated figures 8, opinions 2, recommendations 2, conferences, voter
+# behind 3, unconfirmed 1, stated figures 8, opinions 2, recommendations 2, conferences past
+# their day and not recorded 2, conferences, voter
 # meetings and calendar 1 each (no announcements: not the chair's), the last report 1. Staff
 # add announcements, drafts (2) and scheduled posts; an editor has only those.
-BUDGETS = {"chair": 37, "staff": 40, "editor": 15}
+BUDGETS = {"chair": 39, "staff": 42, "editor": 15}
 
 
 def build(commune, areas, size):
@@ -95,6 +96,13 @@ def build(commune, areas, size):
             kind=Conference.Kind.COMMITTEE,
             title=f"Hội nghị {number}",
             starts_at=timezone.now() + datetime.timedelta(days=2),
+        )
+        Conference.objects.create(
+            committee=committee,
+            kind=Conference.Kind.COMMITTEE,
+            title=f"Hội nghị chưa ghi nhận {number}",
+            starts_at=timezone.now() - datetime.timedelta(days=3),
+            status="announced",
         )
         CalendarEntry.objects.create(
             commune=commune, day=today + datetime.timedelta(days=1), title=f"Việc {number}"

@@ -7,11 +7,12 @@ as soon as they are in the sitemap.
 
 Two ways of choosing the posts (READERS=…):
 - `shared` (the default): what one post shared on Zalo brings. Each reader arrives on that post
-  (the newest, or SHARED_POST=/tin/…/), then reads on: the posts it opens are, four times in
-  five, ones the home page and the news list show (their first two pages), and once in five any
-  post of the sitemap (a search result, a related post, an old link).
-- `uniform`: every post of the sitemap equally likely, the worst case for a cache (with 10,000
-  posts nearly every post read is one nobody read in the last minute).
+  (the newest, or SHARED_POST=/tin/…/), then reads on by following links: the post it opens next
+  is one linked from the last page it read (the home page's and the list's cards, a search's
+  results, a post's related posts), as a person on a phone does. The other tasks are as in
+  `uniform` (the home page, the list, any other page of the sitemap, a search, the feed).
+- `uniform`: every post read is drawn uniformly from the sitemap, the worst case for a cache
+  (with 10,000 posts nearly every post read is one nobody read in the last minute).
 """
 
 import os
@@ -27,7 +28,7 @@ BaseUser = FastHttpUser if os.environ.get("FAST_HTTP") == "1" else HttpUser
 
 PAGES = {"posts": [], "other": [], "listed": [], "shared": ""}
 READERS = os.environ.get("READERS", "shared")
-FROM_THE_LISTS = 0.8
+POST_LINK = re.compile(r'href="(/tin/[^"#?]+/)"')
 SEARCHES = ["mat tran", "đại đoàn kết", "hoi nghi", "vì người nghèo", "khu dân cư", "quỹ"]
 
 
@@ -44,7 +45,7 @@ def read_sitemap(environment, **kwargs):
         raise RuntimeError("the sitemap lists no posts: load the demo data first")
     for page in ("/", "/tin-tuc/", "/tin-tuc/?page=2"):
         with urllib.request.urlopen(environment.host + page, timeout=30) as response:
-            for path in re.findall(r'href="(/tin/[^"#?]+/)"', response.read().decode()):
+            for path in POST_LINK.findall(response.read().decode()):
                 if path not in PAGES["listed"]:
                     PAGES["listed"].append(path)
     PAGES["listed"] = PAGES["listed"] or PAGES["posts"]
@@ -72,30 +73,36 @@ def print_sources(environment, **kwargs):
         print(f"answered by {source}: {count} ({100 * count / total:.1f} %)")
 
 
-def a_post():
-    if READERS == "uniform" or random.random() >= FROM_THE_LISTS:
-        return random.choice(PAGES["posts"])
-    return random.choice(PAGES["listed"])
-
-
 class Reader(BaseUser):
     wait_time = between(1, 3)
 
     def on_start(self):
+        self.links = []
         if READERS == "shared":
-            self.client.get(PAGES["shared"], name="/tin/[bài được chia sẻ]/")
+            self.read(PAGES["shared"], "/tin/[bài được chia sẻ]/")
+
+    def read(self, path, name, **kwargs):
+        """GET `path`; remember the posts it links to (what this reader can tap next)."""
+        response = self.client.get(path, name=name, **kwargs)
+        if READERS == "shared" and response.status_code == 200:
+            self.links = POST_LINK.findall(response.text or "") or self.links
+
+    def a_post(self):
+        if READERS == "uniform":
+            return random.choice(PAGES["posts"])
+        return random.choice(self.links or PAGES["listed"])
 
     @task(4)
     def home(self):
-        self.client.get("/", name="/")
+        self.read("/", "/")
 
     @task(6)
     def post(self):
-        self.client.get(a_post(), name="/tin/[bài]/")
+        self.read(self.a_post(), "/tin/[bài]/")
 
     @task(2)
     def post_list(self):
-        self.client.get("/tin-tuc/", name="/tin-tuc/")
+        self.read("/tin-tuc/", "/tin-tuc/")
 
     @task(2)
     def other_public_page(self):
@@ -104,7 +111,7 @@ class Reader(BaseUser):
 
     @task(1)
     def search(self):
-        self.client.get("/tim-kiem/", params={"q": random.choice(SEARCHES)}, name="/tim-kiem/?q=")
+        self.read("/tim-kiem/", "/tim-kiem/?q=", params={"q": random.choice(SEARCHES)})
 
     @task(1)
     def feed(self):

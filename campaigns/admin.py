@@ -23,11 +23,12 @@ from congresses.models import ResidentialArea
 from lib.admin_input import parse_id
 from lib.admin_search import FoldedInPythonSearch, FoldedSearchMixin
 from lib.scoped_admin import AreaScopedAdminMixin, ScopedInlineMixin
-from lib.vietnamese import format_money, format_number
+from lib.vietnamese import format_money
 
 from . import admin_locks, imports, rates_admin, rounds_admin, services, targets_grid  # noqa: F401 (registers rounds)
 from .exports import results_workbook
 from .forms import ContributionForm, DisbursementForm, TargetForm
+from .import_admin import XLSX, RecordImportMixin
 from .models import AreaOfficer, Campaign, Contribution, Disbursement, Indicator, PeriodLock, Target
 from .permissions import areas_within_scope, is_chair, sees_everything, works_somewhere
 from .reports import summary_sentence
@@ -35,8 +36,6 @@ from .selectors import area_results
 from .stated import StatedFigure
 from .stated_admin import checks_html
 from .text_check import MAX_TEXT, check_text
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class TextCheckForm(forms.Form):
@@ -418,18 +417,14 @@ class ReversalForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
-    campaign = forms.ModelChoiceField(label=_("Cuộc vận động"), queryset=Campaign.objects.none())
-    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["campaign"].queryset = Campaign.objects.current().visible_to(user)
-
-
 @admin.register(Contribution)
-class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, LedgerAdmin):
+class ContributionAdmin(RecordImportMixin, FoldedSearchMixin, admin_locks.ExplainsLocksMixin, LedgerAdmin):
     form = ContributionForm
+    # The import page (RecordImportMixin) with a template file per campaign, which names the
+    # campaign's indicators and the hamlets the user enters for.
+    import_page_template = "admin/campaigns/contribution/import.html"
+    import_title = _("Nhập kết quả từ tệp Excel hoặc CSV")
+    import_saved_message = _("Đã nhập %(count)s kết quả.")
     list_display = [
         "day",
         "indicator_name",
@@ -558,52 +553,23 @@ class ContributionAdmin(FoldedSearchMixin, admin_locks.ExplainsLocksMixin, Ledge
         return actions
 
     # --- extra pages: import, template (the reversal page is LedgerAdmin's) -------------------
-    def get_urls(self):
+    def import_template_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("nhap-tu-tep/", wrap(self.import_view), name="campaigns_contribution_import"),
             path(
                 "mau-nhap/<int:campaign_id>/",
                 wrap(self.template_view),
                 name="campaigns_contribution_template",
-            ),
-            *super().get_urls(),
+            )
         ]
 
-    def import_view(self, request):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-        errors, refused = [], None
-        if request.method == "POST" and form.is_valid():
-            try:
-                result = imports.import_contributions(
-                    form.cleaned_data["file"], campaign=form.cleaned_data["campaign"], by=request.user
-                )
-            except imports.ImportRefused as error:
-                refused = str(error)
-            else:
-                if result.ok:
-                    self.message_user(
-                        request,
-                        _("Đã nhập %(count)s kết quả.") % {"count": format_number(len(result.saved))},
-                        messages.SUCCESS,
-                    )
-                    return redirect("admin:campaigns_contribution_changelist")
-                errors = result.errors
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Nhập kết quả từ tệp Excel hoặc CSV"),
-            "form": form,
-            "refused": refused,
-            "errors": errors[: imports.MAX_ERRORS_SHOWN],
-            "error_count": len(errors),
-            "campaigns": Campaign.objects.current().visible_to(request.user),
-            "max_rows": format_number(imports.MAX_ROWS),
-            "max_kb": format_number(imports.MAX_BYTES // 1024),
-        }
-        return TemplateResponse(request, "admin/campaigns/contribution/import.html", context)
+    def import_context(self, request):
+        return {"campaigns": Campaign.objects.current().visible_to(request.user)}
+
+    def run_import(self, request, form):
+        return imports.import_contributions(
+            form.cleaned_data["file"], campaign=form.cleaned_data["campaign"], by=request.user
+        )
 
     def template_view(self, request, campaign_id):
         if not self.has_add_permission(request):

@@ -181,6 +181,15 @@ def test_the_template_has_vietnamese_headers_and_only_the_officers_areas(
     assert "Thôn Đông" in guide and "Thôn Tây" not in guide
 
 
+def test_the_import_page_links_a_template_for_each_campaign_the_officer_sees(client, fund, area_a, officer_a):
+    client.force_login(officer_a)
+    page = client.get(reverse("admin:campaigns_contribution_import")).content.decode()
+    assert "Mỗi dòng là một kết quả." in page and "Tải tệp mẫu:" in page
+    assert reverse("admin:campaigns_contribution_template", args=[fund.campaign_id]) in page
+    assert fund.campaign.name in page
+    assert 'enctype="multipart/form-data"' in page and "Kiểm tra và nhập" in page
+
+
 def test_anonymous_users_cannot_reach_the_import(client, fund):
     response = client.get(reverse("admin:campaigns_contribution_import"))
     assert response.status_code == 302

@@ -142,6 +142,15 @@ def test_staff_import_houses_through_the_admin_and_an_officer_is_refused(
     assert House.objects.get().total_value == 60_000_000
 
 
+def test_a_house_import_page_links_its_one_template(client, staff, campaign):
+    from django.urls import reverse
+
+    client.force_login(staff)
+    page = client.get(reverse("admin:campaigns_house_import")).content.decode()
+    assert "Mỗi dòng là một căn nhà" in page and "Tải tệp mẫu:" not in page
+    assert f'href="{reverse("admin:campaigns_house_import_template")}"' in page
+
+
 def test_staff_import_recipients_through_the_admin(client, staff, commune, area_a):
     from django.urls import reverse
 

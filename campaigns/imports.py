@@ -358,20 +358,36 @@ def _check_header(header, headers, required):
     return columns
 
 
-def parse_figure(value, parse, validators):
+def parse_figure(value, parse, validators, hedged=True):
     """A cell's amount or count read by `lib.money` (`1.500.000`, `2,5 triệu`, 1500000.0) and
-    held to `lib.bounds`; an empty cell is 0. A report's hedge before the number (`trên 214
-    triệu`, `hơn 300`) gives a `lib.figures.Figure` carrying the word. Raises ValidationError
-    with a Vietnamese message."""
+    held to `lib.bounds`; an empty cell is 0. With `hedged`, a report's hedge before the number
+    (`trên 214 triệu`, `hơn 300`) gives a `lib.figures.Figure` carrying the word; without it
+    the number must be exact. Raises ValidationError with a Vietnamese message."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
     qualifier = Qualifier.EXACT
-    if isinstance(value, str):
+    if hedged and isinstance(value, str):
         qualifier, value = split_word(value)
     number = parse(value)
     for validator in validators:
         validator(number)
     return Figure(number, qualifier) if qualifier else number
+
+
+def read_number(value, label, problems, parse=parse_count, validators=None, hedged=False):
+    """`parse_figure` for one cell of a row being checked: a number that cannot be read, or is
+    out of bounds (a count's unless `validators` are given), adds “<label> “<value>”: <reason>”
+    to `problems` and counts 0, so the row's other cells are still checked."""
+    if validators is None:
+        validators = bounds.count_validators()
+    try:
+        return parse_figure(value, parse, validators, hedged=hedged)
+    except ValidationError as error:
+        problems.append(
+            _("%(label)s “%(value)s”: %(reason)s")
+            % {"label": label, "value": value, "reason": " ".join(error.messages)}
+        )
+        return 0
 
 
 def parse_date(value):
@@ -422,14 +438,13 @@ class _Lookups:
         except ValueError as error:
             date = None
             problems.append(str(error))
-        amount = self._number(
-            row.get(AMOUNT), _("số tiền"), parse_money, bounds.amount_validators(), problems
+        amount = read_number(
+            row.get(AMOUNT), _("số tiền"), problems, parse_money, bounds.amount_validators(), hedged=True
         )
-        quantity = self._number(
-            row.get(QUANTITY), _("số lượng"), parse_count, bounds.count_validators(), problems
-        )
+        quantity = read_number(row.get(QUANTITY), _("số lượng"), problems, hedged=True)
+        # A count of people is a plain number (`1.250`), no hedge word: entries carry exact people.
         people = {
-            name: self._count(row.get(column), label, problems)
+            name: read_number(row.get(column), label, problems)
             for name, column, label in (
                 ("registered", REGISTERED, _("số người đăng ký")),
                 ("participants", PARTICIPANTS, _("số người tham gia")),
@@ -494,32 +509,6 @@ class _Lookups:
             )
             area = None
         return area
-
-    def _number(self, value, label, parse, validators, problems):
-        try:
-            return parse_figure(value, parse, validators)
-        except ValidationError as error:
-            problems.append(
-                _("%(label)s “%(value)s”: %(reason)s")
-                % {"label": label, "value": value, "reason": " ".join(error.messages)}
-            )
-            return 0
-
-    def _count(self, value, label, problems):
-        """A count of people: a plain number (`1.250`), no hedge word (entries carry exact people)."""
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return 0
-        try:
-            number = parse_count(value)
-            for validator in bounds.count_validators():
-                validator(number)
-        except ValidationError as error:
-            problems.append(
-                _("%(label)s “%(value)s”: %(reason)s")
-                % {"label": label, "value": value, "reason": " ".join(error.messages)}
-            )
-            return 0
-        return number
 
     def _items(self, value, problems):
         """In-kind quantities of the row ([] for an empty cell); a line that cannot be read is a problem."""

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 
 from congresses.models import ResidentialArea
 from lib import bounds
-from lib.money import parse_count, parse_money
+from lib.money import parse_money
 
 from . import services
 from .gifts import Recipient
 from .houses import House, HouseSource
-from .imports import ImportRefused, ImportResult, _key, parse_date, read_rows
+from .imports import ImportRefused, ImportResult, _key, parse_date, read_number, read_rows
 
 __all__ = ["ImportRefused", "import_gift_batches", "import_houses", "import_recipients"]
 
@@ -114,35 +114,13 @@ class _Rows:
 
     def money(self, row, column, problems, required=False):
         value = row.get(column)
-        if value is None or not str(value).strip():
-            if required:
-                problems.append(_("thiếu “%(column)s”") % {"column": column})
+        if required and (value is None or not str(value).strip()):
+            problems.append(_("thiếu “%(column)s”") % {"column": column})
             return 0
-        try:
-            number = parse_money(value)
-            for validator in bounds.amount_validators():
-                validator(number)
-        except ValidationError as error:
-            problems.append(_("%(column)s “%(value)s”: %(reason)s") % {
-                "column": column, "value": value, "reason": " ".join(error.messages)
-            })  # fmt: skip
-            return 0
-        return number
+        return read_number(value, column, problems, parse_money, bounds.amount_validators())
 
     def count(self, row, column, problems):
-        value = row.get(column)
-        if value is None or not str(value).strip():
-            return 0
-        try:
-            number = parse_count(value)
-            for validator in bounds.count_validators():
-                validator(number)
-        except ValidationError as error:
-            problems.append(_("%(column)s “%(value)s”: %(reason)s") % {
-                "column": column, "value": value, "reason": " ".join(error.messages)
-            })  # fmt: skip
-            return 0
-        return number
+        return read_number(row.get(column), column, problems)
 
     def date(self, row, column, problems):
         value = row.get(column)

@@ -151,6 +151,21 @@ def test_a_house_import_page_links_its_one_template(client, staff, campaign):
     assert f'href="{reverse("admin:campaigns_house_import_template")}"' in page
 
 
+def test_a_house_row_names_each_unreadable_figure_by_its_column(staff, campaign, area_a, raised):
+    # Support records carry exact đồng and days: a report's hedge ("trên") is not a figure here.
+    upload = csv_file(
+        house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 12", "Khu dân cư": "Đông",
+                     "Tổng trị giá (đồng)": "trên 60 triệu", "Số ngày công": "-3"}),
+        house_row(**{"Tên hộ hoặc đối tượng": "Hộ nghèo số 13", "Khu dân cư": "Đông"}),
+        header=HOUSES,
+    )  # fmt: skip
+    result = record_imports.import_houses(upload, campaign=campaign, by=staff)
+    assert any(e.startswith("Dòng 2: Tổng trị giá (đồng) “trên 60 triệu”: ") for e in result.errors)
+    assert any(e.startswith("Dòng 2: Số ngày công “-3”: ") for e in result.errors)
+    assert "Dòng 3: thiếu “Tổng trị giá (đồng)”" in result.errors
+    assert not House.objects.exists()
+
+
 def test_staff_import_recipients_through_the_admin(client, staff, commune, area_a):
     from django.urls import reverse
 

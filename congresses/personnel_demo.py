@@ -110,48 +110,37 @@ def _mid_term_addition(commune, term):
     ConcurrentRole.objects.create(
         person=person, title="Bí thư Đoàn Thanh niên xã", since=datetime.date(2024, 10, 1)
     )
-    first = Conference.objects.create(
-        committee=term.committee,
-        term=term,
-        kind=Conference.Kind.COMMITTEE,
-        title="Hội nghị Ủy ban MTTQ Việt Nam xã lần thứ 3 (hiệp thương bổ sung ủy viên)",
-        starts_at=_at(datetime.date(2025, 3, 14)),
-        venue="Hội trường Ủy ban nhân dân xã",
-        attendees_count=42,
-        summary="Hội nghị hiệp thương cử bổ sung 01 ủy viên Ủy ban MTTQ Việt Nam xã nhiệm kỳ 2024–2029.",
-    )
-    joined = SupplementaryConsultation.objects.create(
-        conference=first,
-        term=term,
-        person=person,
-        position=Position.objects.get(name="Ủy viên"),
-        organisation="Đoàn Thanh niên xã",
-        since=datetime.date(2025, 3, 14),
-        votes_for=41,
-        votes_total=42,
-    )
-    member = personnel_services.confirm_supplementary(joined)
-    second = Conference.objects.create(
-        committee=term.committee,
-        term=term,
-        kind=Conference.Kind.COMMITTEE,
-        title="Hội nghị Ủy ban MTTQ Việt Nam xã lần thứ 5 (hiệp thương bổ sung Phó Chủ tịch)",
-        starts_at=_at(datetime.date(2025, 12, 5)),
-        venue="Hội trường Ủy ban nhân dân xã",
-        attendees_count=44,
-        summary="Hội nghị hiệp thương cử bổ sung Phó Chủ tịch Ủy ban MTTQ Việt Nam xã nhiệm kỳ 2024–2029.",
-    )
-    promoted = SupplementaryConsultation.objects.create(
-        conference=second,
-        term=term,
-        person=person,
-        position=Position.objects.get(name="Phó Chủ tịch"),
-        organisation="Ủy ban MTTQ xã",
-        since=datetime.date(2025, 12, 5),
-        replaces=member,
-        agreement_percent=100,
-    )
-    personnel_services.confirm_supplementary(promoted)
+    # Each consultation: the conference's number, day and attendance, the position, what the
+    # title and the summary call it, the organisation and the vote; the second replaces the
+    # membership the first made.
+    member = None
+    for number, day, attendees, position, title, summary, organisation, result in (
+        (3, datetime.date(2025, 3, 14), 42, "Ủy viên", "ủy viên", "01 ủy viên", "Đoàn Thanh niên xã",
+         {"votes_for": 41, "votes_total": 42}),
+        (5, datetime.date(2025, 12, 5), 44, "Phó Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch", "Ủy ban MTTQ xã",
+         {"agreement_percent": 100}),
+    ):  # fmt: skip
+        conference = Conference.objects.create(
+            committee=term.committee,
+            term=term,
+            kind=Conference.Kind.COMMITTEE,
+            title=f"Hội nghị Ủy ban MTTQ Việt Nam xã lần thứ {number} (hiệp thương bổ sung {title})",
+            starts_at=_at(day),
+            venue="Hội trường Ủy ban nhân dân xã",
+            attendees_count=attendees,
+            summary=f"Hội nghị hiệp thương cử bổ sung {summary} Ủy ban MTTQ Việt Nam xã nhiệm kỳ 2024–2029.",
+        )
+        consultation = SupplementaryConsultation.objects.create(
+            conference=conference,
+            term=term,
+            person=person,
+            position=Position.objects.get(name=position),
+            organisation=organisation,
+            since=day,
+            replaces=member,
+            **result,
+        )
+        member = personnel_services.confirm_supplementary(consultation)
     assert Membership.objects.filter(person=person).count() == 2
 
 

@@ -368,6 +368,12 @@ def cached_fragment(request, name, vary, render, timeout=None):
     return text
 
 
+def page_seconds(request):
+    """Seconds a page of the request's site may be kept from now (the setting, cut at midnight
+    and at the next scheduled publication): for fragments that show what a page shows."""
+    return _timeout(request, timezone.now())
+
+
 def remember(request, **meta):
     """What `on_hit` needs to know when a later reader gets this page from the cache."""
     request._page_cache_meta = {**getattr(request, "_page_cache_meta", {}), **meta}

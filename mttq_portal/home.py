@@ -57,9 +57,10 @@ def province_page(province, request):
     }
 
 
-def home_page(commune):
+def home_page(commune, visits=True):
     """Everything a commune's home page renders: what is urgent, featured and latest posts, other
-    apps' sections, and for the side column the running poll and the visit statistics."""
+    apps' sections, and for the side column the running poll and (unless `visits` is False) the
+    visit statistics."""
     posts = Post.objects.for_listing().for_commune(commune)
     featured = list(posts.filter(is_featured=True)[:FEATURED_COUNT])
     latest = list(posts.exclude(pk__in=[post.pk for post in featured])[:LATEST_COUNT])
@@ -70,7 +71,7 @@ def home_page(commune):
         "sections": _sections(SECTIONS, commune),
         "poll": running_poll(commune),
         "videos": latest_videos(commune),
-        "visits": statistics(commune) if commune is not None else None,
+        "visits": statistics(commune) if visits and commune is not None else None,
     }
 
 

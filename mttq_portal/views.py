@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Ht
 from django.shortcuts import redirect, render
 from django.template import Context, loader
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -18,6 +19,7 @@ from lib.pagecache import public_page
 
 from .dashboard import page_for
 from .home import home_page, province_page
+from .visits import statistics
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,14 @@ log = logging.getLogger(__name__)
 def home(request):
     if request.commune is None and request.province is not None:
         return render(request, "province_home.html", province_page(request.province, request))
-    return render(request, "home.html", home_page(request.commune))
+    commune = request.commune
+    context = {
+        # Read only when its fragments are rendered (templates/home.html): a cached home page
+        # column costs no query. The visit statistics move every minute and are read each time.
+        "home": SimpleLazyObject(lambda: home_page(commune, visits=False)),
+        "visits": statistics(commune) if commune is not None else None,
+    }
+    return render(request, "home.html", context)
 
 
 def admin_index(request):

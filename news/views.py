@@ -3,10 +3,11 @@
 from datetime import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from lib.media import send_media
@@ -23,6 +24,12 @@ def _page(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("trang"))
 
 
+def _lazy_page(request, queryset):
+    """The page of the list, counted and read only if the template's fragment is rendered
+    (news/post_list.html): a list whose cards are in the shared cache costs no query for them."""
+    return SimpleLazyObject(lambda: _page(request, queryset))
+
+
 def _site(request):
     """The request's site, as `for_site` takes it: its commune, or the province's own site."""
     return {"commune": request.commune, "province": request.province}
@@ -35,7 +42,9 @@ def post_list(request, category_slug=None):
     posts = Post.objects.for_listing().for_site(**_site(request))
     if category:
         posts = posts.filter(category=category)
-    return render(request, "news/post_list.html", {"category": category, "page_obj": _page(request, posts)})
+    return render(
+        request, "news/post_list.html", {"category": category, "page_obj": _lazy_page(request, posts)}
+    )
 
 
 @public_page
@@ -62,7 +71,7 @@ def post_archive(request, year, month):
 def tag_posts(request, slug):
     tag = get_object_or_404(Tag.objects.for_commune(request.commune), slug=slug)
     posts = Post.objects.for_listing().for_site(**_site(request)).filter(tags=tag)
-    return render(request, "news/post_list.html", {"tag": tag, "page_obj": _page(request, posts)})
+    return render(request, "news/post_list.html", {"tag": tag, "page_obj": _lazy_page(request, posts)})
 
 
 def _count_cached_reading(request, meta):
@@ -71,19 +80,28 @@ def _count_cached_reading(request, meta):
 
 @public_page(on_hit=_count_cached_reading)
 def post_detail(request, slug):
-    # Only photos the worker has made: a reader never meets one without its renditions.
-    photos = Prefetch("photos", queryset=Photo.objects.ready().order_by("position", "pk"))
     post = get_object_or_404(
-        Post.objects.published()
-        .for_site(**_site(request))
-        .select_related("category", "conference")
-        .prefetch_related(photos, "tags", _public_videos()),
+        Post.objects.published().for_site(**_site(request)).select_related("category", "conference"),
         slug=slug,
     )
     post.register_view()
     remember(request, post=post.pk)
-    context = {"post": post, "related_posts": post.related_posts(), "json_ld": post_json_ld(request, post)}
+    context = {
+        "post": post,
+        # The gallery, videos, tags and related posts are read only when the article's fragments
+        # are rendered (news/post_detail.html): from the shared cache they cost no query.
+        "media": SimpleLazyObject(lambda: _with_media(post)),
+        "related_posts": post.related_posts(),
+        "json_ld": post_json_ld(request, post),
+    }
     return render(request, "news/post_detail.html", context)
+
+
+def _with_media(post):
+    # Only photos the worker has made: a reader never meets one without its renditions.
+    photos = Prefetch("photos", queryset=Photo.objects.ready().order_by("position", "pk"))
+    prefetch_related_objects([post], photos, "tags", _public_videos())
+    return post
 
 
 @never_cache
@@ -99,7 +117,7 @@ def post_preview(request, pk):
         .prefetch_related(photos, _public_videos()),
         pk=pk,
     )
-    context = {"post": post, "related_posts": post.related_posts(), "preview": True}
+    context = {"post": post, "media": post, "related_posts": post.related_posts(), "preview": True}
     response = render(request, "news/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -1,10 +1,14 @@
 """`{% shared_fragment "name" vary… %}…{% endshared_fragment %}`: a part of every page (the
-menu, the footer) rendered once and kept in the shared cache under the site's generation
-tokens (lib/pagecache.py), so an edit that forgets the site's pages forgets it too.
+menu, the footer, the home page's columns, a post's article) rendered once and kept in the
+shared cache under the site's generation tokens (lib/pagecache.py), so an edit that forgets the
+site's pages forgets it too. It is kept no longer than a whole page would be (midnight, the
+next scheduled post): what is "current" or "upcoming" leaves when it would leave the page.
 
 Only for markup that is the same for every visitor of a site: never a form (CSRF token), an
 inline script (CSP nonce) or anything of the signed-in user. `vary` values (the current
-section for `aria-current`) are part of the key.
+section for `aria-current`, the post shown, the page number) are part of the key. Whatever
+the fragment reads should be read lazily (a queryset, lib.lazy), so a cached fragment costs
+no query.
 """
 
 from django import template
@@ -24,8 +28,13 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         vary = [value.resolve(context) for value in self.vary]
+        request = context.get("request")
         text = pagecache.cached_fragment(
-            context.get("request"), name, vary, lambda: str(self.nodelist.render(context))
+            request,
+            name,
+            vary,
+            lambda: str(self.nodelist.render(context)),
+            timeout=lambda: pagecache.page_seconds(request),
         )
         return mark_safe(text)  # noqa: S308 (rendered by our own templates, escaped there)
 

@@ -11,12 +11,45 @@ the fragment reads should be read lazily (a queryset, lib.lazy), so a cached fra
 no query.
 """
 
+import logging
+
 from django import template
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from lib import pagecache
 
+log = logging.getLogger(__name__)
 register = template.Library()
+
+
+def shared(request, name, vary, render):
+    """The fragment from the shared cache, or `render()` kept there as long as a page would be.
+
+    Kept with its end, as the page cache keeps pages: the cache may hold it longer (its own
+    clock, whole seconds), the fragment knows when the next scheduled post makes it stale.
+    """
+    if not pagecache.enabled() or request is None:
+        return render()
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    try:
+        key = pagecache.fragment_key(request, name, vary)
+        entry = cache.get(key)
+    except Exception:
+        log.warning("page cache unavailable; the fragment is rendered", exc_info=True)
+        return render()
+    now = timezone.now().timestamp()
+    if isinstance(entry, tuple) and now < entry[0]:
+        return entry[1]
+    text = render()
+    seconds = pagecache.page_seconds(request)
+    try:
+        cache.set(key, (now + seconds, text), seconds)
+    except Exception:
+        log.warning("page cache unavailable; the fragment is not kept", exc_info=True)
+    return text
 
 
 class SharedFragmentNode(template.Node):
@@ -28,14 +61,7 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         vary = [value.resolve(context) for value in self.vary]
-        request = context.get("request")
-        text = pagecache.cached_fragment(
-            request,
-            name,
-            vary,
-            lambda: str(self.nodelist.render(context)),
-            timeout=lambda: pagecache.page_seconds(request),
-        )
+        text = shared(context.get("request"), name, vary, lambda: str(self.nodelist.render(context)))
         return mark_safe(text)  # noqa: S308 (rendered by our own templates, escaped there)
 
 

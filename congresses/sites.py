@@ -2,7 +2,9 @@
 
 The table of host names is read once per process (one query) and kept until a commune or a
 province is saved or deleted. A version number in the shared cache tells the other app
-servers to read it again, so a host added in the admin is served everywhere within a request.
+servers to read it again; each process reads that number at most every
+PAGE_CACHE_LOCAL_SECONDS (lib.pagecache.LocalCopy), so a host added in the admin is served by
+its own process at once and by every other within that time.
 
 The rule, in order:
 1. the host (without port) names a commune → that commune's site;
@@ -28,6 +30,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from lib.pagecache import LocalCopy
 
 from .models import Commune, Province, normalize_host
 
@@ -66,6 +70,7 @@ class SiteTable:
 
 _lock = threading.Lock()
 _table = None
+_version_copy = LocalCopy()
 
 
 def _load(version):
@@ -96,7 +101,7 @@ def _load(version):
 
 def site_table():
     global _table
-    version = cache.get(VERSION_KEY, 0)
+    version = _version_copy.get(cache, VERSION_KEY, 0)
     table = _table
     if table is None or table.version != version:
         with _lock:
@@ -108,10 +113,12 @@ def forget_sites(**kwargs):
     """Drop this process's table, and tell the others (the shared cache's version)."""
     global _table
     _table = None
+    _version_copy.forget()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
+    _version_copy.forget()
 
 
 for _model in (Commune, Province):

@@ -14,7 +14,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -24,9 +24,31 @@ RETRY_SECONDS = 5.0
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
+class ReusedRedisClient(RedisCacheClient):
+    """Django's Redis client, keeping one `redis.Redis` per connection pool.
+
+    Django builds a new `redis.Redis` for every call, and building one (its table of some 170
+    reply callbacks) cost a cached page's hit more CPU than reading the page (profiled: ~0.5 ms
+    a call). A `redis.Redis` is safe to share between threads (each command takes a connection
+    from the pool) and its pool reconnects after a fork.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class TolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedRedisClient
         self._down_until = 0.0
         self._lock = threading.Lock()
 

@@ -23,6 +23,17 @@ hash) and Last-Modified, answer If-None-Match/If-Modified-Since with 304, and sa
 `Cache-Control: public, max-age=0, s-maxage=1`: browsers revalidate every time, nginx's
 microcache (deploy/nginx-mttq-portal.conf) keeps a page one second.
 
+How soon an edit is seen. Each process keeps the tokens it read (and congresses.sites the
+site table's version) for PAGE_CACHE_LOCAL_SECONDS (0.25 s; 0 reads them on every request),
+so a cached hit costs one round trip to the shared cache (the page), not three. A `bump` in a
+process forgets its copies at once: inside one process invalidation stays exact. Another
+app server sees the new token once its copy is older than PAGE_CACHE_LOCAL_SECONDS. Through
+nginx the microcache adds its own life on top: the page says `X-Accel-Expires: @<second>`,
+the last whole second (Unix time) the copy may be served, chosen so that the local copy's age
+plus the microcache's life stays under one second (`_microcache_until`): "an edit shows on
+every page within a second, for every app server" holds through nginx too. (`s-maxage=1`
+alone would let nginx, whose clock counts whole seconds, serve a copy up to two seconds.)
+
 The cache is `default`: Redis when REDIS_URL is set, files on one machine otherwise, process
 memory in demo and tests (one process). A cache that is down costs the cache, never the page
 (lib/cache.py).
@@ -31,8 +42,12 @@ memory in demo and tests (one process). A cache that is down costs the cache, ne
 import functools
 import hashlib
 import logging
+import math
+import threading
 import uuid
 from datetime import datetime, time, timedelta
+from time import monotonic
+from time import time as unix_time
 
 from django.apps import apps
 from django.conf import settings
@@ -66,6 +81,55 @@ def enabled():
 # --- generations -------------------------------------------------------------------------
 
 
+class LocalCopy:
+    """Values of the shared cache kept in this process for PAGE_CACHE_LOCAL_SECONDS.
+
+    `forget()` drops them at once (a change made in this process). A read that began before a
+    `forget()` is not kept: a thread that fetched the old value while another bumped must not
+    put it back.
+    """
+
+    def __init__(self):
+        self._values = {}
+        self._epoch = 0
+        self._lock = threading.Lock()
+
+    def get_many(self, cache, keys):
+        return self._read(tuple(keys), lambda: cache.get_many(keys))
+
+    def get(self, cache, key, default=None):
+        return self._read(key, lambda: cache.get(key, default))
+
+    def _read(self, name, fetch):
+        seconds = settings.PAGE_CACHE_LOCAL_SECONDS
+        if seconds <= 0:
+            return fetch()
+        now = clock()
+        kept = self._values.get(name)
+        if kept is not None and kept[0] > now:
+            return kept[1]
+        epoch = self._epoch
+        value = fetch()
+        with self._lock:
+            if epoch == self._epoch:
+                self._values[name] = (now + seconds, value)
+        return value
+
+    def forget(self):
+        with self._lock:
+            self._epoch += 1
+            self._values = {}
+
+
+clock = monotonic  # tests move it
+_tokens_copy = LocalCopy()
+
+
+def forget_local_tokens():
+    """Forget this process's copies of the tokens (the next request reads the shared cache)."""
+    _tokens_copy.forget()
+
+
 def _site_key(kind, pk):
     return f"{PREFIX}:gen:{kind}:{pk}"
 
@@ -88,10 +152,14 @@ def bump(*sites):
     stored a page under.
     """
     keys = [ALL if site == "all" else _site_key(*site) for site in sites]
+    # Before and after the write: no request of this process serves the old token meanwhile
+    # or keeps it once the new one is in the shared cache.
+    _tokens_copy.forget()
     try:
         _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
     except Exception:
         log.warning("page cache unavailable; pages of %s not invalidated", sites, exc_info=True)
+    _tokens_copy.forget()
 
 
 def bump_after_commit(*sites, using=None):
@@ -249,9 +317,24 @@ def _respond(request, entry, state):
     if entry.get("disposition"):  # a PDF keeps its file name
         response["Content-Disposition"] = entry["disposition"]
     patch_vary_headers(response, ("Cookie",))
-    return get_conditional_response(
+    response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["modified"], response=response
     )
+    # A 304 too: nginx revalidates an expired copy and keeps it for the 304's time.
+    response["X-Accel-Expires"] = f"@{_microcache_until(unix_time())}"
+    return response
+
+
+def _microcache_until(now):
+    """The last whole second (Unix time) nginx's microcache may serve this answer.
+
+    nginx counts in whole seconds: a copy marked @S is served while its clock reads S, i.e.
+    until S + 1. The answer may rest on tokens read up to PAGE_CACHE_LOCAL_SECONDS ago, so
+    S + 1 - (now - PAGE_CACHE_LOCAL_SECONDS) <= 1 keeps "an edit is seen within a second".
+    Near the start of a second S is already past: nginx then asks again (a 304 when nothing
+    changed) instead of serving its copy.
+    """
+    return math.floor(now - max(0.0, settings.PAGE_CACHE_LOCAL_SECONDS))
 
 
 def public_page(view=None, *, on_hit=None):
@@ -270,7 +353,7 @@ def public_page(view=None, *, on_hit=None):
         cache = _cache()
         site = request_site(request)
         try:
-            tokens = cache.get_many([ALL, _site_key(*site)])
+            tokens = _tokens_copy.get_many(cache, [ALL, _site_key(*site)])
             request._page_cache_tokens = tokens
             key = _page_key(request, tokens, site)
             entry = cache.get(key)
@@ -316,7 +399,7 @@ def _tokens(request):
     """The request's generation tokens, read once per request (the page cache may have)."""
     tokens = getattr(request, "_page_cache_tokens", None)
     if tokens is None:
-        tokens = _cache().get_many([ALL, _site_key(*request_site(request))])
+        tokens = _tokens_copy.get_many(_cache(), [ALL, _site_key(*request_site(request))])
         request._page_cache_tokens = tokens
     return tokens
 

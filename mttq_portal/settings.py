@@ -283,6 +283,14 @@ VIEW_COUNTER_CACHE = "counters"
 # default; its own tests turn it on).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if TESTING else 60)
 PAGE_CACHE_ALIAS = "default"
+# Seconds each process keeps the page cache's generation tokens and the site table's version
+# (lib/pagecache.py, congresses/sites.py): a cached hit then asks the shared cache once. A change
+# made by this process is seen by it at once, by the other app servers within this time; with
+# nginx's microcache, within a second in all (lib/pagecache.py). 0 reads them on every request.
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS") or 0.25)
+# Readings of cached post pages wait this long in the process that served them, then go to the
+# counters in one round trip for all (news/counters.py). 0 counts each at once.
+VIEW_COUNTER_FLUSH_SECONDS = float(os.environ.get("VIEW_COUNTER_FLUSH_SECONDS") or 1)
 
 # A fast hasher keeps the suite quick; tests never hold a real password.
 if TESTING:

@@ -75,7 +75,7 @@ def tag_posts(request, slug):
 
 
 def _count_cached_reading(request, meta):
-    view_counter.add(meta["post"])
+    view_counter.add_soon(meta["post"])
 
 
 @public_page(on_hit=_count_cached_reading)

@@ -34,8 +34,12 @@ def no_pending_views():
     """Readings counted by one test (news.counters) never show in another."""
     from django.core.cache import caches
 
+    from news.counters import view_counter
+
+    view_counter.discard()
     caches["counters"].clear()
     yield
+    view_counter.discard()
     caches["counters"].clear()
 
 
@@ -44,10 +48,13 @@ def fresh_site_table():
     """Each test reads the table of sites anew: a rolled-back test sends no post_delete, so
     its communes would otherwise still be served to the next test."""
     from congresses.sites import forget_sites
+    from lib.pagecache import forget_local_tokens
 
     forget_sites()
+    forget_local_tokens()
     yield
     forget_sites()
+    forget_local_tokens()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -110,7 +111,16 @@ def site_table():
 
 
 def forget_sites(**kwargs):
-    """Drop this process's table, and tell the others (the shared cache's version)."""
+    """Drop this process's table, and tell the others (the shared cache's version). Called at
+    the save and again once its transaction commits: between the two, another server could
+    load the table as it was under the version just written, and keep it."""
+    _forget()
+    using = kwargs.get("using")
+    if using is not None:
+        transaction.on_commit(_forget, using=using)
+
+
+def _forget():
     global _table
     _table = None
     _version_copy.forget()

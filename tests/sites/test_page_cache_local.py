@@ -182,3 +182,19 @@ def test_a_cached_page_and_its_304_tell_nginx_how_long_to_keep_them(sites):
     assert first["X-Accel-Expires"].startswith("@")
     again = client.get("/tin-tuc/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again["X-Accel-Expires"].startswith("@")
+
+
+def test_a_commune_saved_in_a_transaction_tells_the_other_servers_again_once_it_commits(
+    sites, django_capture_on_commit_callbacks
+):
+    # Between the save and the commit another server may load the table as it still was, under
+    # the version the save wrote; the second bump at the commit makes it load the table again.
+    from django.db import transaction
+
+    commune = sites["a"]["commune"]
+    before = caches["default"].get(site_table_module.VERSION_KEY, 0)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        commune.name = "Hòa Phú mới"
+        commune.save()
+        assert caches["default"].get(site_table_module.VERSION_KEY) == before + 1
+    assert caches["default"].get(site_table_module.VERSION_KEY) == before + 2

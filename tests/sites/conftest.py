@@ -74,6 +74,34 @@ PASSWORD = "MatKhau@12345"
 HOSTS = {"a": "hoaphu.example.vn", "b": "hoaan.example.vn", "province": "tinh.example.vn"}
 
 
+@pytest.fixture
+def fresh_page_cache(settings):
+    """The page cache on (pages kept 60 s), empty before and after the test: the page-cache
+    modules use it for every test (`pytestmark`)."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_SECONDS = 60
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """`with commits():` around a change runs what waits for its commit (the site's new
+    generation in the cache) at the end of the block, as the commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def staff_like(host="a"):
+    """A client the page cache steps aside for (a session cookie), as for signed-in staff."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST=HOSTS[host])
+    client.cookies["sessionid"] = "phien-khong-ton-tai"
+    return client
+
+
 @pytest.fixture(autouse=True)
 def hosts_allowed(settings):
     settings.ALLOWED_HOSTS = [".example.vn", "testserver", "127.0.0.1"]

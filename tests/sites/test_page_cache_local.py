@@ -38,11 +38,6 @@ def page_cache(settings, monkeypatch):
     caches["default"].clear()
 
 
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def read(url, host="a"):
     response = Client(HTTP_HOST=HOSTS[host]).get(url)
     return response, response.content.decode()

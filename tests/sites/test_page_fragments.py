@@ -10,34 +10,15 @@ from datetime import timedelta
 import pytest
 from django.core.cache import caches
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from lib import pagecache
 from news.models import Post
 
-from .conftest import HOSTS
+from .conftest import staff_like
 
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def staff_like(host="a"):
-    """A client the page cache steps aside for (a session cookie), as for signed-in staff."""
-    client = Client(HTTP_HOST=HOSTS[host])
-    client.cookies["sessionid"] = "phien-khong-ton-tai"
-    return client
+pytestmark = pytest.mark.usefixtures("fresh_page_cache")
 
 
 def rendered(url, host="a"):

@@ -58,7 +58,12 @@ def test_the_viewer_opens_moves_by_key_and_swipe_and_closes_with_esc(page, live_
     tab.keyboard.press("ArrowRight")
     assert dialog.locator(".viewer-position").inner_text() == "3/9"
     assert dialog.locator(".viewer-caption").inner_text() == "Ảnh màu gold"
-    assert dialog.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    # The next photo is fetched when the key moves to it: wait for it to arrive (it must).
+    tab.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0",
+        arg=dialog.locator("img").element_handle(),
+        timeout=15000,
+    )
     assert tab.evaluate("document.documentElement.scrollWidth") <= 360
     tab.screenshot(path=str(ARTIFACTS / "e2e-phone-viewer.png"))
     # A swipe to the left shows the next photo, to the right the previous one.

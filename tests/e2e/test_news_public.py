@@ -47,7 +47,10 @@ def test_a_reader_on_a_phone_follows_a_post_and_sees_its_gallery(page, live_serv
     gallery = page.locator(".news-gallery img")
     assert gallery.count() == 3
     gallery.last.scroll_into_view_if_needed()
-    assert gallery.last.evaluate("img => img.complete && img.naturalWidth > 0")
+    # Lazy: fetched once scrolled into view; wait for it to arrive (it must).
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=gallery.last.element_handle(), timeout=15000
+    )
     assert gallery.first.get_attribute("alt") == "Trao 120 suất quà Tết cho hộ nghèo – ảnh 1"
     # Nothing overflows the phone's width.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

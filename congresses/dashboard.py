@@ -31,6 +31,11 @@ def _days_late(day, today):
     return _("quá %(n)s ngày") % {"n": (today - day).days}
 
 
+def _past_day(wording, day, today):
+    """`wording` ("Hạn %(day)s, %(late)s") filled with a past day and how long ago it was."""
+    return wording % {"day": date_format(day, "d/m/Y"), "late": _days_late(day, today)}
+
+
 def overdue_opinions(board):
     """Open opinions past their answer date, the longest overdue first. Two queries."""
     overdue = Opinion.objects.visible_to(board.user).of(board.commune).overdue(board.today)
@@ -49,11 +54,7 @@ def overdue_opinions(board):
             Item(
                 text=f"{opinion.reference_code}: {summary[:90]}{'…' if len(summary) > 90 else ''}",
                 url=reverse("admin:congresses_opinion_change", args=[opinion.pk]),
-                figure=_("Hạn %(day)s, %(late)s")
-                % {
-                    "day": date_format(opinion.due_on, "d/m/Y"),
-                    "late": _days_late(opinion.due_on, board.today),
-                },
+                figure=_past_day(_("Hạn %(day)s, %(late)s"), opinion.due_on, board.today),
                 detail=f"{opinion.area.full_name + ' — ' if opinion.area else ''}{whom}",
                 tone="late",
                 when=opinion.due_on,
@@ -86,11 +87,7 @@ def overdue_recommendations(board):
         Item(
             text=str(recommendation),
             url=reverse("admin:congresses_recommendation_change", args=[recommendation.pk]),
-            figure=_("Hạn %(day)s, %(late)s")
-            % {
-                "day": date_format(recommendation.deadline, "d/m/Y"),
-                "late": _days_late(recommendation.deadline, board.today),
-            },
+            figure=_past_day(_("Hạn %(day)s, %(late)s"), recommendation.deadline, board.today),
             detail=f"{recommendation.responsible_body} — {recommendation.get_status_display()}",
             tone="late",
             when=recommendation.deadline,
@@ -124,21 +121,19 @@ def unrecorded_conferences(board):
     rows = list(unrecorded.order_by("starts_at", "pk")[:SHOWN])
     if not rows:
         return None
-    items = [
-        Item(
-            text=conference.title,
-            url=reverse("admin:congresses_conference_change", args=[conference.pk]),
-            figure=_("Dự kiến %(day)s, %(late)s")
-            % {
-                "day": date_format(timezone.localtime(conference.starts_at), "d/m/Y"),
-                "late": _days_late(timezone.localtime(conference.starts_at).date(), board.today),
-            },
-            detail=conference.venue,
-            tone="late",
-            when=timezone.localtime(conference.starts_at).date(),
+    items = []
+    for conference in rows:
+        day = timezone.localtime(conference.starts_at).date()
+        items.append(
+            Item(
+                text=conference.title,
+                url=reverse("admin:congresses_conference_change", args=[conference.pk]),
+                figure=_past_day(_("Dự kiến %(day)s, %(late)s"), day, board.today),
+                detail=conference.venue,
+                tone="late",
+                when=day,
+            )
         )
-        for conference in rows
-    ]
     return Section(
         key="unrecorded-conferences",
         title=_("Hội nghị đã qua ngày, chưa ghi nhận kết quả"),

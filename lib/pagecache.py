@@ -53,18 +53,30 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
 
 log = logging.getLogger(__name__)
 
-PREFIX = "page:v1"
+# The entries' shape is part of the key: a new shape (v2: the gzip copy, the hit function by
+# name) never meets entries an older version of the code kept.
+PREFIX = "page:v2"
 ALL = f"{PREFIX}:gen:all"
 CACHE_CONTROL = "public, max-age=0, s-maxage=1"
+# What the public pages' gzip compresses (mttq_portal.middleware.PublicGZipMiddleware); a kept
+# page of these types keeps its compressed copy too, made once when it is stored.
+GZIP_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+GZIP_MIN_LENGTH = 200  # Django's GZipMiddleware leaves shorter bodies alone
+_accepts_gzip = _lazy_re_compile(r"\bgzip\b")
 # Functions (commune, province, now) → the next time a page of that site changes by itself
 # (a scheduled post going public), or None; apps add theirs in ready() (news/apps.py).
 scheduled_changes = []
@@ -309,14 +321,23 @@ def _next_scheduled(request, now):
 
 
 def _respond(request, entry, state):
-    response = HttpResponse(entry["content"], content_type=entry["type"], status=entry["status"])
-    response["ETag"] = entry["etag"]
+    compressed = entry.get("gzip")
+    if compressed and _accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        # The copy compressed when the page was kept, as GZipMiddleware would send it (a weak
+        # ETag: the bytes differ from the page's). The page holds no secret (no form token:
+        # `_storable`), so one compressed length for every reader gives BREACH nothing.
+        response = HttpResponse(compressed, content_type=entry["type"], status=entry["status"])
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = "W/" + entry["etag"]
+    else:
+        response = HttpResponse(entry["content"], content_type=entry["type"], status=entry["status"])
+        response["ETag"] = entry["etag"]
     response["Last-Modified"] = http_date(entry["modified"])
     response["Cache-Control"] = CACHE_CONTROL
     response["X-Page-Cache"] = state
     if entry.get("disposition"):  # a PDF keeps its file name
         response["Content-Disposition"] = entry["disposition"]
-    patch_vary_headers(response, ("Cookie",))
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding") if compressed else ("Cookie",))
     response = get_conditional_response(
         request, etag=entry["etag"], last_modified=entry["modified"], response=response
     )
@@ -346,26 +367,27 @@ def public_page(view=None, *, on_hit=None):
     if view is None:
         return functools.partial(public_page, on_hit=on_hit)
 
+    # Kept by name in the entry: CachedPageMiddleware calls it without going through the view.
+    hit_name = f"{on_hit.__module__}.{on_hit.__qualname__}" if on_hit is not None else ""
+    if "<" in hit_name:
+        raise ValueError("public_page(on_hit=...) needs a module-level function, found by its name")
+
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not enabled() or _bypass(request):
             return view(request, *args, **kwargs)
         cache = _cache()
         site = request_site(request)
-        try:
-            tokens = _tokens_copy.get_many(cache, [ALL, _site_key(*site)])
-            request._page_cache_tokens = tokens
-            key = _page_key(request, tokens, site)
-            entry = cache.get(key)
-        except Exception:
-            log.warning("page cache unavailable; the page is rendered", exc_info=True)
-            return view(request, *args, **kwargs)
+        # CachedPageMiddleware looked already and found nothing: no second round trip.
+        key = getattr(request, "_page_cache_missed", None)
+        if key is None:
+            answer = _lookup(request, cache, site)
+            if answer is None:
+                return view(request, *args, **kwargs)
+            key, entry = answer
+            if entry is not None:
+                return _serve(request, entry)
         now = timezone.now()
-        # The cache may keep it longer (its clock, a coarse timeout); the page knows its end.
-        if entry is not None and now.timestamp() < entry["until"]:
-            if on_hit is not None:
-                on_hit(request, entry["meta"])
-            return _respond(request, entry, "hit")
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
             response.render()
@@ -379,7 +401,9 @@ def public_page(view=None, *, on_hit=None):
             "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
             "modified": int(now.timestamp()),
             "meta": getattr(request, "_page_cache_meta", {}),
+            "hit": hit_name,
             "disposition": response.get("Content-Disposition", ""),
+            "gzip": _compressed(response["Content-Type"], content),
         }
         timeout = _timeout(request, now)
         entry["until"] = now.timestamp() + timeout
@@ -389,7 +413,94 @@ def public_page(view=None, *, on_hit=None):
             log.warning("page cache unavailable; the page is not kept", exc_info=True)
         return _respond(request, entry, "miss")
 
+    wrapper.page_cache = True  # CachedPageMiddleware looks only for these views' pages
     return wrapper
+
+
+def _lookup(request, cache, site):
+    """(key, the kept entry or None) for the request, or None when the cache does not answer."""
+    try:
+        tokens = _tokens_copy.get_many(cache, [ALL, _site_key(*site)])
+        request._page_cache_tokens = tokens
+        key = _page_key(request, tokens, site)
+        entry = cache.get(key)
+    except Exception:
+        log.warning("page cache unavailable; the page is rendered", exc_info=True)
+        return None
+    # The cache may keep it longer (its clock, a coarse timeout); the page knows its end.
+    if entry is not None and timezone.now().timestamp() >= entry["until"]:
+        entry = None
+    return key, entry
+
+
+def _serve(request, entry):
+    if entry.get("hit"):
+        _hit_function(entry["hit"])(request, entry["meta"])
+    return _respond(request, entry, "hit")
+
+
+@functools.cache
+def _hit_function(name):
+    # By name: the middleware may answer before the view's module is imported in this process.
+    return import_string(name)
+
+
+def _compressed(content_type, content):
+    if len(content) < GZIP_MIN_LENGTH or not content_type.startswith(GZIP_TYPES):
+        return None
+    compressed = compress_string(content)
+    return compressed if len(compressed) < len(content) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_view(urlconf, path):
+    """Whether the view at `path` is a `public_page` (whose pages the middleware looks for).
+
+    Every other request (a form's answer, a search, a feed that is not kept) then costs no
+    round trip to the cache. One resolution per path and process: the URLs do not change
+    while a process runs."""
+    try:
+        return getattr(resolve(path, urlconf).func, "page_cache", False)
+    except Resolver404:
+        return False
+
+
+def _urls_changed(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _kept_view.cache_clear()
+
+
+setting_changed.connect(_urls_changed)
+
+
+class CachedPageMiddleware:
+    """Answers a reader's kept page before the rest of the stack: the views' `public_page`
+    would find the same entry under the same key, after the CSRF, authentication, messages,
+    history and lockout middleware, the URL resolver and the view's decorator, none of which
+    does anything for a kept page (no form token, no user, no message: `_storable`).
+
+    Placed after the site and visit middleware (the key needs the site; a kept page is still
+    a reader's visit) and the locale middleware (the language is in the key). It gives the
+    one header of the skipped middleware, X-Frame-Options, itself. A miss goes on down the
+    stack, and `public_page` uses the key it looked under instead of asking again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        if enabled() and not _bypass(request) and _kept_view(urlconf, request.path_info):
+            answer = _lookup(request, _cache(), request_site(request))
+            if answer is not None:
+                key, entry = answer
+                if entry is None:
+                    request._page_cache_missed = key
+                else:
+                    response = _serve(request, entry)
+                    response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS.upper())
+                    return response
+        return self.get_response(request)
 
 
 # --- shared fragments --------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessio
 from django.http import QueryDict
 from django.middleware.gzip import GZipMiddleware
 
+from lib import pagecache
 from lib.text import clean_text
 
 request_log = logging.getLogger("mttq_portal.requests")
@@ -186,7 +187,7 @@ class PublicGZipMiddleware(GZipMiddleware):
     gzip_static); photos are compressed already.
     """
 
-    TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+    TYPES = pagecache.GZIP_TYPES
     PRIVATE_PATHS = ("/quan-tri/", "/nhap-lieu/")
 
     def process_response(self, request, response):

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "congresses.sites.SiteMiddleware",
     # Counts readers' pages, cached ones too, into the cache (mttq_portal/visits.py).
     "mttq_portal.visits.VisitMiddleware",
+    # A reader's kept page answered here, before CSRF, auth, messages and the view (lib/pagecache.py).
+    "lib.pagecache.CachedPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

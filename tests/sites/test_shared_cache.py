@@ -58,15 +58,15 @@ def test_with_redis_an_edit_on_one_server_is_seen_by_the_pages_of_another(
     reader = Client(HTTP_HOST=HOSTS["a"])
     reader.get("/tin-tuc/")
     assert reader.get("/tin-tuc/")["X-Page-Cache"] == "hit"
-    stored = redis.Redis.from_url(REDIS_URL).keys(f"{redis_cache}:*page:v1:page:*")
+    stored = redis.Redis.from_url(REDIS_URL).keys(f"{redis_cache}:*page:v2:page:*")
     assert stored, "the page is kept in Redis, where every app server reads it"
     # Another app server: its own connection to the same Redis, nothing shared in memory.
     other_server = TolerantRedisCache(REDIS_URL, {"KEY_PREFIX": redis_cache})
-    token_before = other_server.get(f"page:v1:gen:c:{sites['a']['commune'].pk}")
+    token_before = other_server.get(f"page:v2:gen:c:{sites['a']['commune'].pk}")
     with django_capture_on_commit_callbacks(execute=True):
         post.title = "Tiêu đề sửa trên máy chủ khác Alphaxa"
         post.save()
-    assert other_server.get(f"page:v1:gen:c:{sites['a']['commune'].pk}") != token_before
+    assert other_server.get(f"page:v2:gen:c:{sites['a']['commune'].pk}") != token_before
     assert "Tiêu đề sửa trên máy chủ khác Alphaxa" in reader.get("/tin-tuc/").content.decode()
     reader.get(post.get_absolute_url())
     assert view_counter.pending([post.pk]) == {post.pk: 1}

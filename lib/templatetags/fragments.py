@@ -9,6 +9,10 @@ inline script (CSP nonce) or anything of the signed-in user. `vary` values (the 
 section for `aria-current`, the post shown, the page number) are part of the key. Whatever
 the fragment reads should be read lazily (a queryset, lib.lazy), so a cached fragment costs
 no query.
+
+The fragments of a page are read together: the first one rendered reads, in one round trip,
+every fragment of the template and of the templates it extends (`_prefetched`). A fragment of
+an included template, or one whose `vary` changes while the page renders, reads its own.
 """
 
 import logging
@@ -16,6 +20,7 @@ import logging
 from django import template
 from django.conf import settings
 from django.core.cache import caches
+from django.template.loader_tags import ExtendsNode
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -25,7 +30,52 @@ log = logging.getLogger(__name__)
 register = template.Library()
 
 
-def shared(request, name, vary, render):
+def _page_fragments(template, context):
+    """The fragment nodes of `template` and of the templates it extends, outermost last.
+
+    Remembered on the compiled template when every parent is named by a literal (all of ours):
+    the cached template loader gives the same objects to every request.
+    """
+    nodes = getattr(template, "_shared_fragment_nodes", None)
+    if nodes is not None:
+        return nodes
+    nodes, fixed, current = [], True, template
+    while current is not None:
+        nodes += current.nodelist.get_nodes_by_type(SharedFragmentNode)
+        extends = current.nodelist.get_nodes_by_type(ExtendsNode)
+        if not extends:
+            break
+        parent = extends[0].parent_name
+        fixed = fixed and isinstance(parent.var, str) and not parent.filters
+        parent = parent.resolve(context)
+        # Not ExtendsNode.get_parent: it records the parent in the render's history, and the
+        # page being rendered has recorded it already.
+        current = parent if hasattr(parent, "render") else template.engine.get_template(parent)
+        current = getattr(current, "template", current)  # a backend's template wraps the engine's
+    if fixed:
+        template._shared_fragment_nodes = nodes
+    return nodes
+
+
+def _prefetched(request, context, cache):
+    """{key: entry} of the page's fragments, read in one `get_many` at the first fragment."""
+    entries = getattr(request, "_shared_fragments", None)
+    if entries is None:
+        template = getattr(context, "template", None)
+        nodes = _page_fragments(template, context) if template is not None else []
+        keys = [
+            pagecache.fragment_key(
+                request, node.name.resolve(context), [v.resolve(context) for v in node.vary]
+            )
+            for node in nodes
+        ]
+        entries = dict.fromkeys(keys)
+        entries.update(cache.get_many(keys) if keys else {})
+        request._shared_fragments = entries
+    return entries
+
+
+def shared(request, name, vary, render, context=None):
     """The fragment from the shared cache, or `render()` kept there as long as a page would be.
 
     Kept with its end, as the page cache keeps pages: the cache may hold it longer (its own
@@ -36,7 +86,8 @@ def shared(request, name, vary, render):
     cache = caches[settings.PAGE_CACHE_ALIAS]
     try:
         key = pagecache.fragment_key(request, name, vary)
-        entry = cache.get(key)
+        prefetched = _prefetched(request, context, cache) if context is not None else {}
+        entry = prefetched[key] if key in prefetched else cache.get(key)
     except Exception:
         log.warning("page cache unavailable; the fragment is rendered", exc_info=True)
         return render()
@@ -61,7 +112,7 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         vary = [value.resolve(context) for value in self.vary]
-        text = shared(context.get("request"), name, vary, lambda: str(self.nodelist.render(context)))
+        text = shared(context.get("request"), name, vary, lambda: str(self.nodelist.render(context)), context)
         return mark_safe(text)  # noqa: S308 (rendered by our own templates, escaped there)
 
 

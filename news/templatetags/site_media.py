@@ -1,5 +1,6 @@
-"""`{% banner_strip "side" %}` and `{% web_links %}`: a commune's banners and website links,
-rendered once per site into the shared cache (lib.pagecache.cached_fragment).
+"""`{% banner_strip "side" %}` and `{% web_links %}`: a commune's banners and website links.
+The banners are rendered once per site into the shared cache (lib.pagecache.cached_fragment);
+the links are kept by the page that shows them, in a `{% shared_fragment %}` (templates/home.html).
 
 Links change only when someone saves one, which forgets the site's fragments. Banners also
 change by themselves at their start and end: their strip is kept no longer than the next such
@@ -51,8 +52,6 @@ def web_links(context):
     if commune is None:
         return ""
 
-    def render():
-        links = list(WebLink.objects.for_commune(commune).published().only("title", "url"))
-        return render_to_string("news/_web_links.html", {"links": links})
-
-    return mark_safe(pagecache.cached_fragment(request, "web-links", (), render))  # noqa: S308
+    # Not kept here: the home page keeps it as one of its shared fragments, read with the others.
+    links = list(WebLink.objects.for_commune(commune).published().only("title", "url"))
+    return mark_safe(render_to_string("news/_web_links.html", {"links": links}))  # noqa: S308

@@ -129,3 +129,35 @@ def make_site_post():
         return Post.objects.create(category=site["category"], title=title, lead="Tin ngắn.", **fields)
 
     return make
+
+
+@pytest.mark.parametrize("url", ["/", "/tin-tuc/", "post"])
+def test_a_rendered_page_reads_all_its_fragments_in_one_round_trip(sites, monkeypatch, url):
+    """The header, the footer and the page's own fragments, kept by a first reader, come back to
+    the next one from a single read of the shared cache, not one read each."""
+    url = sites["a"]["posts"][0].get_absolute_url() if url == "post" else url
+    rendered(url)
+    cache, reads, inside = caches["default"], [], []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(key, *args, **kwargs):
+        if not inside:  # the test cache's get_many asks get for each key: one read all the same
+            reads.append(("get", key))
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        reads.append(("get_many", tuple(keys)))
+        inside.append(True)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    again, _ = rendered(url)
+    keys = {"get": lambda key: [key], "get_many": list}
+    fragment_reads = [(how, what) for how, what in reads if any(":frag:" in k for k in keys[how](what))]
+    assert len(fragment_reads) == 1 and fragment_reads[0][0] == "get_many"
+    assert len(fragment_reads[0][1]) >= 2  # the header and the footer at least, with the page's
+    assert 'class="site-footer' in again or "<footer" in again

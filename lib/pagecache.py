@@ -57,12 +57,12 @@ from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
-from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
 log = logging.getLogger(__name__)
@@ -75,8 +75,7 @@ CACHE_CONTROL = "public, max-age=0, s-maxage=1"
 # What the public pages' gzip compresses (mttq_portal.middleware.PublicGZipMiddleware); a kept
 # page of these types keeps its compressed copy too, made once when it is stored.
 GZIP_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
-GZIP_MIN_LENGTH = 200  # Django's GZipMiddleware leaves shorter bodies alone
-_accepts_gzip = _lazy_re_compile(r"\bgzip\b")
+GZIP_MIN_LENGTH = 200  # Django's GZipMiddleware leaves shorter bodies alone (a literal there)
 # Functions (commune, province, now) → the next time a page of that site changes by itself
 # (a scheduled post going public), or None; apps add theirs in ready() (news/apps.py).
 scheduled_changes = []
@@ -322,7 +321,7 @@ def _next_scheduled(request, now):
 
 def _respond(request, entry, state):
     compressed = entry.get("gzip")
-    if compressed and _accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if compressed and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         # The copy compressed when the page was kept, as GZipMiddleware would send it (a weak
         # ETag: the bytes differ from the page's). The page holds no secret (no form token:
         # `_storable`), so one compressed length for every reader gives BREACH nothing.
@@ -456,7 +455,7 @@ def _compressed(content_type, content):
 def _kept_view(urlconf, path):
     """Whether the view at `path` is a `public_page` (whose pages the middleware looks for).
 
-    Every other request (a form's answer, a search, a feed that is not kept) then costs no
+    Every other request (the poll's form, a 404, the admin, the reference view) then costs no
     round trip to the cache. One resolution per path and process: the URLs do not change
     while a process runs."""
     try:

@@ -6,9 +6,10 @@ Usage:  .venv/bin/python bench/page_cache_bench.py [--posts 1000] [--seconds 8] 
 Same data and server as `post_page_bench.py` (SQLite, 1,000 posts with a cover and 6 photos,
 gunicorn sync ×5, production settings with `bench.settings`), the page cache on. Cases, two
 interleaved rounds each: the bare reference view (`bench/reference.py`), the home page, the
-news list (3 pages) and 200 post pages from the cache (warmed first), then the same pages
-rendered (a `sessionid` cookie makes the cache step aside, as for staff). Without `--redis`
-the cache is the production default without Redis: files on this machine.
+news list (3 pages), 200 post pages, a fund drive's page and its 6 hamlets' area pages from the
+cache (warmed first), then the same pages rendered (a `sessionid` cookie makes the cache step
+aside, as for staff). Without `--redis` the cache is the production default without Redis:
+files on this machine.
 """
 
 import argparse
@@ -29,6 +30,37 @@ sys.path.insert(0, str(ROOT / "bench"))
 from post_page_bench import PORT, environment, load  # noqa: E402
 
 UNCACHED = {"Cookie": "sessionid=khong-co-phien"}
+
+
+def load_campaign_and_areas(areas=6, gifts=40):
+    """The commune's hamlets and an active fund drive with a target and gifts in each hamlet:
+    the campaign page and the area pages the issue names beside home, list and post."""
+    import datetime
+
+    from campaigns.models import Campaign, Contribution, Indicator, Target
+    from congresses.models import Commune, ResidentialArea
+
+    commune = Commune.objects.get(name="Thử tải")
+    hamlets = [
+        ResidentialArea.objects.create(commune=commune, name=f"Thôn {n}", position=n)
+        for n in range(1, areas + 1)
+    ]
+    campaign = Campaign.objects.create(
+        commune=commune, name="Vận động Quỹ “Vì người nghèo”", status=Campaign.Status.ACTIVE,
+        start_date=datetime.date(2026, 1, 1),
+    )  # fmt: skip
+    fund = Indicator.objects.create(
+        campaign=campaign, name="Quỹ “Vì người nghèo”", report_phrase="Vận động Quỹ"
+    )
+    Target.objects.create(indicator=fund, amount=600_000_000)
+    for hamlet in hamlets:
+        Target.objects.create(indicator=fund, area=hamlet, amount=100_000_000)
+        Contribution.objects.bulk_create(
+            Contribution(indicator=fund, area=hamlet, amount=750_000 + 50_000 * n, donor_name=f"Hộ ông {n}",
+                         date=datetime.date(2026, 3, 1) + datetime.timedelta(days=n))
+            for n in range(gifts)
+        )  # fmt: skip
+    return [campaign.get_absolute_url()], [hamlet.get_absolute_url() for hamlet in hamlets]
 
 
 def hammer(paths, seconds, clients, headers=None):
@@ -73,6 +105,7 @@ def main():
     env.update(PAGE_CACHE_SECONDS="600", CACHE_DIR=f"{work}/cache", REDIS_URL=args.redis)
     os.environ.update(env)
     slugs = load(args.posts)
+    campaigns, areas = load_campaign_and_areas()
     if args.redis:
         import redis
 
@@ -98,11 +131,15 @@ def main():
             "home, cached": (["/"], None),
             "news list, cached": (lists, None),
             "post page, cached": (posts, None),
+            "campaign, cached": (campaigns, None),
+            "area, cached": (areas, None),
             "home, rendered": (["/"], UNCACHED),
             "news list, rendered": (lists, UNCACHED),
             "post page, rendered": (posts, UNCACHED),
+            "campaign, rendered": (campaigns, UNCACHED),
+            "area, rendered": (areas, UNCACHED),
         }
-        for path in ["/", *lists, *posts]:  # every page once: the cache holds them all
+        for path in ["/", *lists, *posts, *campaigns, *areas]:  # every page once: the cache holds them all
             conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
             conn.request("GET", path)
             conn.getresponse().read()

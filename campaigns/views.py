@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from lib.pagecache import public_page
 
@@ -36,12 +37,14 @@ def campaign_detail(request, slug):
         .select_related("commune", "province_campaign__province"),
         slug=slug,
     )
-    context = {"campaign": campaign, "province_link": province_views.province_link(campaign, request)}
-    return render(
-        request,
-        "campaigns/campaign_detail.html",
-        {**context, **campaign_page(campaign), **aid_page(campaign)},
-    )
+    context = {
+        "campaign": campaign,
+        "province_link": province_views.province_link(campaign, request),
+        # Read only when the page's fragments are rendered (campaigns/campaign_detail.html):
+        # from the shared cache they cost no query.
+        "figures": SimpleLazyObject(lambda: {**campaign_page(campaign), **aid_page(campaign)}),
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
 
 
 @public_page

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from lib.pagecache import public_page
 
@@ -39,8 +40,13 @@ def area_detail(request, commune, slug):
     if not area.is_current and area.successions.exists():
         # Split between several areas or re-drawn: the old address leads to the main successor.
         return redirect(best_successor(area), permanent=True)
-    page = selectors.area_page(area)
-    context = {"area": area, "page": page, "panels": panels_for("area", area)}
+    # Read only when the page's fragment is rendered (congresses/area_detail.html): from the
+    # shared cache it costs no query.
+    context = {
+        "area": area,
+        "page": SimpleLazyObject(lambda: selectors.area_page(area)),
+        "panels": SimpleLazyObject(lambda: panels_for("area", area)),
+    }
     return render(request, "congresses/area_detail.html", context)
 
 

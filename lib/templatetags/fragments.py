@@ -126,3 +126,26 @@ def shared_fragment(parser, token):
     return SharedFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+class UnpackNode(template.Node):
+    def __init__(self, nodelist, mapping):
+        self.nodelist = nodelist
+        self.mapping = mapping
+
+    def render(self, context):
+        with context.push(dict(self.mapping.resolve(context))):
+            return self.nodelist.render(context)
+
+
+@register.tag
+def unpack(parser, token):
+    """`{% unpack figures %}…{% endunpack %}`: the keys of a mapping as variables inside, read
+    when the tag renders. A view passes what a fragment shows as one lazy mapping
+    (SimpleLazyObject), so a fragment found in the cache reads none of it."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("unpack needs one mapping")
+    nodelist = parser.parse(("endunpack",))
+    parser.delete_first_token()
+    return UnpackNode(nodelist, parser.compile_filter(bits[1]))

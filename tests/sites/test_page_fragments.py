@@ -5,6 +5,7 @@ statistics, a post's view count) is never frozen in them, and they are kept no l
 whole page would be (the next scheduled post).
 """
 
+import datetime
 from datetime import timedelta
 
 import pytest
@@ -161,3 +162,44 @@ def test_a_rendered_page_reads_all_its_fragments_in_one_round_trip(sites, monkey
     assert len(fragment_reads) == 1 and fragment_reads[0][0] == "get_many"
     assert len(fragment_reads[0][1]) >= 2  # the header and the footer at least, with the page's
     assert 'class="site-footer' in again or "<footer" in again
+
+
+def rendered_with_queries(url, host="a"):
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_like(host).get(url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    return response.content.decode(), [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_campaign_page_reads_its_figures_once_then_shows_a_new_gift_at_once(sites, commits):
+    from campaigns.models import Contribution
+
+    campaign = sites["a"]["campaign"]
+    url = campaign.get_absolute_url()
+    first, first_queries = rendered_with_queries(url)
+    again, again_queries = rendered_with_queries(url)
+    assert first == again and "800.000" in first
+    assert any('"campaigns_contribution"' in sql for sql in first_queries)
+    assert not any('"campaigns_contribution"' in sql for sql in again_queries)
+    with commits():
+        Contribution.objects.create(
+            indicator=sites["a"]["indicator"], area=sites["a"]["area"], amount=750_000,
+            donor_name="Hộ bà Lê Thị Hoa", date=datetime.date(2025, 3, 1),
+        )  # fmt: skip
+    text, _ = rendered_with_queries(url)
+    assert "1.550.000" in text and "Hộ bà Lê Thị Hoa" in text
+    assert "1.550.000" not in rendered_with_queries(sites["b"]["campaign"].get_absolute_url(), host="b")[0]
+
+
+def test_an_area_page_reads_its_committee_once_then_shows_an_edit_at_once(sites, commits):
+    area = sites["a"]["area"]
+    url = area.get_absolute_url()
+    first, first_queries = rendered_with_queries(url)
+    again, again_queries = rendered_with_queries(url)
+    assert first == again and "Đông" in first
+    assert any('"congresses_term"' in sql for sql in first_queries)
+    assert not any('"congresses_term"' in sql for sql in again_queries)
+    with commits():
+        area.name = "Đông Hòa"
+        area.save()
+    assert "Ban công tác Mặt trận thôn Đông Hòa" in rendered_with_queries(url)[0]

@@ -191,8 +191,23 @@ def read_and_verify(archive_path, work_dir):
     return manifest
 
 
+def _own_functions(connection):
+    """PostgreSQL: the functions of the current schema that no extension owns (the search's
+    trigger function, news.search), as `name(argument types)`."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.oid::regprocedure::text FROM pg_proc AS p "
+            "WHERE p.pronamespace = current_schema()::regnamespace AND NOT EXISTS ("
+            "SELECT 1 FROM pg_depend AS d WHERE d.classid = 'pg_proc'::regclass "
+            "AND d.objid = p.oid AND d.deptype = 'e')"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def database_is_empty(connection):
-    return not connection.introspection.table_names()
+    if connection.introspection.table_names():
+        return False
+    return connection.vendor != "postgresql" or not _own_functions(connection)
 
 
 def media_is_empty(media_root):
@@ -201,12 +216,18 @@ def media_is_empty(media_root):
 
 
 def wipe_database(connection):
-    """Drop every table (and the sequences that belong to them). Only `restore --force`."""
+    """Drop every table (and the sequences that belong to them) and, on PostgreSQL, the
+    functions of our own. Only `restore --force`."""
     tables = connection.introspection.table_names()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for table in tables:
                 cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
+            # A function outlives the tables it reads, and the dump creates it again: left in
+            # place, pg_restore stops at "function already exists" and, in one transaction,
+            # restores nothing at all.
+            for function in _own_functions(connection):
+                cursor.execute(f"DROP FUNCTION IF EXISTS {function} CASCADE")
         else:
             cursor.execute("PRAGMA foreign_keys = OFF")
             for table in tables:

@@ -110,9 +110,68 @@ def test_search_gives_the_same_posts_in_the_same_order_on_every_database(posts, 
 
 def test_the_index_of_this_database_is_used(posts):
     sql = str(Post.objects.search("thon dong").query)
-    expected = {"postgresql": 'search_vector" @@ to_tsquery', "sqlite": "news_post_fts"}[connection.vendor]
-    assert expected in sql
+    # PostgreSQL: the query words widened into the indexed words they start (news.search).
+    expected = {"postgresql": """search_vector" @@ 'thon' & 'dong'::tsquery""", "sqlite": "news_post_fts"}
+    assert expected[connection.vendor] in sql
     assert "LIKE '% thon%'" not in sql
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's vocabulary")
+
+
+def widened(*words):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT news_search_query(%s::text[])::text", [list(words)])
+        return cursor.fetchone()[0]
+
+
+@postgresql_only
+def test_postgresql_widens_each_query_word_into_the_indexed_words_it_starts(posts):
+    assert widened("tho") == "'thon'"
+    assert widened("d", "th") == (
+        "( 'dai' | 'dan' | 'dat' | 'den' | 'doan' | 'doi' | 'don' | 'dong' | 'du' | 'duong' ) & ( 'thanh' | 'thon' )"
+    )
+    # A word no indexed word starts is the exact word: GIN answers it at once, with nothing.
+    assert widened("xyz", "thon") == "'xyz' & 'thon'"
+
+
+@postgresql_only
+def test_a_new_posts_new_word_is_found_by_its_start_at_once(posts):
+    category = Category.objects.first()
+    assert list(Post.objects.search("khuyenh")) == []
+    Post.objects.create(
+        category=category,
+        title="Quỹ khuyến học thôn Đông",
+        lead="Trao học bổng.",
+        status=Post.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    # The trigger added "khuyen" in the post's own transaction: no rebuild, no wait.
+    assert [p.title for p in Post.objects.search("khuy hoc")] == ["Quỹ khuyến học thôn Đông"]
+    post = Post.objects.get(title=T_TAY)
+    post.body = "<p>Khen thưởng gương điển hình.</p>"
+    post.save()
+    assert [p.title for p in Post.objects.search("dien")] == [T_TAY]
+
+
+@postgresql_only
+def test_a_word_starting_more_than_64_indexed_words_finds_every_post_with_one(posts):
+    category = Category.objects.first()
+    now = timezone.now()
+    for number in range(80):
+        Post.objects.create(
+            category=category,
+            title=f"Tin số {number}",
+            lead=f"Khu xóm{number:02d}.",
+            status=Post.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=number),
+        )
+    # 80 words start "xom": past 64 the word stays a prefix, and finds the 80 posts all the same.
+    assert widened("xom") == "'xom':*"
+    assert [p.title for p in Post.objects.search("xom")] == [f"Tin số {number}" for number in range(80)]
+    # "xom1" starts ten of them: widened, and the same ten posts found.
+    assert widened("xom1").count("|") == 9
+    assert [p.title for p in Post.objects.search("xom1")] == [f"Tin số {number}" for number in range(10, 20)]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's stored vector column")

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -64,6 +65,9 @@ DETAIL_QUERIES = 6
 # search across every kind: the posts' page with its count (one query), then one query each for
 # documents, announcements, conferences, campaigns and areas, and the menu categories
 SEARCH_QUERIES = 7
+# PostgreSQL first widens the query words into the indexed words they start (news.search), one
+# small query read before the search so that the planner sees the widened query as a constant.
+SEARCH_QUERIES_POSTGRESQL = SEARCH_QUERIES + 1
 
 
 def test_home_query_budget(client, news_of_size, django_assert_num_queries):
@@ -96,6 +100,7 @@ def test_detail_query_budget(client, news_of_size, django_assert_num_queries):
 
 
 def test_search_query_budget(client, news_of_size, django_assert_num_queries):
-    with django_assert_num_queries(SEARCH_QUERIES):
+    budget = SEARCH_QUERIES_POSTGRESQL if connection.vendor == "postgresql" else SEARCH_QUERIES
+    with django_assert_num_queries(budget):
         response = client.get(reverse("news:search"), {"q": "thon dong"})
     assert response.context["page_obj"].paginator.count == news_of_size["size"]

@@ -75,18 +75,19 @@ def _prefetched(request, context, cache):
     return entries
 
 
-def shared(request, name, vary, render, context=None):
+def shared(context, name, vary, render):
     """The fragment from the shared cache, or `render()` kept there as long as a page would be.
 
     Kept with its end, as the page cache keeps pages: the cache may hold it longer (its own
     clock, whole seconds), the fragment knows when the next scheduled post makes it stale.
     """
+    request = context.get("request")
     if not pagecache.enabled() or request is None:
         return render()
     cache = caches[settings.PAGE_CACHE_ALIAS]
     try:
         key = pagecache.fragment_key(request, name, vary)
-        prefetched = _prefetched(request, context, cache) if context is not None else {}
+        prefetched = _prefetched(request, context, cache)
         entry = prefetched[key] if key in prefetched else cache.get(key)
     except Exception:
         log.warning("page cache unavailable; the fragment is rendered", exc_info=True)
@@ -112,7 +113,7 @@ class SharedFragmentNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         vary = [value.resolve(context) for value in self.vary]
-        text = shared(context.get("request"), name, vary, lambda: str(self.nodelist.render(context)), context)
+        text = shared(context, name, vary, lambda: str(self.nodelist.render(context)))
         return mark_safe(text)  # noqa: S308 (rendered by our own templates, escaped there)
 
 
